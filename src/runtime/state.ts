@@ -1,0 +1,57 @@
+/*
+ * What the standard library and the embedding API may ask of a running Lua state. The interpreter
+ * (src/interp/state.ts) implements it; libraries import only this interface, runtime helpers and
+ * runtime/auxlib.ts, never the interpreter's insides.
+ */
+import type { LuaValue } from './value.js';
+import type { LuaTable } from './table.js';
+
+export type ArithOp = 'add' | 'sub' | 'mul' | 'mod' | 'pow' | 'div' | 'idiv' | 'band' | 'bor' | 'bxor' | 'shl' | 'shr' | 'unm' | 'bnot';
+
+export interface OutputStream {
+  /** Appends a byte string (buffered; flushed at exit, on flush(), and before reading stdin). */
+  write(s: string): void;
+  flush(): void;
+}
+
+export interface LuaState {
+  /** The global table (_G, and the _ENV of loaded chunks). */
+  readonly globals: LuaTable;
+  /** The registry (debug.getregistry()); package.loaded lives at registry._LOADED. */
+  readonly registry: LuaTable;
+
+  /** Calls any value with Lua semantics (`__call` honoured) and returns all its results. A nested call:
+   * a yield inside it raises "attempt to yield across a C-call boundary", as in PUC-Lua. */
+  call(fn: LuaValue, args: LuaValue[]): LuaValue[];
+
+  /** `v[k]`, `v[k] = val`, `#v`, `==`, `<`, `<=`, arithmetic and `..` with metamethods, as the VM does them,
+   * raising the VM's errors. */
+  index(v: LuaValue, k: LuaValue): LuaValue;
+  setIndex(v: LuaValue, k: LuaValue, val: LuaValue): void;
+  len(v: LuaValue): LuaValue;
+  equals(a: LuaValue, b: LuaValue): boolean;
+  lessThan(a: LuaValue, b: LuaValue): boolean;
+  lessEqual(a: LuaValue, b: LuaValue): boolean;
+  arith(op: ArithOp, a: LuaValue, b: LuaValue): LuaValue;
+  concat(values: LuaValue[]): LuaValue;
+
+  /** The metatable of any value (per-type metatables for strings etc.), without __metatable protection. */
+  getMetatable(v: LuaValue): LuaTable | undefined;
+  /** Sets the per-type metatable used by non-table, non-userdata values of the given type name. */
+  setTypeMetatable(typeName: string, mt: LuaTable | undefined): void;
+
+  /** luaL_tolstring: `__tostring`, then `__name`, then the default text ("table: 0x..."). */
+  tostring(v: LuaValue): string;
+
+  /** "chunk:line:" for the function at `level` of the call stack (0 = the running function, 1 = its caller),
+   * or '' when that function is not Lua code. Used by error() and luaL_error-style messages. */
+  where(level: number): string;
+  /** How the running native function was called ("global", "method", "field", "local", ...), for argument
+   * error messages; name is undefined when unknown. */
+  calleeName(): { name: string | undefined; namewhat: string };
+
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Emits a warning (warn()); `tocont` continues the current message. */
+  warn(msg: string, tocont: boolean): void;
+}

@@ -1,0 +1,131 @@
+/*
+ * The typed syntax tree of a Lua 5.4 chunk. The parser builds it; the compiler (resolver + code generator),
+ * the tree-walking tier and the dumper consume it with exhaustive switches over `kind`.
+ *
+ * Every node carries `line`: the source line PUC-Lua would attribute the corresponding instructions to, so
+ * that runtime errors name the same line in every tier (for a binary operator, the operator's line; for a
+ * call, the line where its argument list opens; for an index `a.b`/`a[b]`, the line of the `.`/`[`).
+ * Numbers are stored as canonical Lua values (runtime/value.ts): integers as JS numbers or bigints, floats as
+ * non-integral numbers or LFloat boxes. Strings are byte strings (char codes 0..255).
+ */
+import type { LFloat } from '../runtime/value.js';
+
+export type NumberValue = number | bigint | LFloat;
+
+export type BinaryOp =
+  | '+' | '-' | '*' | '/' | '//' | '%' | '^' | '..'
+  | '==' | '~=' | '<' | '<=' | '>' | '>='
+  | 'and' | 'or'
+  | '&' | '|' | '~' | '<<' | '>>';
+
+export type UnaryOp = '-' | 'not' | '#' | '~';
+
+// ---------------------------------------------------------------- expressions
+
+export interface NilExpr { kind: 'Nil'; line: number }
+export interface TrueExpr { kind: 'True'; line: number }
+export interface FalseExpr { kind: 'False'; line: number }
+export interface VarargExpr { kind: 'Vararg'; line: number }
+export interface NumberExpr { kind: 'Number'; value: NumberValue; line: number }
+export interface StringExpr { kind: 'String'; value: string; line: number }
+/** A variable reference. The resolver decides whether it is a local, an upvalue or a global (_ENV.name). */
+export interface NameExpr { kind: 'Name'; name: string; line: number }
+/** `obj[key]`; `obj.name` is an IndexExpr whose key is a StringExpr. */
+export interface IndexExpr { kind: 'Index'; obj: Expr; key: Expr; line: number }
+export interface CallExpr { kind: 'Call'; fn: Expr; args: Expr[]; line: number }
+/** `obj:name(args)` */
+export interface MethodCallExpr { kind: 'MethodCall'; obj: Expr; name: string; args: Expr[]; line: number }
+export interface FunctionExpr {
+  kind: 'Function';
+  params: string[];
+  isVararg: boolean;
+  /** True for `function a.b:c() end`: an implicit first parameter `self` is in params[0]. */
+  isMethod: boolean;
+  body: Block;
+  /** Line of the `function` keyword (linedefined) and of the closing `end` (lastlinedefined). */
+  line: number;
+  lastLine: number;
+}
+export type TableField =
+  | { kind: 'Positional'; value: Expr; line: number }
+  | { kind: 'Named'; name: string; value: Expr; line: number }
+  | { kind: 'Keyed'; key: Expr; value: Expr; line: number };
+export interface TableExpr { kind: 'Table'; fields: TableField[]; line: number }
+export interface BinaryExpr { kind: 'Binary'; op: BinaryOp; left: Expr; right: Expr; line: number }
+export interface UnaryExpr { kind: 'Unary'; op: UnaryOp; operand: Expr; line: number }
+/** `(expr)`: truncates a multi-value expression to one value. */
+export interface ParenExpr { kind: 'Paren'; expr: Expr; line: number }
+
+export type Expr =
+  | NilExpr | TrueExpr | FalseExpr | VarargExpr | NumberExpr | StringExpr
+  | NameExpr | IndexExpr | CallExpr | MethodCallExpr | FunctionExpr | TableExpr
+  | BinaryExpr | UnaryExpr | ParenExpr;
+
+/** Expressions that may stand on the left of `=`. */
+export type AssignTarget = NameExpr | IndexExpr;
+
+// ---------------------------------------------------------------- statements
+
+export type Attrib = 'const' | 'close' | undefined;
+
+export interface LocalStat {
+  kind: 'Local';
+  names: { name: string; attrib: Attrib; line: number }[];
+  exprs: Expr[];
+  line: number;
+}
+export interface AssignStat { kind: 'Assign'; targets: AssignTarget[]; exprs: Expr[]; line: number }
+export interface CallStat { kind: 'CallStat'; call: CallExpr | MethodCallExpr; line: number }
+export interface DoStat { kind: 'Do'; body: Block; line: number }
+export interface WhileStat { kind: 'While'; cond: Expr; body: Block; line: number }
+export interface RepeatStat { kind: 'Repeat'; body: Block; cond: Expr; line: number }
+export interface IfStat {
+  kind: 'If';
+  /** `if c then b`, then each `elseif c then b`, in order. */
+  clauses: { cond: Expr; body: Block; line: number }[];
+  orelse: Block | undefined;
+  line: number;
+}
+export interface NumericForStat {
+  kind: 'NumericFor';
+  var: string;
+  start: Expr;
+  limit: Expr;
+  step: Expr | undefined;
+  body: Block;
+  line: number;
+}
+export interface GenericForStat { kind: 'GenericFor'; names: string[]; exprs: Expr[]; body: Block; line: number }
+/** `function a.b.c:m() end`: path = ['a','b','c'], method = 'm' (func.isMethod is then true). */
+export interface FunctionStat { kind: 'FunctionStat'; path: string[]; method: string | undefined; func: FunctionExpr; line: number }
+export interface LocalFunctionStat { kind: 'LocalFunction'; name: string; func: FunctionExpr; line: number }
+export interface ReturnStat { kind: 'Return'; exprs: Expr[]; line: number }
+export interface BreakStat { kind: 'Break'; line: number }
+export interface GotoStat { kind: 'Goto'; label: string; line: number }
+export interface LabelStat { kind: 'Label'; name: string; line: number }
+
+export type Stat =
+  | LocalStat | AssignStat | CallStat | DoStat | WhileStat | RepeatStat | IfStat
+  | NumericForStat | GenericForStat | FunctionStat | LocalFunctionStat
+  | ReturnStat | BreakStat | GotoStat | LabelStat;
+
+export interface Block {
+  stats: Stat[];
+  /** Line of the first token of the block (or of the token ending an empty block). */
+  line: number;
+  /** Line of the token that ends the block (`end`, `else`, `until`, <eof>...). */
+  endLine: number;
+}
+
+/** A whole chunk: the body of the main function (vararg, one upvalue _ENV). */
+export interface Chunk {
+  body: Block;
+  /** Chunk name as given to load. */
+  source: string;
+  /** Last line of the source (the main function's lastlinedefined is 0 in PUC; kept for tools). */
+  lastLine: number;
+}
+
+export function assertNever(x: never): never {
+  throw new Error('unexpected node: ' + JSON.stringify(x));
+}
