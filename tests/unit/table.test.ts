@@ -1,0 +1,299 @@
+// Unit tests of runtime/table.ts: key normalisation, borders, next() over mixed tables with deletions during
+// traversal, compaction of dead keys, errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LuaTable, TableIndexError, tableKeyError, addressOf } from '../../src/runtime/table.js';
+import { LFloat, NativeFunction } from '../../src/runtime/value.js';
+import type { LuaValue } from '../../src/runtime/value.js';
+import { LuaError } from '../../src/runtime/errors.js';
+
+function keys(t: LuaTable): LuaValue[] {
+  const ks: LuaValue[] = [];
+  for (const [k] of t.entries()) ks.push(k);
+  return ks;
+}
+
+function count(t: LuaTable): number {
+  let n = 0;
+  let k: LuaValue = undefined;
+  for (let e = t.next(k); e !== undefined; e = t.next(k)) {
+    n++;
+    k = e[0];
+  }
+  return n;
+}
+
+function isBorder(t: LuaTable, b: number): boolean {
+  return (b === 0 || t.get(b) !== undefined) && t.get(b + 1) === undefined;
+}
+
+test('float keys with integral values are integers', () => {
+  const t = new LuaTable();
+  t.set(new LFloat(3), 'a');
+  assert.equal(t.get(3), 'a');
+  t.set(1, 'x');
+  t.set(2, 'y');
+  assert.equal(t.length(), 3);
+  assert.equal(t.get(new LFloat(1)), 'x');
+  t.set(new LFloat(-0), 'zero');
+  assert.equal(t.get(0), 'zero');
+  assert.deepEqual(t.next(2), [3, 'a']);
+  assert.deepEqual(t.next(new LFloat(2)), [3, 'a']);
+});
+
+test('huge and infinite float keys', () => {
+  const t = new LuaTable();
+  t.set(new LFloat(2 ** 53), 'b53');
+  assert.equal(t.get(2n ** 53n), 'b53');
+  assert.deepEqual(keys(t), [2n ** 53n]);
+  const u = new LuaTable();
+  u.set(new LFloat(2 ** 63), 'f63');
+  u.set(new LFloat(Infinity), 'inf');
+  u.set(new LFloat(-(2 ** 63)), 'm63');
+  assert.equal(u.get(new LFloat(2 ** 63)), 'f63');
+  assert.equal(u.get(-(2n ** 63n)), 'm63');
+  assert.equal(u.get(new LFloat(Infinity)), 'inf');
+  const ks = keys(u);
+  assert.ok(ks[0] instanceof LFloat && ks[0].n === 2 ** 63);
+  assert.ok(ks[1] instanceof LFloat && ks[1].n === Infinity);
+  assert.equal(ks[2], -(2n ** 63n));
+  assert.deepEqual(u.next(new LFloat(2 ** 63))?.[1], 'inf');
+});
+
+test('other key types', () => {
+  const t = new LuaTable();
+  const f = new NativeFunction('f', () => []);
+  const k = new LuaTable();
+  t.set(true, 1);
+  t.set(false, 2);
+  t.set(f, 3);
+  t.set(k, 4);
+  t.set(1.5, 5);
+  t.set(-1, 6);
+  t.set(0, 7);
+  t.set(2n ** 60n, 8);
+  assert.deepEqual([true, false, f, k, 1.5, -1, 0, 2n ** 60n].map((x) => t.get(x)), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.equal(t.get(new LuaTable()), undefined);
+  assert.equal(t.get(undefined), undefined);
+  assert.equal(t.get(NaN), undefined);
+  assert.equal(count(t), 8);
+  assert.equal(t.length(), 0);
+});
+
+test('nil and NaN keys raise', () => {
+  const t = new LuaTable();
+  assert.throws(() => t.set(undefined, 1), (e: unknown) => e instanceof TableIndexError && e.value === 'table index is nil');
+  assert.throws(() => t.set(NaN, 1), (e: unknown) => e instanceof LuaError && e.value === 'table index is NaN');
+  assert.equal(tableKeyError(undefined), 'table index is nil');
+  assert.equal(tableKeyError(0 / 0), 'table index is NaN');
+  assert.equal(tableKeyError(1), undefined);
+});
+
+test('array part grows and absorbs from the map', () => {
+  const t = new LuaTable();
+  for (let i = 10; i >= 1; i--) t.set(i, i * 10);
+  assert.equal(t.arr.length, 10);
+  assert.equal(t.length(), 10);
+  assert.deepEqual(keys(t), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const u = new LuaTable();
+  u.set(2, 'b');
+  u.set(4, 'd');
+  u.set(1, 'a');
+  assert.equal(u.arr.length, 2);
+  assert.equal(u.length(), 2);
+  u.set(3, 'c');
+  assert.equal(u.arr.length, 4);
+  assert.equal(u.length(), 4);
+});
+
+test('borders with holes', () => {
+  const t = new LuaTable();
+  for (let i = 1; i <= 100; i++) t.set(i, i);
+  t.set(50, undefined);
+  assert.equal(t.length(), 100);
+  t.set(100, undefined);
+  assert.equal(t.length(), 99);
+  for (let i = 99; i >= 60; i--) {
+    t.set(i, undefined);
+    assert.equal(t.length(), i - 1);
+  }
+  const u = LuaTable.fromArray([1, undefined, 3, undefined, undefined, 6, undefined]);
+  assert.ok(isBorder(u, u.length()));
+  const v = LuaTable.fromArray([undefined, undefined, undefined]);
+  assert.equal(v.length(), 0);
+  const w = LuaTable.fromArray([1, 2, 3]);
+  w.set(4, 4);
+  assert.equal(w.length(), 4);
+});
+
+test('random borders are always borders', () => {
+  let seed = 12345;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let round = 0; round < 200; round++) {
+    const t = new LuaTable();
+    for (let s = 0; s < 60; s++) {
+      const k = rnd(40) + 1;
+      t.set(k, rnd(3) === 0 ? undefined : k);
+      assert.ok(isBorder(t, t.length()), `round ${round} step ${s}`);
+    }
+  }
+});
+
+test('border continuing into the map', () => {
+  const t = LuaTable.fromArray([1, 2, 3]);
+  // force keys 4.. into the map by building the table from the top
+  const u = new LuaTable();
+  for (let i = 20; i >= 2; i--) u.set(i, i);
+  assert.equal(u.length(), 0);
+  u.set(1, 1);
+  assert.equal(u.length(), 20);
+  assert.equal(t.length(), 3);
+});
+
+test('stack push/pop keeps length exact', () => {
+  const t = new LuaTable();
+  for (let i = 1; i <= 1000; i++) t.set(t.length() + 1, i);
+  for (let i = 1000; i >= 1; i--) {
+    assert.equal(t.length(), i);
+    t.set(t.length(), undefined);
+  }
+  assert.equal(t.length(), 0);
+  assert.equal(t.arr.length, 0);
+});
+
+test('next over a mixed table', () => {
+  const t = new LuaTable();
+  t.set(1, 'a');
+  t.set(2, 'b');
+  t.set('x', 'X');
+  t.set('y', 'Y');
+  t.set(true, 'T');
+  t.set(2.5, 'F');
+  assert.deepEqual(keys(t), [1, 2, 'x', 'y', true, 2.5]);
+  assert.equal(t.next(2.5), undefined);
+  assert.throws(() => t.next('nope'), (e: unknown) => e instanceof LuaError && e.value === "invalid key to 'next'");
+  assert.throws(() => t.next(false), (e: unknown) => e instanceof LuaError && e.value === "invalid key to 'next'");
+  assert.throws(() => new LuaTable().next('x'), (e: unknown) => e instanceof LuaError && e.value === "invalid key to 'next'");
+  assert.throws(() => new LuaTable().next(1), (e: unknown) => e instanceof LuaError);
+  assert.equal(new LuaTable().next(undefined), undefined);
+});
+
+test('clearing every field during traversal', () => {
+  const t = new LuaTable();
+  for (let i = 1; i <= 50; i++) t.set(i, i);
+  for (let i = 0; i < 50; i++) t.set('k' + i, i);
+  for (let i = 0; i < 50; i++) t.set(i + 0.5, i);
+  for (let i = 0; i < 50; i++) t.set(-i - 1, i);
+  let k: LuaValue = undefined;
+  let n = 0;
+  for (let e = t.next(k); e !== undefined; e = t.next(k)) {
+    k = e[0];
+    t.set(k, undefined);
+    n++;
+  }
+  assert.equal(n, 200);
+  assert.ok(LuaTable.isEmpty(t));
+  assert.equal(t.length(), 0);
+});
+
+test('clearing the array from the top during traversal (popped keys)', () => {
+  const t = new LuaTable();
+  for (let i = 1; i <= 10; i++) t.set(i, i);
+  t.set('s', 1);
+  const seen: LuaValue[] = [];
+  let k: LuaValue = undefined;
+  for (let e = t.next(k); e !== undefined; e = t.next(k)) {
+    k = e[0];
+    seen.push(k);
+    if (k === 1) for (let i = 10; i >= 1; i--) t.set(i, undefined);
+  }
+  assert.deepEqual(seen, [1, 's']);
+});
+
+test('assigning existing keys during traversal', () => {
+  const t = new LuaTable();
+  for (let i = 0; i < 100; i++) t.set('k' + i, i);
+  for (let i = 0; i < 100; i++) t.set(i * 3 + 0.25, i);
+  let k: LuaValue = undefined;
+  let n = 0;
+  for (let e = t.next(k); e !== undefined; e = t.next(k)) {
+    k = e[0];
+    t.set(k, (e[1] as number) + 1);
+    n++;
+  }
+  assert.equal(n, 200);
+  assert.equal(t.get('k5'), 6);
+});
+
+test('nested traversals of one table', () => {
+  const t = new LuaTable();
+  for (let i = 0; i < 30; i++) t.set('k' + i, i);
+  let pairs = 0;
+  for (const [a] of t.entries()) for (const [b] of t.entries()) if (a !== b) pairs++;
+  assert.equal(pairs, 30 * 29);
+});
+
+test('dead string keys revive in place and are compacted', () => {
+  const t = new LuaTable();
+  t.set('a', 1);
+  t.set('b', 2);
+  t.set('a', undefined);
+  t.set('a', 3);
+  assert.deepEqual(keys(t), ['a', 'b']);
+  // a queue with ever-new keys: storage must stay bounded
+  const q = new LuaTable();
+  for (let i = 0; i < 100000; i++) {
+    q.set('job' + i, i);
+    if (i >= 3) q.set('job' + (i - 3), undefined);
+  }
+  assert.ok(Object.keys(q.hash).length < 100, `hash has ${Object.keys(q.hash).length} properties`);
+  assert.deepEqual(keys(q), ['job99997', 'job99998', 'job99999']);
+  const m = new LuaTable();
+  for (let i = 0; i < 100000; i++) {
+    m.set(i + 0.5, i);
+    if (i >= 3) m.set(i - 3 + 0.5, undefined);
+  }
+  assert.deepEqual(keys(m), [99997.5, 99998.5, 99999.5]);
+  assert.ok((m as unknown as { mvals: unknown[] }).mvals.length < 100);
+});
+
+test('string keys that look special to JS', () => {
+  const t = new LuaTable();
+  for (const k of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'length', '0', '1', '']) {
+    assert.equal(t.get(k), undefined);
+    t.set(k, k + '!');
+  }
+  for (const k of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'length', '0', '1', '']) {
+    assert.equal(t.get(k), k + '!');
+  }
+  assert.equal(t.get(1), undefined);
+  assert.equal(count(t), 8);
+  assert.equal(new LuaTable().get('__proto__'), undefined);
+  assert.equal(new LuaTable().get('constructor'), undefined);
+});
+
+test('addresses are unique and stable', () => {
+  const a = new LuaTable();
+  const b = new LuaTable();
+  assert.notEqual(a.address(), b.address());
+  assert.equal(a.address(), a.address());
+  assert.match(a.address(), /^0x[0-9a-f]{12}$/);
+  const f = new NativeFunction('f', () => []);
+  assert.equal(addressOf(f), addressOf(f));
+  assert.notEqual(addressOf(f), addressOf(a));
+  assert.equal(addressOf(a), a.address());
+});
+
+test('isEmpty', () => {
+  const t = new LuaTable();
+  assert.ok(LuaTable.isEmpty(t));
+  t.set(true, 1);
+  assert.ok(!LuaTable.isEmpty(t));
+  t.set(true, undefined);
+  assert.ok(LuaTable.isEmpty(t));
+  t.set('x', 1);
+  assert.ok(!LuaTable.isEmpty(t));
+});
