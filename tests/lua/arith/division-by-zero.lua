@@ -1,0 +1,10 @@
+-- division and modulo by zero: floats give inf/nan, integers raise errors
+print(1 / 0, -1 / 0, 0 / 0 ~= 0 / 0, 1.0 // 0, -1 // 0.0, 1 % 0.0 ~= 1 % 0.0)
+print(pcall(function() return 1 // 0 end))
+print(pcall(function() return 1 % 0 end))
+print(pcall(function() local z = 0 return 10 // z end))
+print(pcall(function() local z = 0 return 10 % z end))
+print(5.0 // 0, -5.0 // 0, 0.0 / 0.0 == 0.0 / 0.0)
+print(math.huge, -math.huge, math.huge // 1, math.huge % 2 ~= math.huge % 2)
+print(5 % math.huge, -5 % math.huge, 5 % -math.huge, -5 % -math.huge)
+print(5 // math.huge, -5 // math.huge, 0.0 * -1, -0.0 == 0.0)

@@ -1,0 +1,10 @@
+-- integer overflow wraps around (two's complement)
+local max, min = math.maxinteger, math.mininteger
+print(max, min, max + 1 == min, min - 1 == max)
+print(max * 2, min * 2, max * max, min * min, min * -1)
+print(-min, -min == min, min // -1, min % -1)
+print(max + max, min + min, max - min, min - max)
+print(max // 1, max // -1, max % 2, min % 2, min // 2)
+print(0x7fffffffffffffff + 1, 0xffffffffffffffff + 1)
+print(1 << 63, (1 << 63) - 1, 5 * 0x3333333333333333)
+print(math.abs(min), math.abs(max), math.abs(-5))

@@ -1,0 +1,12 @@
+-- math functions that preserve or produce integers
+print(math.floor(3.7), math.floor(-3.7), math.ceil(3.2), math.ceil(-3.2), math.floor(5))
+print(math.type(math.floor(3.7)), math.type(math.floor(1e100)), math.floor(1e100))
+print(math.tointeger(3.0), math.tointeger(3.5), math.tointeger("8"), math.tointeger(2^63))
+print(math.abs(-3), math.abs(-3.5), math.abs(math.mininteger), math.max(1, 2.5, 2), math.min(3, 1, 2))
+print(math.type(math.max(1, 2)), math.type(math.max(1.0, 2)), math.max(1, 1.0), math.max(1.0, 1))
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(7.5, 2), math.fmod(-7, 3.0))
+print(pcall(math.fmod, 1, 0))
+print(math.fmod(1, 0.0) ~= math.fmod(1, 0.0), math.fmod(math.mininteger, -1))
+print(math.ult(1, 2), math.ult(-1, 2), math.ult(2, -1), math.modf(3.7), math.modf(-3.7))
+print(math.modf(5), math.modf(math.huge), math.modf(-math.huge))
+print(math.sqrt(16), math.exp(0), math.log(1), math.log(8, 2), math.log(100, 10), math.log(27, 3))

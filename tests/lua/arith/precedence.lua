@@ -1,0 +1,11 @@
+-- operator precedence and associativity
+print(1 + 2 * 3, (1 + 2) * 3, 2 * 3 ^ 2, -2 ^ 2, not 1 == 2)
+print(1 .. 2 .. 3, "a" .. "b" == "ab", 1 + 1 .. 2, 2 ^ 2 .. "")
+print(1 < 2 and 2 < 3, 1 or 2 and 3, nil and 1 or 2, false or nil)
+print(5 - 3 - 1, 2 ^ 2 ^ 3, 100 / 10 / 2, 7 // 2 // 2, 17 % 7 % 3)
+print(1 | 2 ~ 3 & 4, 1 << 2 + 1, 1 + 2 << 1, 6 & 3 == 2)
+print(#"abc" + 1, -#"abc", not not nil, ~0 & 0xF)
+print(2 * -3, 2 ^ -2, 1 .. -1, - - -1)
+print(1 < 2 == true, "a" .. "b" < "b")
+print(pcall(function() return 3 | 4 .. "" end))
+print(1 + 2 .. 3 + 4, 3 | 4 + 5)

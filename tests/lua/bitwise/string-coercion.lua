@@ -1,0 +1,6 @@
+-- bitwise operators convert strings holding integral numbers (via the string metatable? no: core only)
+print(pcall(function() return "10" & 3 end))
+print(pcall(function() return "0x10" | 1 end))
+print(pcall(function() return ~"7" end))
+print(pcall(function() return 10.0 & 3 end))
+print(math.type(10.0 & 3))

@@ -1,0 +1,20 @@
+-- malformed numbers are syntax errors; valid edge cases load
+local function try(src)
+  local f, err = load("return " .. src)
+  if f then print(src, "->", f()) else print(src, "->", err) end
+end
+try("3..2")
+try("0x")
+try("1e")
+try("1e+")
+try("0xg")
+try("3.4.5")
+try("0x1p")
+try("08")
+try("1.5e+3")
+try("0x.p1")
+try("12abc")
+try("0x1.")
+try("1 .. 2")
+try("0X1P+2")
+try(".e1")

@@ -1,0 +1,22 @@
+-- errors at end of input
+local function check(src, name)
+  local f, err = load(src, name)
+  print(err or "ok")
+end
+
+check("local")
+check("local function")
+check("function")
+check("function f")
+check("function f(")
+check("return f(")
+check("x = {")
+check("x = [")
+check("if")
+check("for")
+check("goto")
+check("::")
+check("::a")
+check("x.")
+check("x:")
+check("x:y")

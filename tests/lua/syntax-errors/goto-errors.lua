@@ -1,0 +1,20 @@
+-- label and goto errors
+local function check(src, name)
+  local f, err = load(src, name)
+  print(err or "ok")
+end
+
+check("goto nowhere")
+check("do goto l end")
+check("::a:: ::a::")
+check("::a:: do ::a:: end")
+check("local x goto l local y ::l:: print(y)")
+check("goto l; local x; ::l:: print(x)")
+check("do goto l; local x; ::l:: end")
+check("repeat goto cont; local x; ::cont:: until x")
+check("::l1:: ::l2:: goto l3")
+check("for i=1,2 do goto done end ::done::")
+check("break")
+check("if x then break end")
+check("function f() break end")
+check("while true do local function g() break end end")

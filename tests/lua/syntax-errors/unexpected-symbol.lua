@@ -1,0 +1,20 @@
+-- 'unexpected symbol' and '<eof>' errors
+local function check(src, name)
+  local f, err = load(src, name)
+  print(err or "ok")
+end
+
+check("x = ")
+check("x = = 1")
+check("local = 1")
+check("f(")
+check("return return")
+check("x = 1 +")
+check("x = )")
+check("1 = x")
+check("x.y.z")
+check("(x)")
+check("x, y")
+check("x = {1 2}")
+check("print 'a' 'b' ()")
+check("a.b:c = 1")
