@@ -317,6 +317,28 @@ export class LuaTable extends LuaObject {
     while (a.length > 0 && a[a.length - 1] === undefined) a.pop();
   }
 
+  // ------------------------------------------------------------------------------------------ bulk moves
+
+  /** table.insert's shift on the array part: t[pos..n+1] = v, t[pos..n]. Requires 1 <= pos <= arr.length + 1
+   * (the caller checked that arr.length is the border it used). Same result as the element-wise loop. */
+  insertArr(pos: number, v: LuaValue): void {
+    const a = this.arr;
+    if (pos === a.length + 1) a.push(v);
+    else a.splice(pos - 1, 0, v);
+    if (a[a.length - 1] === undefined) this.popTrailing();
+    else if (this.map !== undefined) this.absorb();
+  }
+
+  /** table.remove's shift on the array part: returns t[pos], moves t[pos+1..n] down, t[n] = nil. Requires
+   * 1 <= pos <= arr.length. Same result as the element-wise loop. */
+  removeArr(pos: number): LuaValue {
+    const a = this.arr;
+    if (a.length > this.shrunkFrom) this.shrunkFrom = a.length;
+    const v = pos === a.length ? a.pop() : a.splice(pos - 1, 1)[0];
+    while (a.length > 0 && a[a.length - 1] === undefined) a.pop();
+    return v;
+  }
+
   // ------------------------------------------------------------------------------------------ length
 
   /** A border of the table (`#t` without __len), as Lua's rules allow. */

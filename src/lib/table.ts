@@ -1,0 +1,441 @@
+/*
+ * The `table` library (insert, remove, move, concat, sort, unpack, pack), behaving as Lua 5.4.4's.
+ *
+ * Every element access honours metamethods exactly as PUC's lua_geti/lua_seti do (through L.index and
+ * L.setIndex), and lengths honour __len (luaL_len). Plain tables without a metatable take raw fast paths that
+ * give the same results: bulk moves on the array part (insert/remove shifts, unpack slices) and a native sort
+ * for tables of plain numbers or of strings compared with `<` (indistinguishable from PUC's quicksort then,
+ * because equal elements of those kinds are identical values).
+ *
+ * sort() with a comparison function, or on anything else, follows PUC's quicksort step by step (same pivot
+ * choices, same order of reads, writes and comparisons), so that inconsistent comparison functions give the
+ * same results and the same "invalid order function for sorting" errors. The one deliberate source of
+ * difference is PUC's pivot randomisation after badly unbalanced partitions (it seeds from clock()/time()).
+ *
+ * Integers are `number | bigint` (int64 values beyond 2^53 are bigints); the few places where PUC relies on
+ * int64 wrap-around or unsigned comparisons use the helpers at the end of this file.
+ */
+import { LuaTable } from '../runtime/table.js';
+import { NativeFunction, NONE, typeName, truthy, MAX_SAFE } from '../runtime/value.js';
+import { tointeger } from '../runtime/number.js';
+import type { LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import {
+  luaError, argError, typeError, checkInteger, optInteger, optString, toStringCoerce,
+} from '../runtime/auxlib.js';
+
+type Int = number | bigint;
+
+const MAXINT = 9223372036854775807n;
+/** C's INT_MAX: sort and unpack refuse ranges this large. */
+const INT_MAX = 2147483647;
+/** How many values unpack may return: PUC's stack limit (LUAI_MAXSTACK = 1,000,000) minus what a typical
+ * call already uses (lua5.4 accepts 999,950 and refuses 999,980 from a main chunk). */
+const MAX_RESULTS = 999_960;
+
+// What a non-table argument must support through its metatable (ltablib's checktab).
+const TAB_R = 1;
+const TAB_W = 2;
+const TAB_L = 4;
+
+export function openTable(L: LuaState): LuaTable {
+  const lib = new LuaTable();
+  const fns: [string, (L: LuaState, args: LuaValue[]) => LuaValue[]][] = [
+    ['concat', concat], ['insert', insert], ['pack', pack], ['unpack', unpack],
+    ['remove', remove], ['move', move], ['sort', sort],
+  ];
+  for (const [name, fn] of fns) lib.setStr(name, new NativeFunction(name, fn));
+  void L;
+  return lib;
+}
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+/** The argument is a table, or has a metatable with the metamethods `what` needs; else a type error. */
+function checkTab(L: LuaState, args: LuaValue[], arg: number, what: number): void {
+  const v = args[arg - 1];
+  if (v instanceof LuaTable) return;
+  const mt = L.getMetatable(v);
+  if (
+    mt !== undefined &&
+    (!(what & TAB_R) || mt.getStr('__index') !== undefined) &&
+    (!(what & TAB_W) || mt.getStr('__newindex') !== undefined) &&
+    (!(what & TAB_L) || mt.getStr('__len') !== undefined)
+  ) return;
+  typeError(L, arg, 'table', v, args);
+}
+
+/** A plain table: raw access is what lua_geti/lua_seti would do. */
+function isPlain(v: LuaValue): v is LuaTable {
+  return v instanceof LuaTable && v.metatable === undefined;
+}
+
+/** luaL_len: `#v` with __len, which must be an integer (or convertible to one). */
+function lenOf(L: LuaState, v: LuaValue): Int {
+  if (isPlain(v)) return v.length();
+  const n = tointeger(L.len(v));
+  return n !== undefined ? n : luaError(L, 'object length is not an integer');
+}
+
+/** The length of argument 1 after checking it can act as a table (ltablib's aux_getn). */
+function getn(L: LuaState, args: LuaValue[], what: number): Int {
+  checkTab(L, args, 1, what | TAB_L);
+  return lenOf(L, args[0]);
+}
+
+function geti(L: LuaState, t: LuaValue, i: Int): LuaValue {
+  if (isPlain(t)) return typeof i === 'number' ? t.getInt(i) : t.get(i);
+  return L.index(t, i);
+}
+
+function seti(L: LuaState, t: LuaValue, i: Int, v: LuaValue): void {
+  if (isPlain(t)) {
+    if (typeof i === 'number') t.setInt(i, v);
+    else t.set(i, v);
+  } else L.setIndex(t, i, v);
+}
+
+// ---------------------------------------------------------------------------------------------- insert/remove
+
+function insert(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const t = args[0];
+  const e = iadd(getn(L, args, TAB_R | TAB_W), 1); // first empty element
+  if (args.length === 2) {
+    seti(L, t, e, args[1]);
+    return NONE;
+  }
+  if (args.length !== 3) return luaError(L, "wrong number of arguments to 'insert'");
+  const pos = checkInteger(L, args, 2);
+  // pos must be in [1, e], compared as unsigned like PUC
+  if (!ult(isub(pos, 1), e)) return argError(L, 2, 'position out of bounds');
+  const v = args[2];
+  if (isPlain(t) && typeof e === 'number' && e === t.arr.length + 1) {
+    t.insertArr(pos as number, v);
+    return NONE;
+  }
+  if (typeof e === 'number' && typeof pos === 'number') {
+    for (let i = e; i > pos; i--) seti(L, t, i, geti(L, t, i - 1));
+  } else {
+    for (let i = e; i > pos; i = isub(i, 1)) seti(L, t, i, geti(L, t, isub(i, 1)));
+  }
+  seti(L, t, pos, v);
+  return NONE;
+}
+
+function remove(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const t = args[0];
+  const size = getn(L, args, TAB_R | TAB_W);
+  let pos = optInteger(L, args, 2, size);
+  // a given position must be in [1, size + 1], compared as unsigned like PUC
+  if (pos !== size && !ule(isub(pos, 1), size)) return argError(L, 1, 'position out of bounds');
+  if (isPlain(t) && typeof pos === 'number' && pos >= 1 && size === t.arr.length && pos <= size) {
+    return [t.removeArr(pos)];
+  }
+  const result = geti(L, t, pos);
+  if (typeof pos === 'number' && typeof size === 'number') {
+    for (; pos < size; pos++) seti(L, t, pos, geti(L, t, pos + 1));
+  } else {
+    for (; pos < size; pos = iadd(pos, 1)) seti(L, t, pos, geti(L, t, iadd(pos, 1)));
+  }
+  seti(L, t, pos, undefined);
+  return [result];
+}
+
+// ---------------------------------------------------------------------------------------------- move
+
+function move(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const f = checkInteger(L, args, 2);
+  const e = checkInteger(L, args, 3);
+  const t = checkInteger(L, args, 4);
+  const tt = args.length >= 5 && args[4] !== undefined ? 5 : 1; // destination argument
+  checkTab(L, args, 1, TAB_R);
+  checkTab(L, args, tt, TAB_W);
+  const src = args[0];
+  const dst = args[tt - 1];
+  if (e >= f) {
+    if (!(f > 0 || BigInt(e) < MAXINT + BigInt(f))) return argError(L, 3, 'too many elements to move');
+    const n = BigInt(e) - BigInt(f) + 1n; // number of elements to move
+    if (!(BigInt(t) <= MAXINT - n + 1n)) return argError(L, 4, 'destination wrap around');
+    const forward = t > e || t <= f || (tt !== 1 && !L.equals(src, dst));
+    if (typeof f === 'number' && typeof e === 'number' && typeof t === 'number' && t + (e - f) <= MAX_SAFE) {
+      moveSafe(L, src, dst, f, e - f + 1, t, forward);
+    } else {
+      moveBig(L, src, dst, BigInt(f), n, BigInt(t), forward);
+    }
+  }
+  return [dst];
+}
+
+/** table.move over indices that are all safe JS integers. */
+function moveSafe(L: LuaState, src: LuaValue, dst: LuaValue, f: number, n: number, t: number, forward: boolean): void {
+  if (isPlain(src) && isPlain(dst)) {
+    if (forward) for (let i = 0; i < n; i++) dst.setInt(t + i, src.getInt(f + i));
+    else for (let i = n - 1; i >= 0; i--) dst.setInt(t + i, src.getInt(f + i));
+    return;
+  }
+  if (forward) for (let i = 0; i < n; i++) seti(L, dst, t + i, geti(L, src, f + i));
+  else for (let i = n - 1; i >= 0; i--) seti(L, dst, t + i, geti(L, src, f + i));
+}
+
+function moveBig(L: LuaState, src: LuaValue, dst: LuaValue, f: bigint, n: bigint, t: bigint, forward: boolean): void {
+  if (forward) {
+    for (let i = 0n; i < n; i++) seti(L, dst, wrap(t + i), geti(L, src, wrap(f + i)));
+  } else {
+    for (let i = n - 1n; i >= 0n; i--) seti(L, dst, wrap(t + i), geti(L, src, wrap(f + i)));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- concat
+
+function concat(L: LuaState, args: LuaValue[]): LuaValue[] {
+  let last = getn(L, args, TAB_R);
+  const sep = optString(L, args, 2, '');
+  let i = optInteger(L, args, 3, 1);
+  last = optInteger(L, args, 4, last);
+  const t = args[0];
+  if (typeof i === 'number' && typeof last === 'number') {
+    if (i > last) return [''];
+    return [concatRange(L, t, sep, i, last)];
+  }
+  // ranges beyond 2^53 only end well when empty or tiny; keep PUC's order of reads and its errors
+  const parts: string[] = [];
+  for (; i < last; i = iadd(i, 1)) parts.push(field(L, t, i));
+  if (i === last) parts.push(field(L, t, i));
+  return [parts.join(sep)];
+}
+
+/** Concatenation of t[i..last] (i <= last), joined in chunks so huge tables do not build one giant array.
+ * For a plain table the array part is read directly: no Lua code can run during the loop. */
+function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: number): string {
+  const CHUNK = 4096;
+  const chunks: string[] = [];
+  let parts: string[] = [];
+  const a = isPlain(t) ? t.arr : undefined;
+  for (let k = i; ; k++) {
+    const v = a !== undefined && k >= 1 && k <= a.length ? a[k - 1] : undefined;
+    parts.push(typeof v === 'string' ? v : field(L, t, k));
+    if (parts.length === CHUNK) {
+      chunks.push(parts.join(sep));
+      parts = [];
+    }
+    if (k === last) break;
+  }
+  if (parts.length > 0) chunks.push(parts.join(sep));
+  return chunks.join(sep);
+}
+
+/** t[i] as a string for concat: strings and numbers only. */
+function field(L: LuaState, t: LuaValue, i: Int): string {
+  const v = geti(L, t, i);
+  const s = typeof v === 'string' ? v : toStringCoerce(v);
+  if (s === undefined) {
+    return luaError(L, `invalid value (${typeName(v)}) at index ${i} in table for 'concat'`);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------- pack/unpack
+
+function pack(_L: LuaState, args: LuaValue[]): LuaValue[] {
+  const n = args.length;
+  const t = LuaTable.fromArray(args); // args is ours to keep
+  t.setStr('n', n);
+  return [t];
+}
+
+function unpack(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const t = args[0];
+  const i = optInteger(L, args, 2, 1);
+  const e = args.length >= 3 && args[2] !== undefined ? checkInteger(L, args, 3) : lenOf(L, t);
+  if (i > e) return NONE;
+  const count = BigInt(e) - BigInt(i) + 1n;
+  if (count >= BigInt(INT_MAX) || count > BigInt(MAX_RESULTS)) return luaError(L, 'too many results to unpack');
+  const n = Number(count);
+  if (typeof i === 'number' && typeof e === 'number') {
+    if (isPlain(t) && i >= 1 && e <= t.arr.length) return t.arr.slice(i - 1, e);
+    const out = new Array<LuaValue>(n);
+    for (let k = 0; k < n; k++) out[k] = geti(L, t, i + k);
+    return out;
+  }
+  const out = new Array<LuaValue>(n);
+  const bi = BigInt(i);
+  for (let k = 0; k < n; k++) out[k] = geti(L, t, wrap(bi + BigInt(k)));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------- sort
+
+/** Partitions smaller than this always use the middle element as pivot. */
+const RANLIMIT = 100;
+
+function sort(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const n = getn(L, args, TAB_R | TAB_W);
+  if (n > 1) {
+    if (!(n < INT_MAX)) return argError(L, 1, 'array too big');
+    const cmp = args[1];
+    if (cmp !== undefined && typeName(cmp) !== 'function') {
+      return typeError(L, 2, 'function', cmp, args);
+    }
+    const t = args[0];
+    const size = n as number;
+    if (cmp === undefined && isPlain(t) && sortNative(t, size)) return NONE;
+    new Sorter(L, t, cmp).sort(1, size, 0);
+  }
+  return NONE;
+}
+
+/** Sorts t[1..n] with JS's sort when the outcome cannot differ from PUC's: a plain table whose elements are
+ * all plain JS numbers (no NaN) or all strings, compared with `<`. Returns false when not applicable. */
+function sortNative(t: LuaTable, n: number): boolean {
+  const a = t.arr;
+  if (n > a.length) return false;
+  const first = a[0];
+  if (typeof first === 'number') {
+    const nums = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (typeof v !== 'number' || v !== v) return false;
+      nums[i] = v;
+    }
+    nums.sort();
+    for (let i = 0; i < n; i++) a[i] = nums[i];
+    return true;
+  }
+  if (typeof first === 'string') {
+    for (let i = 0; i < n; i++) if (typeof a[i] !== 'string') return false;
+    const strs = a.slice(0, n) as string[];
+    strs.sort(); // UTF-16 code unit order = byte order for byte strings, as strcmp in the C locale
+    for (let i = 0; i < n; i++) a[i] = strs[i];
+    return true;
+  }
+  return false;
+}
+
+/** PUC-Lua's quicksort over t[lo..up] through lua_geti/lua_seti-like accesses (see the file header). */
+class Sorter {
+  constructor(private L: LuaState, private t: LuaValue, private cmp: LuaValue) {}
+
+  private get(i: number): LuaValue {
+    const t = this.t;
+    return isPlain(t) ? t.getInt(i) : this.L.index(t, i);
+  }
+
+  private set(i: number, v: LuaValue): void {
+    const t = this.t;
+    if (isPlain(t)) t.setInt(i, v);
+    else this.L.setIndex(t, i, v);
+  }
+
+  private less(a: LuaValue, b: LuaValue): boolean {
+    if (this.cmp === undefined) return this.L.lessThan(a, b);
+    return truthy(this.L.call(this.cmp, [a, b])[0]);
+  }
+
+  private invalidOrder(): never {
+    return luaError(this.L, 'invalid order function for sorting');
+  }
+
+  sort(lo: number, up: number, rnd: number): void {
+    while (lo < up) {
+      // put a[lo] <= a[up]
+      const alo = this.get(lo);
+      const aup = this.get(up);
+      if (this.less(aup, alo)) this.swapIn(lo, aup, up, alo);
+      if (up - lo === 1) return;
+      let p = up - lo < RANLIMIT || rnd === 0 ? Math.floor((lo + up) / 2) : choosePivot(lo, up, rnd);
+      // put a[lo] <= a[p] <= a[up]
+      const ap = this.get(p);
+      const alo2 = this.get(lo);
+      if (this.less(ap, alo2)) this.swapIn(p, alo2, lo, ap);
+      else {
+        const aup2 = this.get(up);
+        if (this.less(aup2, ap)) this.swapIn(p, aup2, up, ap);
+      }
+      if (up - lo === 2) return;
+      const pivot = this.get(p);
+      this.swapIn(p, this.get(up - 1), up - 1, pivot); // the pivot goes to a[up - 1]
+      p = this.partition(lo, up, pivot);
+      // recurse into the smaller part, loop on the larger one
+      let n: number;
+      if (p - lo < up - p) {
+        this.sort(lo, p - 1, rnd);
+        n = p - lo;
+        lo = p + 1;
+      } else {
+        this.sort(p + 1, up, rnd);
+        n = up - p;
+        up = p - 1;
+      }
+      if (Math.floor((up - lo) / 128) > n) rnd = randomizePivot(); // too unbalanced: randomise pivots
+    }
+  }
+
+  /** Writes a[i] = vi then a[j] = vj (the order in which PUC stores a swapped pair). */
+  private swapIn(i: number, vi: LuaValue, j: number, vj: LuaValue): void {
+    this.set(i, vi);
+    this.set(j, vj);
+  }
+
+  /** Given a[lo] <= P == a[up-1] <= a[up], partitions a[lo+1 .. up-2] around P; returns P's final index. */
+  private partition(lo: number, up: number, pivot: LuaValue): number {
+    let i = lo;
+    let j = up - 1;
+    for (;;) {
+      let ai: LuaValue;
+      while (this.less((ai = this.get(++i)), pivot)) {
+        if (i === up - 1) this.invalidOrder(); // a[i] < P but a[up-1] == P
+      }
+      let aj: LuaValue;
+      while (this.less(pivot, (aj = this.get(--j)))) {
+        if (j < i) this.invalidOrder(); // j < i but a[j] > P
+      }
+      if (j < i) {
+        this.swapIn(up - 1, ai, i, pivot);
+        return i;
+      }
+      this.swapIn(i, aj, j, ai);
+    }
+  }
+}
+
+/** A pivot in the middle half of [lo, up], chosen by `rnd`. */
+function choosePivot(lo: number, up: number, rnd: number): number {
+  const r4 = Math.floor((up - lo) / 4);
+  return (rnd % (r4 * 2)) + lo + r4;
+}
+
+/** PUC seeds this from clock() and time(); any varying unsigned value serves the same purpose. */
+function randomizePivot(): number {
+  const now = Date.now();
+  return (Math.floor(now / 1000) + (now % 1000) * 1000) >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------- int64 helpers
+
+/** Wraps a bigint to int64 and returns it in canonical form. */
+function wrap(b: bigint): Int {
+  const w = BigInt.asIntN(64, b);
+  return w >= -9007199254740991n && w <= 9007199254740991n ? Number(w) : w;
+}
+
+function iadd(a: Int, b: number): Int {
+  if (typeof a === 'number') {
+    const r = a + b;
+    if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+  }
+  return wrap(BigInt(a) + BigInt(b));
+}
+
+function isub(a: Int, b: number): Int {
+  return iadd(a, -b);
+}
+
+/** a < b as unsigned 64-bit integers (negative values are the largest). */
+function ult(a: Int, b: Int): boolean {
+  const an = a < 0;
+  return an === b < 0 ? a < b : !an;
+}
+
+function ule(a: Int, b: Int): boolean {
+  return a === b || ult(a, b);
+}
