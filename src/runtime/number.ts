@@ -14,7 +14,7 @@
  *     Strings are NOT numbers here: string arithmetic goes through the string metatable (lstrlib-style).
  *   - Errors: these functions throw NumberOpError (a LuaError subclass) WITHOUT a position prefix:
  *       kind 'divzero'  "attempt to divide by zero"         (integer // 0)
- *       kind 'modzero'  "attempt to perform 'n%%0'"          (integer % 0)
+ *       kind 'modzero'  "attempt to perform 'n%0'"           (integer % 0)
  *       kind 'noint'    "number has no integer representation"   (bitwise op on 2.5, 2^63, nan...)
  *     PUC-Lua raises them with luaG_runerror, i.e. prefixed with "chunk:line:" of the running Lua function,
  *     and for 'noint' with the variable info of the offending operand inserted after "number"
@@ -52,7 +52,7 @@ export type NumberOpErrorKind = 'divzero' | 'modzero' | 'noint';
 export class NumberOpError extends LuaError {
   constructor(readonly kind: NumberOpErrorKind, readonly operand: 0 | 1 | 2) {
     super(kind === 'divzero' ? 'attempt to divide by zero'
-      : kind === 'modzero' ? "attempt to perform 'n%%0'"
+      : kind === 'modzero' ? "attempt to perform 'n%0'"
       : 'number has no integer representation');
   }
 }
@@ -88,8 +88,8 @@ function mulPow2(x: number, k: number): number {
   return x * 2 ** k;
 }
 
-/** The double nearest to m * 2^e (m >= 0), ties to even: strtod's rounding for hex numerals. */
-function bigTimesPow2(m: bigint, e: number): number {
+/** The double nearest to m * 2^e (m >= 0), ties to even: strtod's rounding for hex numerals, C's ldexp. */
+export function bigTimesPow2(m: bigint, e: number): number {
   if (m === 0n) return 0;
   const bl = m.toString(2).length;
   const top = bl + e; // m * 2^e < 2^top
@@ -468,7 +468,8 @@ export function formatA(x: number, prec: number | undefined = undefined, upper =
     let q = frac >> drop;
     const rem = frac - (q << drop);
     const half = 1n << (drop - 1n);
-    if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
+    const odd = prec === 0 ? (lead & 1) === 1 : (q & 1n) === 1n; // parity of the last kept digit
+    if (rem > half || (rem === half && odd)) q += 1n;
     if (q >> BigInt(4 * prec) !== 0n) { lead += 1; q -= 1n << BigInt(4 * prec); }
     hex = prec === 0 ? '' : q.toString(16).padStart(prec, '0');
   } else {
@@ -571,8 +572,24 @@ export function powNum(a: Num, b: Num): Num {
 export function cpow(x: number, y: number): number {
   if (y === 2) return x * x;
   if (x === 1 || ((x === -1) && (y === Infinity || y === -Infinity))) return 1;
-  return Math.pow(x, y);
+  const r = Math.pow(x, y);
+  return r === r ? r : powNaN(x, y);
 }
+
+/* The NaN glibc's pow returns (x86-64): a NaN x comes back, sign flipped when x is negative and y an odd
+ * integer; else a NaN y comes back; else (negative x, non-integer y) the default NaN, which prints "-nan". */
+function powNaN(x: number, y: number): number {
+  if (x !== x) return signBit(x) && Math.abs(y % 2) === 1 ? -x : x;
+  if (y !== y) return y;
+  return DEFAULT_NAN;
+}
+
+/** x86-64's default NaN (sign bit set: C prints it "-nan"), what invalid operations produce in C. */
+export const DEFAULT_NAN: number = (() => {
+  F64[0] = NaN;
+  const n = F64[0];
+  return signBit(n) ? n : -n;
+})();
 
 /** `%`: integer modulo with the sign of the divisor (error on 0), float fmod with the same sign fix. */
 export function modNum(a: Num, b: Num): Num {
