@@ -51,12 +51,15 @@ type Node = Chunk | Block | Stat | Expr | TableField;
 /** What the walker prints: a node, or a label line grouping the items that follow it. */
 type Item = { node: Node; label?: string } | { group: string; items: Item[] };
 
+/** Deeper nodes are indented like this depth and show their true depth, so output stays linear in size. */
+const MAX_INDENT = 100;
+
 export function dumpAst(chunk: Chunk): string {
   const lines: string[] = [];
   const stack: { item: Item; depth: number }[] = [{ item: { node: chunk }, depth: 0 }];
   while (stack.length > 0) {
     const { item, depth } = stack.pop()!;
-    const indent = '  '.repeat(depth);
+    const indent = depth <= MAX_INDENT ? '  '.repeat(depth) : `${'  '.repeat(MAX_INDENT)}[${depth}] `;
     let kids: Item[];
     if ('group' in item) {
       lines.push(`${indent}${item.group}:`);

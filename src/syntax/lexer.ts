@@ -496,6 +496,21 @@ export class Lexer {
   private readNumeral(start: number, i: number): number {
     const src = this.src;
     const len = this.len;
+    if (start === i) {
+      // fast path: a short decimal integer followed by a delimiter
+      let v = 0;
+      let j = i;
+      let c = 0;
+      while (j < len && (c = src.charCodeAt(j)) >= C.Zero && c <= C.Nine && j - i < 15) {
+        v = v * 10 + c - C.Zero;
+        j++;
+      }
+      if (j === len || (c !== C.Dot && (CTYPE[c] & (ALPHA | DIGIT)) === 0)) {
+        this.pos = j;
+        this.sNval = v;
+        return Tok.Int;
+      }
+    }
     let expo1 = 0x45; // E
     let expo2 = 0x65; // e
     const first = src.charCodeAt(i++);
