@@ -4,14 +4,21 @@
  * Layout (DESIGN.md §2 "Tables"):
  *   arr   - the array part, a JS Array: key k (1 <= k <= arr.length) lives at arr[k - 1]. A nil element is
  *           stored as `undefined` (never `delete`, never a hole), so V8 keeps the array packed.
- *   hash  - string keys, as own properties of an object whose prototype chain is empty (`new StrHash()`), so
- *           that code reading a constant name (`t.hash.name`) gets V8's hidden classes and inline caches.
- *           Assigning nil stores `undefined`; the property stays as a "dead" key until the object is compacted.
- *           A table with no string key yet shares the frozen EMPTY_HASH (reads give undefined; the first write
- *           through setStr gives the table its own object).
+ *   hash  - string keys of a "record" table, as own properties of an object whose prototype chain is empty
+ *           (`new StrHash()`), so that code reading a constant name (`t.hash.name`) gets V8's hidden classes and
+ *           inline caches. Assigning nil stores `undefined`; the property stays as a dead key. A table with no
+ *           string key shares EMPTY_HASH (never written: the first string key gives the table its own object).
  *   map   - every other key (sparse/zero/negative integers, non-integral floats, floats outside int64 such as
- *           inf and 2^63, bigints, booleans, tables, functions, userdata, threads): a lazily created Map from the
- *           normalised key to a slot index in `mkeys`/`mvals` (slots give next() O(1) positional access).
+ *           inf and 2^63, bigints, booleans, tables, functions, userdata, threads), and the string keys of a
+ *           "dictionary" table: a lazily created Map from the normalised key to a slot in `mkeys`/`mvals`
+ *           (slots give next() O(1) positional access; removed keys leave dead slots until compaction).
+ *
+ * Record vs dictionary mode. V8 objects are the fastest store for a few fields read by constant names, but
+ * adding ever-new property names is slow (~0.5-1 us each: a new hidden class, or string internalisation in
+ * dictionary mode), and V8 itself turns objects with more than ~30 keyed-store properties into dictionaries.
+ * So a table keeps its string keys in `hash` only while it has at most about DICT_KEYS of them (dead ones
+ * included); beyond that (a big dictionary, or a queue of ever-new keys) all its string keys move to the Map
+ * for good (`strDict`), whose inserts are ~4x cheaper and whose dead slots are compacted.
  *
  * Key normalisation: integral floats that fit int64 become integers (LFloat(3) -> 3, -0.0 -> 0, 2^53 -> 2n**53n);
  * floats that stay floats (inf, +-2^63 and beyond) are stored in the Map as their raw JS number, which cannot
@@ -21,21 +28,24 @@
  * Invariants:
  *   - the Map never holds a live (non-nil) integer key arr.length + 1: appending t[n+1] absorbs n+2, n+3, ...
  *     from the Map, so length() is O(1) whenever the last array slot is non-nil;
- *   - every string key that ever held a value since the last compaction has a property on `hash` and exactly
- *     one entry in `skeys` (in insertion order); `k in hash` <=> k is in skeys;
- *   - traversal order is: array part, then string keys in skeys order, then Map slots in order;
- *   - storage is compacted (dead string keys, dead Map slots dropped; trailing nils popped from `arr`) only
- *     when a new key is inserted or a trailing nil is assigned to the array part. Lua forbids inserting new
- *     keys during a traversal; popping the array tail is made traversal-safe by `shrunkFrom` (see nextInto).
+ *   - in record mode the Map holds no string key; in dictionary mode `hash` is EMPTY_HASH;
+ *   - traversal order is: array part, then `hash` properties in V8's own order (Object.keys, cached in `skeys`
+ *     until a property is added), then Map slots in order;
+ *   - storage changes shape (compaction of dead Map slots, the switch to dictionary mode, moving a sparse array
+ *     part into the Map) only when a new key is inserted, which Lua forbids during a traversal; popping nils
+ *     from the array tail may happen at any time and is made traversal-safe by `shrunkFrom` (see nextAfterOther).
  *
  * For generated code (the JIT) and the interpreter's fast paths:
- *   - read  `t.arr[i - 1]` when 1 <= i <= t.arr.length, else call getInt/get (a value may sit in the Map);
- *   - read  `t.hash.name` (undefined means absent: nothing else holds string keys);
- *   - write `t.hash.name = v` directly only when the current value is not undefined and v is not undefined;
- *     `t.arr[i - 1] = v` directly only when 1 <= i <= t.arr.length and v is not undefined; anything else goes
- *     through setStr/setInt/set, which maintain the bookkeeping;
- *   - never keep `t.arr` or `t.hash` in a variable across a call or any other table write: both can be
- *     replaced by the table (first string key, compaction, array-part resize).
+ *   - read  `t.arr[i - 1]` when 1 <= i <= t.arr.length (undefined there means nil), else call getInt/get;
+ *   - read  `t.hash.name`: a value other than undefined is the answer; undefined means "call t.getStr(name)"
+ *     (the key may live in the Map of a dictionary-mode table) before concluding nil;
+ *   - write `t.hash.name = v` directly only when the current value is not undefined (any v, nil included);
+ *     `t.arr[i - 1] = v` directly only when 1 <= i < t.arr.length, or i == t.arr.length and v is not nil;
+ *     anything else goes through setStr/setInt/set, which maintain the invariants;
+ *   - build `{x = e1, y = e2}` as `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)` and
+ *     `{e1, e2}` as `LuaTable.fromArray([e1, e2])`;
+ *   - never keep `t.arr` or `t.hash` in a variable across a call or another table write: the table may replace
+ *     both (first string key, dictionary switch, array part moved to the Map).
  *
  * Errors: `set` raises a TableIndexError (a LuaError) whose value is the bare message 'table index is nil' /
  * 'table index is NaN', which is what PUC's rawset prints. For `t[k] = v` in Lua code PUC adds the position
@@ -52,11 +62,9 @@ import { LuaError } from './errors.js';
 export const StrHash = function StrHash() {} as unknown as new () => Record<string, LuaValue>;
 StrHash.prototype = Object.create(null);
 
-/** Shared, frozen, key-less string part of tables that never had a string key. */
-// Not frozen: freezing would give it a hidden class of its own and make every `t.hash.x` site polymorphic.
-// Nothing writes to them: the first string key replaces both (see addStr).
+/** Shared key-less string part of tables that have no string key in `hash`. Not frozen: freezing would give
+ * it a hidden class of its own and make `t.hash.x` sites polymorphic. Nothing writes to it (see addStr). */
 const EMPTY_HASH: Record<string, LuaValue> = new StrHash();
-const EMPTY_KEYS: string[] = [];
 
 /** Raised by `set` for nil and NaN keys; the VM may catch it to add the position PUC shows for `t[k] = v`. */
 export class TableIndexError extends LuaError {}
@@ -69,28 +77,33 @@ export function tableKeyError(key: LuaValue): string | undefined {
   return undefined;
 }
 
-/** Dead slots tolerated before compaction is considered (small tables never compact). */
+/** Record mode keeps at most about this many string keys (dead ones included) in `hash`. */
+const DICT_KEYS = 32;
+/** Dead Map slots tolerated before compaction is considered. */
 const COMPACT_MIN_DEAD = 16;
+/** Array parts shorter than this are never moved to the Map, however sparse. */
+const REBALANCE_MIN = 64;
 
 let nextId = 0;
 
 export class LuaTable extends LuaObject {
   /** Array part: key k at arr[k - 1], nil stored as undefined. See the header for direct-access rules. */
   arr: LuaValue[] = [];
-  /** String keys as properties; undefined = absent. See the header for direct-access rules. */
+  /** String keys of a record-mode table; undefined = look further (see the header). */
   hash: Record<string, LuaValue> = EMPTY_HASH;
+  /** Dictionary mode: string keys live in the Map, `hash` stays EMPTY_HASH. */
+  private strDict = false;
+  /** Properties added to `hash` (an upper bound: revived dead keys count again until the next recount). */
+  private scount = 0;
+  /** Object.keys(hash), the traversal order of string keys; undefined until needed after a property is added. */
+  private skeys: string[] | undefined = undefined;
+  /** Position in skeys of the key last returned by next(), so that a traversal is O(1) per step. */
+  private scursor = 0;
   /** Other keys (normalised) -> slot index in mkeys/mvals. */
   private map: Map<unknown, number> | undefined = undefined;
   private mkeys: unknown[] | undefined = undefined;
   private mvals: LuaValue[] | undefined = undefined;
-  /** String keys in insertion order (live and dead). */
-  private skeys: string[] = EMPTY_KEYS;
-  /** string key -> position in skeys; built lazily on the first traversal that misses `scursor`. */
-  private sindex: Map<string, number> | undefined = undefined;
-  /** Position in skeys of the key last returned by next(), so that a traversal is O(1) per step. */
-  private scursor = 0;
-  /** Heuristic counts of dead string keys / dead Map slots (compaction recounts exactly). */
-  private sdead = 0;
+  /** Dead Map slots (nil values, and keys absorbed into the array part). */
   private mdead = 0;
   /** The last border computed by a binary search, tried first next time. */
   private lenHint = 0;
@@ -108,6 +121,16 @@ export class LuaTable extends LuaObject {
     return t;
   }
 
+  /** A table whose string keys are the properties of `h`, an object made by `new StrHash()` and owned by the
+   * table from now on; `count` is its number of properties. (For table constructors in generated code.) */
+  static fromHash(h: Record<string, LuaValue>, count: number): LuaTable {
+    const t = new LuaTable();
+    t.hash = h;
+    t.scount = count;
+    if (count > DICT_KEYS) t.toDict();
+    return t;
+  }
+
   /** True when the table has no non-nil value (`next(t) == nil`). */
   static isEmpty(t: LuaTable): boolean {
     const a = t.arr;
@@ -118,7 +141,7 @@ export class LuaTable extends LuaObject {
   // ------------------------------------------------------------------------------------------ reads
 
   get(key: LuaValue): LuaValue {
-    if (typeof key === 'string') return this.hash[key];
+    if (typeof key === 'string') return this.strDict ? this.mapGet(key) : this.hash[key];
     if (typeof key === 'number') {
       if (Math.floor(key) === key) {
         const a = this.arr;
@@ -130,7 +153,7 @@ export class LuaTable extends LuaObject {
   }
 
   getStr(key: string): LuaValue {
-    return this.hash[key];
+    return this.strDict ? this.mapGet(key) : this.hash[key];
   }
 
   /** `i` must be an integer that is a JS number (|i| <= 2^53-1). */
@@ -168,14 +191,11 @@ export class LuaTable extends LuaObject {
   }
 
   setStr(key: string, v: LuaValue): void {
+    // dictionary mode first: probing an object with a fresh (non-internalised) string is costly
+    if (this.strDict) return this.mapSet(key, v);
     const h = this.hash;
-    const old = h[key];
-    if (old !== undefined) {
-      h[key] = v;
-      if (v === undefined) this.sdead++;
-    } else if (v !== undefined) {
-      this.addStr(key, v);
-    }
+    if (h[key] !== undefined) h[key] = v;
+    else if (v !== undefined) this.addStr(key, v);
   }
 
   /** `i` must be an integer that is a JS number (|i| <= 2^53-1). */
@@ -188,6 +208,7 @@ export class LuaTable extends LuaObject {
     } else if (i === n + 1 && v !== undefined) {
       a.push(v);
       if (this.map !== undefined) this.absorb();
+      if (n + 1 >= REBALANCE_MIN && (n & (n + 1)) === 0) this.rebalance();
     } else {
       this.mapSet(i, v);
     }
@@ -203,47 +224,41 @@ export class LuaTable extends LuaObject {
     this.mapSet(key, v);
   }
 
-  /** Stores a string key that has no live value. */
+  /** Stores a string key of a record-mode table that has no live value (new, or a dead key revived). */
   private addStr(key: string, v: LuaValue): void {
     let h = this.hash;
-    if (h === EMPTY_HASH) {
-      this.hash = h = new StrHash();
-      this.skeys = [];
-    } else if (key in h) {
-      // a dead key coming back to life keeps its place in the traversal order
-      h[key] = v;
-      this.sdead--;
-      return;
-    } else if (this.sdead >= COMPACT_MIN_DEAD && this.sdead * 2 >= this.skeys.length) {
-      h = this.compactStr();
-    }
+    if (h === EMPTY_HASH) this.hash = h = new StrHash();
+    else if (this.scount >= DICT_KEYS && this.recount()) return this.mapSet(key, v);
     h[key] = v;
-    const ks = this.skeys;
-    if (this.sindex !== undefined) this.sindex.set(key, ks.length);
-    ks.push(key);
+    this.scount++;
+    this.skeys = undefined; // perhaps a new property: the key order must be read again
   }
 
-  /** Rebuilds the string part without its dead keys. Only called when inserting a new key. */
-  private compactStr(): Record<string, LuaValue> {
-    const old = this.hash;
-    const h = new StrHash();
-    const ks: string[] = [];
-    for (const k of this.skeys) {
-      const v = old[k];
-      if (v !== undefined) {
-        h[k] = v;
-        ks.push(k);
-      }
+  /** scount reached DICT_KEYS: counts the properties for real, and switches to dictionary mode if there are
+   * that many (returns true then). Otherwise lets scount restart at most halfway, so that a table reviving
+   * its dead keys again and again recounts rarely. */
+  private recount(): boolean {
+    const n = this.stringKeys().length;
+    if (n >= DICT_KEYS) {
+      this.toDict();
+      return true;
     }
-    this.hash = h;
-    this.skeys = ks;
-    this.sindex = undefined;
-    this.scursor = 0;
-    this.sdead = 0;
-    return h;
+    this.scount = Math.min(n, DICT_KEYS / 2);
+    return false;
   }
 
-  /** Raw set of an already normalised non-string key that does not belong to the array part. */
+  /** Moves the live string keys from `hash` into the Map, for good. Only on inserting a new key. */
+  private toDict(): void {
+    const h = this.hash;
+    const keys = Object.keys(h);
+    this.hash = EMPTY_HASH;
+    this.skeys = undefined;
+    this.scount = 0;
+    this.strDict = true;
+    for (const k of keys) if (h[k] !== undefined) this.mapSet(k, h[k]);
+  }
+
+  /** Raw set of an already normalised key that belongs to the Map part. */
   private mapSet(k: unknown, v: LuaValue): void {
     let m = this.map;
     if (m === undefined) {
@@ -270,6 +285,7 @@ export class LuaTable extends LuaObject {
 
   /** Rebuilds the Map part without dead slots. Only called when inserting a new key. */
   private compactMap(): void {
+    const old = this.map!;
     const keys = this.mkeys!;
     const vals = this.mvals!;
     const m = new Map<unknown, number>();
@@ -277,7 +293,7 @@ export class LuaTable extends LuaObject {
     const nv: LuaValue[] = [];
     for (let i = 0; i < keys.length; i++) {
       const v = vals[i];
-      if (v !== undefined && this.map!.get(keys[i]) === i) {
+      if (v !== undefined && old.get(keys[i]) === i) {
         m.set(keys[i], nv.length);
         nk.push(keys[i]);
         nv.push(v);
@@ -306,6 +322,36 @@ export class LuaTable extends LuaObject {
       a.push(v);
     }
     if (this.mdead >= COMPACT_MIN_DEAD && this.mdead * 2 >= vals.length) this.compactMap();
+  }
+
+  /** The array part just grew to a power of two: if it is mostly nil (a queue `t[tail] = x; t[head] = nil`
+   * leaves ever more leading nils), keeps only the prefix Lua would keep as its array part (the largest
+   * power of two n with more than n/2 non-nil slots in 1..n, extended over the following non-nil run) and
+   * moves the rest to the Map, so memory stays bounded. Amortised O(1) per append. */
+  private rebalance(): void {
+    const a = this.arr;
+    const n = a.length;
+    // slices[b] = non-nil slots among keys (2^(b-1), 2^b]
+    const slices: number[] = [];
+    let live = 0;
+    for (let b = 0, lo = 0, hi = 1; lo < n; b++, lo = hi, hi *= 2) {
+      let c = 0;
+      for (let i = lo; i < hi && i < n; i++) if (a[i] !== undefined) c++;
+      slices.push(c);
+      live += c;
+    }
+    if (live * 2 > n) return;
+    let keep = 0;
+    for (let b = 0, size = 1, acc = 0; b < slices.length; b++, size *= 2) {
+      acc += slices[b];
+      if (acc * 2 > size) keep = size;
+    }
+    while (keep < n && a[keep] !== undefined) keep++;
+    if (keep * 2 > n) return;
+    const moved = a.slice(keep);
+    a.length = keep;
+    if (n > this.shrunkFrom) this.shrunkFrom = n;
+    for (let i = 0; i < moved.length; i++) if (moved[i] !== undefined) this.mapSet(keep + i + 1, moved[i]);
   }
 
   /** t[#arr] = nil: pops the trailing nils (amortised O(1): each slot is pushed once). */
@@ -409,7 +455,7 @@ export class LuaTable extends LuaObject {
     const a = this.arr;
     let i = 0;
     if (key !== undefined) {
-      if (typeof key === 'string') return this.nextStr(this.strPos(key) + 1, out);
+      if (typeof key === 'string' && !this.strDict) return this.nextStr(this.strPos(key) + 1, out);
       let k: unknown = key;
       if (key instanceof LFloat) k = floatKey(key.n);
       if (typeof k === 'number' && Math.floor(k) === k && k >= 1 && k <= a.length) i = k;
@@ -436,32 +482,33 @@ export class LuaTable extends LuaObject {
     throw new LuaError("invalid key to 'next'");
   }
 
+  /** The string keys of `hash` in traversal order (dead ones included), cached until a property is added. */
+  private stringKeys(): string[] {
+    return this.skeys ?? (this.skeys = Object.keys(this.hash));
+  }
+
   private strPos(key: string): number {
-    const ks = this.skeys;
+    const ks = this.stringKeys();
     const c = this.scursor;
     if (ks[c] === key) return c;
-    let idx = this.sindex;
-    if (idx === undefined) {
-      if (!(key in this.hash)) throw new LuaError("invalid key to 'next'");
-      idx = this.sindex = new Map();
-      for (let j = 0; j < ks.length; j++) idx.set(ks[j], j);
-    }
-    const p = idx.get(key);
-    if (p === undefined) throw new LuaError("invalid key to 'next'");
+    const p = ks.indexOf(key); // at most ~DICT_KEYS keys: only nested traversals get here
+    if (p < 0) throw new LuaError("invalid key to 'next'");
     return p;
   }
 
   private nextStr(j: number, out: LuaValue[]): boolean {
-    const ks = this.skeys;
     const h = this.hash;
-    for (; j < ks.length; j++) {
-      const k = ks[j];
-      const v = h[k];
-      if (v !== undefined) {
-        this.scursor = j;
-        out[0] = k;
-        out[1] = v;
-        return true;
+    if (h !== EMPTY_HASH) {
+      const ks = this.stringKeys();
+      for (; j < ks.length; j++) {
+        const k = ks[j];
+        const v = h[k];
+        if (v !== undefined) {
+          this.scursor = j;
+          out[0] = k;
+          out[1] = v;
+          return true;
+        }
       }
     }
     return this.mvals === undefined ? false : this.nextMap(0, out);

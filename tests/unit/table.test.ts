@@ -2,7 +2,7 @@
 // traversal, compaction of dead keys, errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LuaTable, TableIndexError, tableKeyError, addressOf } from '../../src/runtime/table.js';
+import { LuaTable, StrHash, TableIndexError, tableKeyError, addressOf } from '../../src/runtime/table.js';
 import { LFloat, NativeFunction } from '../../src/runtime/value.js';
 import type { LuaValue } from '../../src/runtime/value.js';
 import { LuaError } from '../../src/runtime/errors.js';
@@ -250,7 +250,10 @@ test('dead string keys revive in place and are compacted', () => {
     if (i >= 3) q.set('job' + (i - 3), undefined);
   }
   assert.ok(Object.keys(q.hash).length < 100, `hash has ${Object.keys(q.hash).length} properties`);
+  assert.ok((q as unknown as { mvals: unknown[] }).mvals.length < 100);
   assert.deepEqual(keys(q), ['job99997', 'job99998', 'job99999']);
+  assert.equal(q.get('job99998'), 99998);
+  assert.equal(q.getStr('job5'), undefined);
   const m = new LuaTable();
   for (let i = 0; i < 100000; i++) {
     m.set(i + 0.5, i);
@@ -296,4 +299,80 @@ test('isEmpty', () => {
   assert.ok(LuaTable.isEmpty(t));
   t.set('x', 1);
   assert.ok(!LuaTable.isEmpty(t));
+});
+
+test('record mode switches to dictionary mode past a few dozen string keys', () => {
+  const t = new LuaTable();
+  for (let i = 0; i < 10; i++) t.set('f' + i, i);
+  assert.equal(t.hash.f3, 3);
+  // reviving dead fields again and again keeps the table a record
+  for (let r = 0; r < 1000; r++) {
+    t.setStr('f1', undefined);
+    t.setStr('f1', r);
+  }
+  assert.equal(t.hash.f1, 999);
+  for (let i = 10; i < 200; i++) t.set('f' + i, i);
+  assert.equal(t.hash.f3, undefined); // dictionary mode: hash is empty, getStr finds the keys
+  for (let i = 0; i < 200; i++) assert.equal(t.getStr('f' + i), i === 1 ? 999 : i);
+  assert.equal(count(t), 200);
+  t.set(1, 'one');
+  t.set(true, 'yes');
+  assert.deepEqual(keys(t).slice(0, 3), [1, 'f0', 'f1']);
+  assert.equal(count(t), 202);
+  // clearing everything during a traversal, then reusing
+  let k: LuaValue = undefined;
+  for (let e = t.next(k); e !== undefined; e = t.next(k)) {
+    k = e[0];
+    t.set(k, undefined);
+  }
+  assert.ok(LuaTable.isEmpty(t));
+  t.setStr('again', 1);
+  assert.deepEqual(keys(t), ['again']);
+});
+
+test('fromHash and fromArray', () => {
+  const h = new StrHash();
+  h.x = 1;
+  h.y = 'two';
+  const t = LuaTable.fromHash(h, 2);
+  assert.equal(t.get('x'), 1);
+  assert.equal(t.hash.y, 'two');
+  t.set('z', 3);
+  assert.deepEqual(keys(t), ['x', 'y', 'z']);
+  const big = new StrHash();
+  for (let i = 0; i < 40; i++) big['k' + i] = i;
+  const u = LuaTable.fromHash(big, 40);
+  assert.equal(u.getStr('k39'), 39);
+  assert.equal(count(u), 40);
+  const a = LuaTable.fromArray([1, 2, undefined]);
+  assert.equal(a.length(), 2);
+});
+
+test('a queue over integer keys keeps bounded storage', () => {
+  const t = new LuaTable();
+  let head = 1;
+  let tail = 1;
+  for (let i = 0; i < 100000; i++) {
+    t.setInt(tail++, i);
+    if (tail - head > 5) t.setInt(head++, undefined);
+  }
+  assert.ok(t.arr.length < 1000, `array part has ${t.arr.length} slots`);
+  assert.ok((t as unknown as { mvals: unknown[] }).mvals.length < 1000);
+  assert.equal(count(t), 5);
+  for (let i = head; i < tail; i++) assert.equal(t.getInt(i), i - 1);
+  assert.ok(isBorder(t, t.length()));
+  // draining it and filling from 1 again brings back a real array part
+  for (let i = head; i < tail; i++) t.setInt(i, undefined);
+  for (let i = 1; i <= 100; i++) t.setInt(i, i);
+  assert.equal(t.length(), 100);
+  assert.equal(t.arr.length, 100);
+});
+
+test('dense arrays with some holes stay arrays', () => {
+  const t = new LuaTable();
+  for (let i = 1; i <= 5000; i++) t.setInt(i, i % 3 === 0 ? undefined : i);
+  t.setInt(5001, 1);
+  for (let i = 1; i <= 5000; i++) t.setInt(i, i);
+  assert.equal(t.arr.length, 5001);
+  assert.equal(t.length(), 5001);
 });
