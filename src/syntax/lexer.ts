@@ -42,8 +42,7 @@ function hexValue(c: number): number {
   return c <= C.Nine ? c - C.Zero : (c | 0x20) - 87;
 }
 
-/** Escapes a byte string so that an error message can quote a token: returns it unchanged (PUC does not
- * escape), but cut at the first NUL like C's `%s`. */
+/** Token text as PUC quotes it in messages: not escaped, but cut at the first NUL like C's `%s`. */
 function cText(s: string): string {
   const i = s.indexOf('\0');
   return i < 0 ? s : s.slice(0, i);

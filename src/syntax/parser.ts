@@ -12,8 +12,8 @@
  * Line conventions (mirroring lparser.c): a statement's line is where it starts; a call or method call gets
  * the line where its whole suffixed expression starts (PUC fixes the CALL instruction there); an operator
  * its own line; an index the line of its '.' or '['; a function its `linedefined` (for an anonymous or local
- * function, the line of the token after `function`/the name, usually '('); a generic `for` the line of
- * the first token after `in` (where PUC puts TFORCALL/TFORLOOP).
+ * function, the line of the token after `function`/the name, usually '('). PUC puts a generic for's
+ * TFORCALL/TFORLOOP on the line of the first token after `in`: that is the first line of `exprs[0]`.
  */
 import type {
   Attrib, AssignTarget, BinaryOp, Block, Chunk, Expr, FunctionExpr, LocalStat, Stat, TableField, UnaryOp,
@@ -22,10 +22,10 @@ import { LuaError } from '../runtime/errors.js';
 import { Lexer } from './lexer.js';
 import { Tok, tokenKindText } from './tokens.js';
 
-/** PUC's LUAI_MAXCCALLS, and the C calls already in use when a chunk is loaded by lua.c's `load`. */
+/** PUC's LUAI_MAXCCALLS: parser nesting shares this budget with the C calls active when `load` runs. */
 const MAX_C_CALLS = 200;
+/** Those C calls for `load` called from a script's main chunk under lua.c (1 for the script file itself). */
 const C_CALLS_AT_LOAD = 2;
-const MAX_DEPTH = MAX_C_CALLS - C_CALLS_AT_LOAD;
 const MAX_VARS = 200;
 const UNARY_PRIORITY = 12;
 
@@ -103,9 +103,13 @@ interface JumpDesc {
 
 const BREAK = 'break'; // a reserved word, so no user label can have this name
 
-/** Parses a chunk. Throws LuaError with PUC's message on any syntax error. */
-export function parse(source: string, chunkname: string): Chunk {
-  return new Parser(source, chunkname).mainfunc();
+/**
+ * Parses a chunk. Throws LuaError with PUC's message on any syntax error. `cCalls` is how many C-level calls
+ * PUC would have in progress at this load (see C_CALLS_AT_LOAD; one more per pcall/dofile/require/coroutine
+ * level): nesting of syntax levels beyond 200 minus that raises "C stack overflow" exactly where PUC does.
+ */
+export function parse(source: string, chunkname: string, cCalls: number = C_CALLS_AT_LOAD): Chunk {
+  return new Parser(source, chunkname, MAX_C_CALLS - cCalls).mainfunc();
 }
 
 class Parser {
@@ -119,7 +123,7 @@ class Parser {
   private labels: JumpDesc[] = [];
   private gotos: JumpDesc[] = [];
 
-  constructor(source: string, chunkname: string) {
+  constructor(source: string, chunkname: string, private readonly maxDepth: number) {
     this.lex = new Lexer(source, chunkname);
   }
 
@@ -164,7 +168,7 @@ class Parser {
   }
 
   private enterLevel(): void {
-    if (++this.depth >= MAX_DEPTH) throw new LuaError('C stack overflow');
+    if (++this.depth >= this.maxDepth) throw new LuaError('C stack overflow');
   }
 
   private blockFollow(withUntil: boolean): boolean {
@@ -490,7 +494,7 @@ class Parser {
         break;
       case 0x2c:
       case Tok.In:
-        stat = this.forlist(name);
+        stat = this.forlist(name, line);
         break;
       default:
         this.lex.syntaxError("'=' or 'in' expected");
@@ -517,7 +521,7 @@ class Parser {
   }
 
   /** forlist -> NAME {, NAME} IN explist forbody */
-  private forlist(first: string): Stat {
+  private forlist(first: string, line: number): Stat {
     for (let i = 0; i < 4; i++) this.newLocalVar('(for state)', undefined);
     const names = [first];
     this.newLocalVar(first, undefined);
@@ -527,7 +531,6 @@ class Parser {
       names.push(name);
     }
     this.checknext(Tok.In);
-    const line = this.lex.line;
     const exprs = this.explist();
     this.fs.nactvar += 4;
     const body = this.forbody(names.length);

@@ -234,9 +234,9 @@ test('lines attributed like PUC', () => {
   assert.deepEqual([(f[0] as any).func.line, (f[0] as any).func.lastLine], [3, 5]);
   assert.deepEqual([(f[1] as any).func.line, (f[1] as any).func.lastLine], [6, 6]);
   assert.equal((f[2] as any).exprs[0].line, 8);
-  // generic for: the line of the first token after 'in' (PUC's TFORCALL line)
-  const gf = parse('for k in\n\npairs(t) do end', '=s').body.stats[0];
-  assert.equal(gf.line, 3);
+  // generic for: the statement's line; its expressions keep theirs (PUC's TFORCALL line is the first one's)
+  const gf = parse('for k in\n\npairs(t) do end', '=s').body.stats[0] as Extract<Stat, { kind: 'GenericFor' }>;
+  assert.deepEqual([gf.line, gf.exprs[0].line], [1, 3]);
   const blk = parse('do\n\nx()\nend', '=s').body.stats[0] as Extract<Stat, { kind: 'Do' }>;
   assert.deepEqual([blk.line, blk.body.line, blk.body.endLine], [1, 3, 4]);
 });
