@@ -14,6 +14,9 @@
  * its own line; an index the line of its '.' or '['; a function its `linedefined` (for an anonymous or local
  * function, the line of the token after `function`/the name, usually '('). PUC puts a generic for's
  * TFORCALL/TFORLOOP on the line of the first token after `in`: that is the first line of `exprs[0]`.
+ * Any other node gets the line of its first token as PUC's scanner reports it, i.e. where that token ends
+ * (a multi-line string is on its last line; inside a table constructor a name's line is that of the token
+ * after it, which PUC has already looked ahead to).
  */
 import type {
   Attrib, AssignTarget, BinaryOp, Block, Chunk, Expr, FunctionExpr, LocalStat, Stat, TableField, UnaryOp,
@@ -21,6 +24,8 @@ import type {
 import { LuaError } from '../runtime/errors.js';
 import { Lexer } from './lexer.js';
 import { Tok, tokenKindText } from './tokens.js';
+
+export { tokenize } from './lexer.js';
 
 /** PUC's LUAI_MAXCCALLS: parser nesting shares this budget with the C calls active when `load` runs. */
 const MAX_C_CALLS = 200;
