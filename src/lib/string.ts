@@ -1,0 +1,198 @@
+/*
+ * The `string` library and the string metatable, behaving as Lua 5.4.4's lstrlib.
+ *
+ * Strings are JS strings of bytes (char codes 0..255). Case mapping is the C locale's: only 'a'..'z' and
+ * 'A'..'Z' change (never JS toUpperCase on non-ASCII text, which would map 'ÿ' out of the byte range).
+ * The pattern functions live in strpattern.ts, string.format in strformat.ts, pack/unpack in strpack.ts.
+ *
+ * The string metatable has `__index` = the string table, plus the arithmetic metamethods through which Lua
+ * 5.4 coerces numeric strings in arithmetic ("10" + 1 == 11); bitwise operators have no string metamethods.
+ */
+import { LuaTable } from '../runtime/table.js';
+import { LuaFunction, NativeFunction, typeName, type LuaValue } from '../runtime/value.js';
+import type { ArithOp, LuaState } from '../runtime/state.js';
+import {
+  argError, checkInteger, checkString, luaError, optInteger, optString, typeError,
+} from '../runtime/auxlib.js';
+import { arithNum, str2number } from '../runtime/number.js';
+import { LuaError } from '../runtime/errors.js';
+import { MAX_RESULTS, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
+import { strFormat } from './strformat.js';
+import { strPack, strPackSize, strUnpack } from './strpack.js';
+
+type Fn = (L: LuaState, args: LuaValue[]) => LuaValue[];
+
+/** C's INT_MAX: the largest string string.rep may build (lstrlib's MAXSIZE). */
+const MAX_SIZE = 2147483647;
+/** The longest string V8 can hold; beyond it PUC would run out of memory rather than refuse. */
+const MAX_JS_STRING = 536870888;
+
+/** What string.dump needs from the engine: the binary chunk of a Lua function, or undefined for functions that
+ * cannot be dumped (native ones). Not part of the LuaState contract; the interpreter may provide it. */
+interface DumpHook {
+  dumpFunction?(fn: LuaFunction, strip: boolean): string | undefined;
+}
+
+export function openString(L: LuaState): LuaTable {
+  const lib = new LuaTable();
+  const fns: [string, Fn][] = [
+    ['byte', strByte], ['char', strChar], ['dump', strDump], ['find', (L2, a) => strFind(L2, a, true)],
+    ['format', strFormat], ['gmatch', strGmatch], ['gsub', strGsub], ['len', strLen], ['lower', strLower],
+    ['match', (L2, a) => strFind(L2, a, false)], ['rep', strRep], ['reverse', strReverse], ['sub', strSub],
+    ['upper', strUpper], ['pack', strPack], ['packsize', strPackSize], ['unpack', strUnpack],
+  ];
+  for (const [name, fn] of fns) lib.setStr(name, new NativeFunction(name, fn));
+  L.setTypeMetatable('string', stringMetatable(L, lib));
+  return lib;
+}
+
+/* ------------------------------------------------------------------------------------------ basic functions */
+
+function strLen(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s = args[0];
+  return [typeof s === 'string' ? s.length : checkString(L, args, 1).length];
+}
+
+/** getendpos: an optional 1-based end position, negative from the end, clipped to [0, len]. */
+function endPos(L: LuaState, args: LuaValue[], i: number, def: number | bigint, len: number): number {
+  const v = optInteger(L, args, i, def);
+  const p = typeof v === 'number' ? v : Number(v);
+  if (p > len) return len;
+  if (p >= 0) return p;
+  if (p < -len) return 0;
+  return len + p + 1;
+}
+
+function strSub(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s = checkString(L, args, 1);
+  const l = s.length;
+  const start = startPos(checkInteger(L, args, 2), l);
+  const end = endPos(L, args, 3, -1, l);
+  return [start <= end ? s.slice(start - 1, end) : ''];
+}
+
+function strReverse(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s = checkString(L, args, 1);
+  let out = '';
+  // Reversed chunks of up to 4096 chars keep the concatenation rope shallow and apply() within limits.
+  const codes: number[] = [];
+  for (let i = s.length; i > 0; i -= 4096) {
+    codes.length = 0;
+    for (let j = i - 1; j >= 0 && j >= i - 4096; j--) codes.push(s.charCodeAt(j));
+    out += String.fromCharCode.apply(null, codes);
+  }
+  return [out];
+}
+
+const HAS_HIGH = /[\x80-\xff]/;
+
+function strLower(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s = checkString(L, args, 1);
+  // On pure ASCII, JS case mapping is exactly C's; otherwise map only the ASCII letters.
+  return [HAS_HIGH.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase()];
+}
+
+function strUpper(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s = checkString(L, args, 1);
+  return [HAS_HIGH.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase()];
+}
+
+function strRep(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s = checkString(L, args, 1);
+  const nv = checkInteger(L, args, 2);
+  const sep = optString(L, args, 3, '');
+  const n = typeof nv === 'number' ? nv : Number(nv);
+  if (n <= 0) return [''];
+  const unit = s.length + sep.length;
+  if (unit > Math.floor(MAX_SIZE / n)) luaError(L, 'resulting string too large');
+  if (unit === 0) return [''];
+  const total = n * s.length + (n - 1) * sep.length;
+  if (total > MAX_JS_STRING) throw new LuaError('not enough memory');
+  if (sep.length === 0) return [s.repeat(n)];
+  return [(s + sep).repeat(n - 1) + s];
+}
+
+function strByte(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s = checkString(L, args, 1);
+  const l = s.length;
+  const pi = optInteger(L, args, 2, 1);
+  const posi = startPos(pi, l);
+  const pose = endPos(L, args, 3, pi, l);
+  if (posi > pose) return [];
+  const n = pose - posi + 1;
+  if (n > MAX_RESULTS) luaError(L, 'stack overflow (string slice too long)');
+  const out: LuaValue[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = s.charCodeAt(posi - 1 + i);
+  return out;
+}
+
+function strChar(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const n = args.length;
+  const codes: number[] = new Array(n);
+  for (let i = 1; i <= n; i++) {
+    const v = args[i - 1];
+    const c = typeof v === 'number' && Math.floor(v) === v ? v : checkInteger(L, args, i);
+    if (!(c >= 0 && c <= 255)) argError(L, i, 'value out of range'); // negatives are huge as unsigned
+    codes[i - 1] = Number(c);
+  }
+  return [codesToString(codes)];
+}
+
+/** A byte string from an array of byte values (in chunks: apply() has an argument limit). */
+export function codesToString(codes: number[]): string {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) {
+    out += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  }
+  return out;
+}
+
+function strDump(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const fn = args[0];
+  const strip = args[1] !== undefined && args[1] !== false;
+  if (!(fn instanceof LuaFunction)) typeError(L, 1, 'function', fn, args);
+  const hook = (L as LuaState & DumpHook).dumpFunction;
+  const bytes = hook === undefined ? undefined : hook.call(L, fn, strip);
+  if (bytes === undefined) luaError(L, 'unable to dump given function');
+  return [bytes];
+}
+
+/* ---------------------------------------------------------------------------------- the string metatable */
+
+/** The metatable shared by all strings: `__index` = the string library, arithmetic on numeric strings. */
+export function stringMetatable(L: LuaState, stringTable: LuaTable): LuaTable {
+  const mt = new LuaTable();
+  const ops: ArithOp[] = ['add', 'sub', 'mul', 'mod', 'pow', 'div', 'idiv', 'unm'];
+  for (const op of ops) {
+    const event = '__' + op;
+    mt.setStr(event, new NativeFunction(event, (L2, args) => stringArith(L2, args, op, event)));
+  }
+  mt.setStr('__index', stringTable);
+  void L;
+  return mt;
+}
+
+/** lstrlib's tonum: a number, or a string that is entirely a numeral. */
+function toNum(v: LuaValue): number | bigint | LuaValue | undefined {
+  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (typeof v === 'string') return str2number(v);
+  return typeName(v) === 'number' ? v : undefined;
+}
+
+function stringArith(L: LuaState, args: LuaValue[], op: ArithOp, event: string): LuaValue[] {
+  const a = toNum(args[0]);
+  const b = a === undefined ? undefined : toNum(args[1]);
+  if (a !== undefined && b !== undefined) return [arithNum(op, a as never, b as never)];
+  return [tryMetamethod(L, args[0], args[1], event)];
+}
+
+/** trymt: the second operand's metamethod, when it is not a string; else "attempt to add a 'x' with a 'y'". */
+function tryMetamethod(L: LuaState, a: LuaValue, b: LuaValue, event: string): LuaValue {
+  const mt = typeof b === 'string' ? undefined : L.getMetatable(b);
+  const h = mt === undefined ? undefined : mt.get(event);
+  if (h === undefined) {
+    luaError(L, `attempt to ${event.slice(2)} a '${typeName(a)}' with a '${typeName(b)}'`);
+  }
+  return L.call(h, [a, b])[0];
+}

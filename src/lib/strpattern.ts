@@ -1,0 +1,575 @@
+/*
+ * Lua patterns (lstrlib's matcher semantics) over byte strings, and the pattern-driven functions
+ * string.find / match / gmatch / gsub.
+ *
+ * The matcher works on positions: subject and pattern are JS strings of bytes, read with charCodeAt; nothing is
+ * sliced while matching. A match result is the end position in the subject, or -1 for "no match". It recurses
+ * exactly where PUC's matcher recurses (captures, `?`, `*`/`+`/`-` expansion) and loops where PUC loops (its
+ * tail calls), with the same depth limit (MAX_DEPTH = MAXCCALLS = 200 -> "pattern too complex"), so which
+ * patterns are "too complex" agrees with lua5.4.
+ *
+ * C reads a '\0' terminator past the end of both strings; charCodeAt gives NaN there, which compares unequal to
+ * every byte, so lookaheads such as "is the next pattern char a '*'" behave alike. The two places where C uses
+ * that '\0' as a value (the frontier's "next char" and nothing else) substitute 0 explicitly.
+ *
+ * Character classes use the C locale: only ASCII bytes are letters, digits, spaces, punctuation...
+ */
+import { NativeFunction, NONE, typeName, type LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import { LuaTable } from '../runtime/table.js';
+import {
+  checkString, luaError, optInteger, toStringCoerce, typeError,
+} from '../runtime/auxlib.js';
+
+const MAX_CAPTURES = 32;
+const MAX_DEPTH = 200;
+const CAP_UNFINISHED = -1;
+const CAP_POSITION = -2;
+
+const ESC = 37; // '%'
+
+/** How many results a native function may return: PUC's stack limit (LUAI_MAXSTACK = 1,000,000) minus what a
+ * call typically already uses (lua5.4 gives 999,980 bytes from string.byte in a main chunk, not 999,981). */
+export const MAX_RESULTS = 999_980;
+
+/* ------------------------------------------------------------------------------------------ C-locale ctype */
+
+const ALPHA = 1, CNTRL = 2, DIGIT = 4, GRAPH = 8, LOWER = 16, PUNCT = 32, SPACE = 64, UPPER = 128,
+  ALNUM = 256, XDIGIT = 512;
+
+/** ctype bits for each byte in the "C" locale (bytes >= 128 have none). */
+export const CTYPE: Uint16Array = (() => {
+  const t = new Uint16Array(256);
+  for (let c = 0; c < 128; c++) {
+    let m = 0;
+    const up = c >= 65 && c <= 90, lo = c >= 97 && c <= 122, dig = c >= 48 && c <= 57;
+    if (up || lo) m |= ALPHA;
+    if (up) m |= UPPER;
+    if (lo) m |= LOWER;
+    if (dig) m |= DIGIT;
+    if (up || lo || dig) m |= ALNUM;
+    if (dig || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)) m |= XDIGIT;
+    if (c < 32 || c === 127) m |= CNTRL;
+    if (c === 32 || (c >= 9 && c <= 13)) m |= SPACE;
+    if (c > 32 && c < 127) m |= GRAPH;
+    if (c > 32 && c < 127 && !(up || lo || dig)) m |= PUNCT;
+    t[c] = m;
+  }
+  return t;
+})();
+
+/** Does byte c belong to class %cl (cl the byte after '%')? Unknown classes match themselves ('%.' is '.'). */
+function matchClass(c: number, cl: number): boolean {
+  let mask: number;
+  switch (cl | 0x20) { // tolower, which only changes 'A'..'Z' here (others do not land on a class letter)
+    case 97: mask = ALPHA; break; // a
+    case 99: mask = CNTRL; break; // c
+    case 100: mask = DIGIT; break; // d
+    case 103: mask = GRAPH; break; // g
+    case 108: mask = LOWER; break; // l
+    case 112: mask = PUNCT; break; // p
+    case 115: mask = SPACE; break; // s
+    case 117: mask = UPPER; break; // u
+    case 119: mask = ALNUM; break; // w
+    case 120: mask = XDIGIT; break; // x
+    case 122: return (c === 0) === (cl === 122); // z: deprecated "\0" class
+    default: return cl === c;
+  }
+  const res = (CTYPE[c] & mask) !== 0;
+  return cl >= 97 ? res : !res; // lower-case class letter: the class itself; upper-case: its complement
+}
+
+/* ---------------------------------------------------------------------------------------------- the matcher */
+
+/** The state of one match: subject, pattern and captures. Reused across the attempts of find/gmatch/gsub. */
+export class MatchState {
+  src = '';
+  srcEnd = 0;
+  pat = '';
+  patEnd = 0;
+  /** Captures opened so far (finished or not). */
+  level = 0;
+  /** Remaining recursion budget. */
+  depth = MAX_DEPTH;
+  readonly capInit = new Int32Array(MAX_CAPTURES);
+  /** Capture length, or CAP_UNFINISHED / CAP_POSITION. */
+  readonly capLen = new Int32Array(MAX_CAPTURES);
+  constructor(public L: LuaState) {}
+
+  prepare(src: string, pat: string): void {
+    this.src = src;
+    this.srcEnd = src.length;
+    this.pat = pat;
+    this.patEnd = pat.length;
+  }
+
+  /** Before each match attempt. (The depth is reset too, in case an error left it unbalanced.) */
+  reset(): void {
+    this.level = 0;
+    this.depth = MAX_DEPTH;
+  }
+}
+
+function error(ms: MatchState, msg: string): never {
+  return luaError(ms.L, msg);
+}
+
+/** Position just after the single-char class starting at p ('x', '%x', '[...]'). */
+function classEnd(ms: MatchState, p: number): number {
+  const pat = ms.pat;
+  const c = pat.charCodeAt(p++);
+  if (c === ESC) {
+    if (p >= ms.patEnd) error(ms, "malformed pattern (ends with '%')");
+    return p + 1;
+  }
+  if (c === 91) { // '['
+    if (pat.charCodeAt(p) === 94) p++; // '^'
+    do { // look for a ']' (the first char of the set is never the closing one)
+      if (p >= ms.patEnd) error(ms, "malformed pattern (missing ']')");
+      if (pat.charCodeAt(p++) === ESC && p < ms.patEnd) p++; // skip escapes such as '%]'
+    } while (pat.charCodeAt(p) !== 93);
+    return p + 1;
+  }
+  return p;
+}
+
+/** Does c match the set whose '[' is at p and whose ']' is at ec? */
+function matchBracketClass(pat: string, c: number, p: number, ec: number): boolean {
+  let sig = true;
+  if (pat.charCodeAt(p + 1) === 94) { // '^'
+    sig = false;
+    p++;
+  }
+  while (++p < ec) {
+    const pc = pat.charCodeAt(p);
+    if (pc === ESC) {
+      p++;
+      if (matchClass(c, pat.charCodeAt(p))) return sig;
+    } else if (pat.charCodeAt(p + 1) === 45 && p + 2 < ec) { // range 'a-z'
+      p += 2;
+      if (pc <= c && c <= pat.charCodeAt(p)) return sig;
+    } else if (pc === c) {
+      return sig;
+    }
+  }
+  return !sig;
+}
+
+/** Does the subject char at s match the class at p..ep? */
+function singleMatch(ms: MatchState, s: number, p: number, ep: number): boolean {
+  if (s >= ms.srcEnd) return false;
+  const c = ms.src.charCodeAt(s);
+  const pc = ms.pat.charCodeAt(p);
+  switch (pc) {
+    case 46: return true; // '.'
+    case ESC: return matchClass(c, ms.pat.charCodeAt(p + 1));
+    case 91: return matchBracketClass(ms.pat, c, p, ep - 1);
+    default: return pc === c;
+  }
+}
+
+/** The core matcher: end of the match of pattern[p..] at subject position s, or -1. */
+function doMatch(ms: MatchState, s: number, p: number): number {
+  if (ms.depth-- === 0) error(ms, 'pattern too complex');
+  const pat = ms.pat;
+  const patEnd = ms.patEnd;
+  for (;;) { // each `continue` is one of PUC's tail calls
+    if (p === patEnd) break;
+    const pc = pat.charCodeAt(p);
+    if (pc === 40) { // '('
+      s = pat.charCodeAt(p + 1) === 41
+        ? startCapture(ms, s, p + 2, CAP_POSITION)
+        : startCapture(ms, s, p + 1, CAP_UNFINISHED);
+      break;
+    }
+    if (pc === 41) { // ')'
+      s = endCapture(ms, s, p + 1);
+      break;
+    }
+    if (pc === 36 && p + 1 === patEnd) { // '$' as the last char: anchor at the end
+      if (s !== ms.srcEnd) s = -1;
+      break;
+    }
+    if (pc === ESC) {
+      const nc = pat.charCodeAt(p + 1);
+      if (nc === 98) { // %b
+        s = matchBalance(ms, s, p + 2);
+        if (s === -1) break;
+        p += 4;
+        continue;
+      }
+      if (nc === 102) { // %f
+        p += 2;
+        if (pat.charCodeAt(p) !== 91) error(ms, "missing '[' after '%f' in pattern");
+        const ep = classEnd(ms, p);
+        const prev = s === 0 ? 0 : ms.src.charCodeAt(s - 1);
+        const cur = s < ms.srcEnd ? ms.src.charCodeAt(s) : 0;
+        if (!matchBracketClass(pat, prev, p, ep - 1) && matchBracketClass(pat, cur, p, ep - 1)) {
+          p = ep;
+          continue;
+        }
+        s = -1;
+        break;
+      }
+      if (nc >= 48 && nc <= 57) { // %0-%9: back reference
+        s = matchCapture(ms, s, nc);
+        if (s === -1) break;
+        p += 2;
+        continue;
+      }
+    }
+    // a single-char class with an optional quantifier
+    const ep = classEnd(ms, p);
+    const q = pat.charCodeAt(ep);
+    if (!singleMatch(ms, s, p, ep)) {
+      if (q === 42 || q === 63 || q === 45) { // '*', '?', '-': may match zero times
+        p = ep + 1;
+        continue;
+      }
+      s = -1; // '+' or no quantifier
+      break;
+    }
+    if (q === 63) { // '?'
+      const r = doMatch(ms, s + 1, ep + 1);
+      if (r !== -1) {
+        s = r;
+        break;
+      }
+      p = ep + 1;
+      continue;
+    }
+    if (q === 43) { // '+': one already matched
+      s = maxExpand(ms, s + 1, p, ep);
+      break;
+    }
+    if (q === 42) { // '*'
+      s = maxExpand(ms, s, p, ep);
+      break;
+    }
+    if (q === 45) { // '-'
+      s = minExpand(ms, s, p, ep);
+      break;
+    }
+    s++;
+    p = ep;
+  }
+  ms.depth++;
+  return s;
+}
+
+/** Greedy repetition: count how far the class matches, then back off until the rest matches. */
+function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
+  let i = 0;
+  const pc = ms.pat.charCodeAt(p);
+  if (pc === 46) { // '.*': everything (the common case, without per-char dispatch)
+    i = ms.srcEnd - s;
+  } else if (ep === p + 1 && pc !== ESC && pc !== 91) { // a literal char
+    const src = ms.src, end = ms.srcEnd;
+    while (s + i < end && src.charCodeAt(s + i) === pc) i++;
+  } else {
+    while (singleMatch(ms, s + i, p, ep)) i++;
+  }
+  for (; i >= 0; i--) {
+    const r = doMatch(ms, s + i, ep + 1);
+    if (r !== -1) return r;
+  }
+  return -1;
+}
+
+/** Lazy repetition: try the rest first, then one more repetition. */
+function minExpand(ms: MatchState, s: number, p: number, ep: number): number {
+  for (;;) {
+    const r = doMatch(ms, s, ep + 1);
+    if (r !== -1) return r;
+    if (!singleMatch(ms, s, p, ep)) return -1;
+    s++;
+  }
+}
+
+function startCapture(ms: MatchState, s: number, p: number, what: number): number {
+  const level = ms.level;
+  if (level >= MAX_CAPTURES) error(ms, 'too many captures');
+  ms.capInit[level] = s;
+  ms.capLen[level] = what;
+  ms.level = level + 1;
+  const r = doMatch(ms, s, p);
+  if (r === -1) ms.level--; // undo the capture
+  return r;
+}
+
+function endCapture(ms: MatchState, s: number, p: number): number {
+  const l = captureToClose(ms);
+  ms.capLen[l] = s - ms.capInit[l];
+  const r = doMatch(ms, s, p);
+  if (r === -1) ms.capLen[l] = CAP_UNFINISHED;
+  return r;
+}
+
+function captureToClose(ms: MatchState): number {
+  for (let level = ms.level - 1; level >= 0; level--) {
+    if (ms.capLen[level] === CAP_UNFINISHED) return level;
+  }
+  return error(ms, 'invalid pattern capture');
+}
+
+/** %b xy at pattern position p: a balanced x...y run starting at s. */
+function matchBalance(ms: MatchState, s: number, p: number): number {
+  if (p >= ms.patEnd - 1) error(ms, "malformed pattern (missing arguments to '%b')");
+  const src = ms.src, end = ms.srcEnd;
+  const b = ms.pat.charCodeAt(p);
+  if (s >= end || src.charCodeAt(s) !== b) return -1;
+  const e = ms.pat.charCodeAt(p + 1);
+  let depth = 1;
+  while (++s < end) {
+    const c = src.charCodeAt(s);
+    if (c === e) {
+      if (--depth === 0) return s + 1;
+    } else if (c === b) {
+      depth++;
+    }
+  }
+  return -1;
+}
+
+/** %1-%9 (digit given as its char code): the text of a closed capture, again. */
+function matchCapture(ms: MatchState, s: number, digit: number): number {
+  const l = digit - 49;
+  if (l < 0 || l >= ms.level || ms.capLen[l] === CAP_UNFINISHED) {
+    error(ms, `invalid capture index %${l + 1}`);
+  }
+  const len = ms.capLen[l];
+  if (len < 0 || ms.srcEnd - s < len) return -1; // a position capture (huge as size_t in C) never matches
+  const src = ms.src, init = ms.capInit[l];
+  for (let i = 0; i < len; i++) {
+    if (src.charCodeAt(init + i) !== src.charCodeAt(s + i)) return -1;
+  }
+  return s + len;
+}
+
+/* ------------------------------------------------------------------------------------------------ captures */
+
+/** The i-th capture of a successful match s..e (capture 0 with no captures = the whole match). */
+function getCapture(ms: MatchState, i: number, s: number, e: number): string | number {
+  if (i >= ms.level) {
+    if (i !== 0) error(ms, `invalid capture index %${i + 1}`);
+    return ms.src.slice(s, e);
+  }
+  const len = ms.capLen[i];
+  const init = ms.capInit[i];
+  if (len === CAP_UNFINISHED) error(ms, 'unfinished capture');
+  if (len === CAP_POSITION) return init + 1;
+  return ms.src.slice(init, init + len);
+}
+
+/** All captures (or the whole match when there are none and s >= 0). */
+function captures(ms: MatchState, s: number, e: number): LuaValue[] {
+  const n = ms.level === 0 && s >= 0 ? 1 : ms.level;
+  const out: LuaValue[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = getCapture(ms, i, s, e);
+  return out;
+}
+
+/* ------------------------------------------------------------------------------------------- plain helpers */
+
+/** Does the pattern have none of the characters "^$*+?.([%-"? */
+export function noSpecials(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    switch (p.charCodeAt(i)) {
+      case 94: case 36: case 42: case 43: case 63: case 46: case 40: case 91: case 37: case 45:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** When every match of pattern[p..] must start with one particular byte, that byte (so that the search can
+ * skip ahead with indexOf); else -1. */
+function firstLiteral(pat: string, p: number): number {
+  if (p >= pat.length) return -1;
+  const c = pat.charCodeAt(p);
+  switch (c) {
+    case 94: case 36: case 42: case 43: case 63: case 46: case 40: case 41: case 91: case 37: case 45:
+      return -1;
+  }
+  const q = pat.charCodeAt(p + 1);
+  if (q === 42 || q === 63 || q === 45) return -1; // may match zero times
+  return c;
+}
+
+/** Position arguments (luaL_checkinteger results) as JS numbers: beyond 2^53 only their sign and size matter. */
+function posArg(v: number | bigint): number {
+  return typeof v === 'number' ? v : Number(v);
+}
+
+/** posrelatI: a 1-based start position, negative from the end, clipped to [1, inf). */
+export function startPos(pos: number | bigint, len: number): number {
+  const p = posArg(pos);
+  if (p > 0) return p;
+  if (p === 0) return 1;
+  if (p < -len) return 1;
+  return len + p + 1;
+}
+
+/* ---------------------------------------------------------------------------------------- find and match */
+
+/** string.find (find = true) and string.match. */
+export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[] {
+  const s = checkString(L, args, 1);
+  const p = checkString(L, args, 2);
+  const ls = s.length;
+  const init = startPos(optInteger(L, args, 3, 1), ls) - 1;
+  if (init > ls) return [undefined];
+  const a4 = args[3];
+  if (find && ((a4 !== undefined && a4 !== false) || noSpecials(p))) {
+    const i = s.indexOf(p, init);
+    return i < 0 ? [undefined] : [i + 1, i + p.length];
+  }
+  const ms = new MatchState(L);
+  ms.prepare(s, p);
+  const anchor = p.charCodeAt(0) === 94;
+  const p0 = anchor ? 1 : 0;
+  const lit = anchor ? -1 : firstLiteral(p, p0);
+  let s1 = init;
+  do {
+    if (lit >= 0) {
+      s1 = s.indexOf(String.fromCharCode(lit), s1);
+      if (s1 < 0) break;
+    }
+    ms.reset();
+    const e = doMatch(ms, s1, p0);
+    if (e !== -1) {
+      if (!find) return captures(ms, s1, e);
+      const caps = captures(ms, -1, 0);
+      caps.unshift(s1 + 1, e);
+      return caps;
+    }
+  } while (s1++ < ls && !anchor);
+  return [undefined];
+}
+
+/* ------------------------------------------------------------------------------------------------- gmatch */
+
+/** string.gmatch(s, pattern [, init]): an iterator over successive matches. '^' is not an anchor here. */
+export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s = checkString(L, args, 1);
+  const p = checkString(L, args, 2);
+  const ls = s.length;
+  let pos = startPos(optInteger(L, args, 3, 1), ls) - 1;
+  if (pos > ls) pos = ls + 1;
+  const ms = new MatchState(L);
+  ms.prepare(s, p);
+  let lastMatch = -1;
+  const lit = firstLiteral(p, 0);
+  const litStr = lit >= 0 ? String.fromCharCode(lit) : '';
+  const iter = (L2: LuaState): LuaValue[] => {
+    ms.L = L2;
+    for (let src = pos; src <= ls; src++) {
+      if (lit >= 0) {
+        src = s.indexOf(litStr, src);
+        if (src < 0) break;
+      }
+      ms.reset();
+      const e = doMatch(ms, src, 0);
+      if (e !== -1 && e !== lastMatch) {
+        pos = lastMatch = e;
+        return captures(ms, src, e);
+      }
+    }
+    pos = ls + 1;
+    return NONE;
+  };
+  return [new NativeFunction('gmatch_aux', iter)];
+}
+
+/* --------------------------------------------------------------------------------------------------- gsub */
+
+/** string.gsub(s, pattern, repl [, n]). */
+export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const src = checkString(L, args, 1);
+  const p = checkString(L, args, 2);
+  const repl = args[2];
+  const srcLen = src.length;
+  const maxN = posArg(optInteger(L, args, 4, srcLen + 1));
+  const tr = typeof repl;
+  const isFn = !(tr === 'string' || tr === 'number' || tr === 'bigint' || repl instanceof LuaTable)
+    && typeName(repl) === 'function';
+  if (!(isFn || tr === 'string' || tr === 'number' || tr === 'bigint' || repl instanceof LuaTable
+    || typeName(repl) === 'number')) {
+    typeError(L, 3, 'string/function/table', repl, args);
+  }
+  const anchor = p.charCodeAt(0) === 94;
+  const p0 = anchor ? 1 : 0;
+  const ms = new MatchState(L);
+  ms.prepare(src, p);
+  const rs = isFn || repl instanceof LuaTable ? undefined : toStringCoerce(repl)!;
+  const simpleRepl = rs !== undefined && rs.indexOf('%') < 0;
+  const lit = anchor ? -1 : firstLiteral(p, p0);
+  const litStr = lit >= 0 ? String.fromCharCode(lit) : '';
+  let out = '';
+  let copied = 0; // src[copied..s) is unchanged text not yet appended to out
+  let changed = false;
+  let n = 0;
+  let s = 0;
+  let lastMatch = -1;
+  while (n < maxN) {
+    if (lit >= 0) {
+      const j = src.indexOf(litStr, s);
+      if (j < 0) break;
+      s = j;
+    }
+    ms.reset();
+    const e = doMatch(ms, s, p0);
+    if (e !== -1 && e !== lastMatch) {
+      n++;
+      let v: string | undefined;
+      if (simpleRepl) v = rs;
+      else if (rs !== undefined) v = expandReplacement(ms, rs, s, e);
+      else v = replacementValue(L, ms, repl, isFn, s, e);
+      if (v !== undefined) {
+        out += src.slice(copied, s) + v;
+        copied = e;
+        changed = true;
+      }
+      s = lastMatch = e;
+    } else if (s < srcLen) {
+      s++;
+    } else {
+      break;
+    }
+    if (anchor) break;
+  }
+  if (!changed) return [src, n];
+  return [out + src.slice(copied), n];
+}
+
+/** A replacement string with %0-%9 and %% expanded (add_s). */
+function expandReplacement(ms: MatchState, rs: string, s: number, e: number): string {
+  let out = '';
+  let from = 0;
+  let i: number;
+  while ((i = rs.indexOf('%', from)) >= 0) {
+    out += rs.slice(from, i);
+    const c = rs.charCodeAt(i + 1);
+    if (c === ESC) out += '%';
+    else if (c === 48) out += ms.src.slice(s, e);
+    else if (c >= 49 && c <= 57) out += String(getCapture(ms, c - 49, s, e));
+    else error(ms, "invalid use of '%' in replacement string");
+    from = i + 2;
+  }
+  return out + rs.slice(from);
+}
+
+/** The value of a table or function replacement as text, or undefined to keep the original match. */
+function replacementValue(L: LuaState, ms: MatchState, repl: LuaValue, isFn: boolean, s: number, e: number):
+  string | undefined {
+  let v: LuaValue;
+  if (isFn) {
+    v = L.call(repl, captures(ms, s, e))[0];
+  } else {
+    v = L.index(repl, getCapture(ms, 0, s, e));
+  }
+  if (v === undefined || v === false) return undefined;
+  const str = toStringCoerce(v);
+  if (str === undefined) error(ms, `invalid replacement value (a ${typeName(v)})`);
+  return str;
+}
