@@ -26,14 +26,14 @@ while (args.length) {
   else if (a === '--show') show = true;
   else if (a === '--strip') strip = true;
   else if (a === '--timeout') timeout = Number(args.shift());
-  else files.push(resolve(a));
+  else files.push(a);
 }
 const tmp = mkdtempSync(join(tmpdir(), 'ccheck-'));
 
 function ours(file: string) {
-  let src = readFileSync(file, 'latin1');
+  let src = readFileSync(resolve(cwd, file), 'latin1');
   if (src.startsWith('#')) src = src.replace(/^[^\n]*/, '');
-  const chunkname = '@' + basename(file);
+  const chunkname = '@' + (mode === 'disasm' ? basename(file) : file);
   return compile(parse(src, chunkname));
 }
 
@@ -50,7 +50,7 @@ for (const file of files) {
   try {
     if (mode === 'disasm') {
       const mine = disassemble(ours(file), true);
-      const theirs = execFileSync('luac5.4', ['-l', '-l', '-o', '/dev/null', basename(file)], { cwd: resolve(file, '..'), encoding: 'latin1', maxBuffer: 1 << 28 });
+      const theirs = execFileSync('luac5.4', ['-l', '-l', '-o', '/dev/null', basename(file)], { cwd: resolve(cwd, file, '..'), encoding: 'latin1', maxBuffer: 1 << 28 });
       const a = normAddr(mine), b = normAddr(theirs);
       if (a === b) console.log(`same  ${file}`);
       else {
@@ -75,8 +75,8 @@ for (const file of files) {
         const r = spawnSync('lua5.4', argv, { cwd, encoding: 'latin1', timeout, maxBuffer: 1 << 28 });
         return `${r.stdout}\n--stderr--\n${r.stderr}\n--status ${r.status}`;
       };
-      const a = run(file).split(file).join('FILE').split(basename(file)).join('FILE');
-      const b = run(out).split(out).join('FILE').split(basename(out)).join('FILE');
+      const a = run(file);
+      const b = run(out).split(out).join(file);
       if (a === b) console.log(`same  ${file}`);
       else {
         failed++;

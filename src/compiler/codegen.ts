@@ -57,6 +57,12 @@ interface ListControl {
 }
 
 export class CodeGen extends Resolver {
+  /**
+   * How PUC-Lua would show the token following the expression being compiled: the "near" part of an error
+   * raised right after reading a name (too many upvalues). Parents set it before compiling a child.
+   */
+  private follow = '<eof>';
+
   constructor(session: Session) {
     super(session);
   }
@@ -104,6 +110,7 @@ export class CodeGen extends Resolver {
     const fs = this.fs;
     fs.line = s.line;
     this.site = { line: s.line, near: statToken(s) };
+    this.follow = next ? statToken(next) : end.token;
     switch (s.kind) {
       case 'Local': this.localStat(s, next, end); break;
       case 'Assign': this.assignStat(s); break;
@@ -239,7 +246,9 @@ export class CodeGen extends Resolver {
     const fs = this.fs;
     const targets = s.targets;
     const lhs: ExpDesc[] = [];
+    const follow = this.follow;
     for (let i = 0; i < targets.length; i++) {
+      this.follow = i + 1 < targets.length ? "','" : "'='";
       const v = this.target(targets[i]);
       if (i > 0 && !isIndexed(v)) this.checkConflict(lhs, v);
       lhs.push(v);
@@ -247,6 +256,7 @@ export class CodeGen extends Resolver {
     }
     const nvars = lhs.length;
     const nexps = s.exprs.length;
+    this.follow = follow;
     let e = this.explist(s.exprs);
     if (nexps !== nvars) {
       this.adjustAssign(nvars, nexps, e);
@@ -308,6 +318,7 @@ export class CodeGen extends Resolver {
   private whileStat(s: WhileStat): void {
     const fs = this.fs;
     const whileInit = fs.getLabel();
+    this.follow = "'do'";
     const condExit = this.cond(s.cond);
     this.enterBlock(true);
     this.block(s.body, { line: s.body.endLine, token: "'end'", until: false });
@@ -358,6 +369,7 @@ export class CodeGen extends Resolver {
 
   private testThenBlock(cond: Expr, body: Block, followed: boolean, escape: number, end: BlockEnd): number {
     const fs = this.fs;
+    this.follow = "'then'";
     let v = this.expr(cond);
     let jf: number;
     const first = body.stats[0];
@@ -393,8 +405,11 @@ export class CodeGen extends Resolver {
     this.newLocalVar('(for state)');
     this.newLocalVar('(for state)');
     this.newLocalVar(s.var);
+    this.follow = "','";
     this.exp1(s.start);
+    this.follow = s.step ? "','" : "'do'";
     this.exp1(s.limit);
+    this.follow = "'do'";
     if (s.step) this.exp1(s.step);
     else {
       fs.loadInt(fs.freereg, 1);
@@ -421,6 +436,7 @@ export class CodeGen extends Resolver {
       this.newLocalVar(s.names[i]);
     }
     const line = firstLine(s.exprs[0]);
+    this.follow = "'do'";
     this.adjustAssign(4, s.exprs.length, this.explist(s.exprs));
     this.adjustLocalVars(4);
     this.markToBeClosed();
@@ -525,9 +541,14 @@ export class CodeGen extends Resolver {
 
   /** Compiles `exprs`, leaving all but the last in consecutive registers; returns the last. */
   private explist(exprs: Expr[]): ExpDesc {
+    const follow = this.follow;
+    const n = exprs.length;
+    if (n > 1) this.follow = "','";
     let v = this.expr(exprs[0]);
-    for (let i = 1; i < exprs.length; i++) {
+    for (let i = 1; i < n; i++) {
+      this.site = { line: firstLine(exprs[i]), near: exprToken(exprs[i]) };
       v = this.fs.exp2nextreg(v);
+      if (i === n - 1) this.follow = follow;
       v = this.expr(exprs[i]);
     }
     return v;
@@ -560,7 +581,10 @@ export class CodeGen extends Resolver {
       }
       case 'Paren': {
         fs.line = e.line;
+        const follow = this.follow;
+        this.follow = "')'";
         const v = this.expr(e.expr);
+        this.follow = follow;
         return fs.dischargeVars(v);
       }
       case 'Name':
@@ -580,11 +604,15 @@ export class CodeGen extends Resolver {
       spine.push(n);
       n = n.left;
     }
+    const follow = this.follow;
+    this.follow = `'${spine[spine.length - 1].op}'`;
     let v = this.expr(n);
     for (let i = spine.length - 1; i >= 0; i--) {
       const b = spine[i];
       const op = BINOPR[b.op];
+      this.follow = i > 0 ? `'${spine[i - 1].op}'` : follow;
       fs.line = b.line;
+      this.site = { line: firstLine(b.right), near: exprToken(b.right) };
       v = fs.infix(op, v);
       const v2 = this.expr(b.right);
       v = fs.posfix(op, v, v2, b.line);
@@ -610,9 +638,11 @@ export class CodeGen extends Resolver {
       } else break;
     }
     const line = n.line; // PUC-Lua attributes calls to the line where the suffixed expression starts
+    const follow = this.follow;
     let v: ExpDesc;
     if (n.kind === 'Name') {
       fs.line = n.line;
+      this.site = { line: n.line, near: spine.length ? suffixToken(spine[spine.length - 1]) : follow };
       v = this.singleVar(n.name);
     } else {
       v = this.expr(n);
@@ -625,6 +655,7 @@ export class CodeGen extends Resolver {
         case 'Index': {
           v = fs.exp2anyregup(v);
           fs.line = s.line;
+          this.follow = "']'";
           const key = fs.exp2val(this.expr(s.key));
           v = fs.indexed(v, key);
           break;
@@ -652,7 +683,10 @@ export class CodeGen extends Resolver {
     fs.line = call.line;
     let args: ExpDesc = VOID;
     if (call.args.length) {
+      const follow = this.follow;
+      this.follow = "')'";
       args = this.explist(call.args);
+      this.follow = follow;
       if (hasMultRet(args)) fs.setMultRet(args);
     }
     const base = (f as { info: number }).info;
@@ -677,6 +711,7 @@ export class CodeGen extends Resolver {
     fs.reserveRegs(1);
     fs.line = t.line;
     for (const field of t.fields) {
+      this.site = { line: field.line, near: field.kind === 'Keyed' ? "'['" : field.kind === 'Named' ? `'${field.name}'` : exprToken(field.value) };
       this.closeListField(cc);
       if (field.kind === 'Positional') {
         cc.v = this.expr(field.value);
@@ -733,3 +768,9 @@ function numberExp(v: number | bigint | LFloat): ExpDesc {
 }
 
 export { lastStatLine, exprToken };
+
+/** The token that starts suffix `s` of a suffixed expression (`a["k"]` is taken for `a.k`). */
+function suffixToken(s: Expr): string {
+  if (s.kind === 'Index') return s.key.kind === 'String' ? "'.'" : "'['";
+  return s.kind === 'MethodCall' ? "':'" : "'('";
+}

@@ -10,6 +10,7 @@ import {
 } from './opcodes.js';
 import type { Proto } from './proto.js';
 import { LFloat, type LuaValue } from '../runtime/value.js';
+import { floatToString } from '../runtime/number.js';
 
 const EVENT_NAMES = [
   '__index', '__newindex', '__gc', '__mode', '__len', '__eq', '__add', '__sub', '__mul', '__mod', '__pow',
@@ -175,10 +176,7 @@ export function constantText(v: LuaValue): string {
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return quoteString(v);
   if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return String(v);
-  if (typeof v === 'number' || v instanceof LFloat) {
-    const s = formatG14(typeof v === 'number' ? v : v.n);
-    return /^[-0-9]*$/.test(s) ? s + '.0' : s;
-  }
+  if (typeof v === 'number' || v instanceof LFloat) return floatToString(typeof v === 'number' ? v : v.n);
   return '?';
 }
 
@@ -198,26 +196,4 @@ function quoteString(s: string): string {
     else r += '\\' + String(c).padStart(3, '0');
   }
   return r + '"';
-}
-
-/** C's printf("%.14g"). */
-export function formatG14(n: number): string {
-  if (Number.isNaN(n)) return Object.is(n, NaN) && 1 / n < 0 ? '-nan' : (n < 0 ? '-nan' : 'nan');
-  if (n === Infinity) return 'inf';
-  if (n === -Infinity) return '-inf';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const P = 14;
-  const exp = Number(n.toExponential(P - 1).split('e')[1]);
-  if (exp < -4 || exp >= P) {
-    const [mant, e] = n.toExponential(P - 1).split('e');
-    const m = stripZeros(mant);
-    const en = Number(e);
-    return `${m}e${en < 0 ? '-' : '+'}${String(Math.abs(en)).padStart(2, '0')}`;
-  }
-  return stripZeros(n.toFixed(P - 1 - exp));
-}
-
-function stripZeros(s: string): string {
-  if (!s.includes('.')) return s;
-  return s.replace(/0+$/, '').replace(/\.$/, '');
 }

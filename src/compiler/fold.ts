@@ -7,6 +7,7 @@
  * Operands are numerals: integers are canonical Lua integers (number in the safe range, else bigint), floats
  * are raw JS doubles tagged by `isFloat`.
  */
+import { cpow } from '../runtime/number.js';
 
 /** Arithmetic operators in Lua's order (LUA_OPADD ... LUA_OPBNOT). */
 export const enum ArithOp {
@@ -108,7 +109,7 @@ function floatArith(op: ArithOp, a: number, b: number): number {
     case ArithOp.SUB: return a - b;
     case ArithOp.MUL: return a * b;
     case ArithOp.DIV: return a / b;
-    case ArithOp.POW: return b === 2 ? a * a : Math.pow(a, b);
+    case ArithOp.POW: return cpow(a, b);
     case ArithOp.IDIV: return Math.floor(a / b);
     case ArithOp.UNM: return -a;
     case ArithOp.MOD: {

@@ -17,7 +17,7 @@ import {
   setBx, int2sC, fitsC, fitsBx, MAXARG_Bx, MAXARG_C, MAXARG_Ax, OFFSET_sJ, MAXARG_sJ, NO_REG,
 } from './opcodes.js';
 import { Proto } from './proto.js';
-import { LFloat, type LuaValue } from '../runtime/value.js';
+import { LFloat, mkfloat, type LuaValue } from '../runtime/value.js';
 import {
   type ExpDesc, NO_JUMP, mkInfo, mkSimple, mkInt, mkFlt, mkStr, mkIndex, hasJumps, isNumeral, withJumps,
 } from './expdesc.js';
@@ -293,7 +293,9 @@ export class FunctionState {
    * cached index (possibly from another function) holds the same value here.
    */
   private addK(key: unknown, v: LuaValue): number {
-    const cache = this.session.kcache;
+    const s = this.session;
+    const cache: Map<unknown, number> =
+      typeof key === 'string' ? s.kstrings : typeof key === 'number' || typeof key === 'bigint' ? s.knumbers : s.kothers;
     const k = this.f.k;
     const idx = cache.get(key);
     if (idx !== undefined && idx < k.length && sameConstant(k[idx], v)) return idx;
@@ -311,12 +313,17 @@ export class FunctionState {
     return this.addK(i, i);
   }
 
-  /** Floats with integral values get a distinct non-integral key, so they cannot collide with integers. */
+  /**
+   * Floats are cached under a key that cannot collide with an integer of the same value: integral floats
+   * in the integer range use the value plus its least significant fraction (as PUC-Lua does, including
+   * the collisions this allows for huge values, since a key with an integral value counts as an integer).
+   */
   private numberK(r: number): number {
-    if (!Number.isInteger(r)) return this.addK(r, r);
+    const ik = floatToInt(r);
+    if (ik === undefined) return this.addK(r, mkfloat(r));
     const q = 2 ** -52;
-    const key = r === 0 ? q : r + r * q;
-    return this.addK(key, new LFloat(r));
+    const key = ik === 0 ? q : r + r * q;
+    return this.addK(floatToInt(key) ?? key, new LFloat(r));
   }
 
   private boolK(b: boolean): number {

@@ -6,7 +6,7 @@
  */
 import type { LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { chunkid } from './chunkname.js';
+import { chunkid } from '../syntax/chunkid.js';
 
 /** Variable kinds, numbered as Lua 5.4 stores them in upvalue descriptors. */
 export const enum VarKind {
@@ -66,8 +66,11 @@ export class Session {
   readonly actvar: VarDesc[] = [];
   readonly gotos: LabelDesc[] = [];
   readonly labels: LabelDesc[] = [];
-  /** Constant cache shared by all functions, keyed by value (see FunctionState.addK). */
-  readonly kcache = new Map<unknown, number>();
+  /** Constant caches shared by all functions, keyed by value (see FunctionState.addK); one per key type,
+   * which keeps each Map monomorphic. */
+  readonly kstrings = new Map<string, number>();
+  readonly knumbers = new Map<number | bigint, number>();
+  readonly kothers = new Map<unknown, number>();
   /** Cache key standing for nil (nil cannot be a Map key of its own kind here). */
   readonly nilKey = {};
   constructor(readonly source: string) {}
