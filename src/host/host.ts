@@ -103,8 +103,9 @@ export interface Host {
   cpuTime(): number;
   /** Seconds since the epoch (time(NULL)); may be fractional, the caller floors it. */
   now(): number;
-  /** The local time zone at instant `t` (seconds since the epoch), or undefined to use JS Date's view. */
-  zone?(t: number): ZoneInfo;
+  /** The local time zone at instant `t` (seconds since the epoch); undefined when localtime() would fail there.
+   * Hosts without zone data leave this out, and JS Date's view of the local zone is used. */
+  zone?(t: number): ZoneInfo | undefined;
   /** Flushes every buffered output the host knows about (stdout, stderr). */
   flushAll(): void;
   /** Runs `hook` when the process ends (before the host's outputs are flushed for the last time); the io

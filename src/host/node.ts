@@ -564,7 +564,7 @@ export const nodeHost: Host = {
     return Date.now() / 1000;
   },
 
-  zone(t: number): ZoneInfo {
+  zone(t: number): ZoneInfo | undefined {
     return currentZone().at(t);
   },
 

@@ -12,7 +12,8 @@ import type { ZoneInfo } from './host.js';
 
 /** A zone: answers "which offset, DST flag and abbreviation are in effect at instant t". */
 export interface Zone {
-  at(t: number): ZoneInfo;
+  /** undefined where glibc's localtime fails (a rule-based zone whose UTC year does not fit a C int) */
+  at(t: number): ZoneInfo | undefined;
 }
 
 const UTC_INFO: ZoneInfo = { offset: 0, isdst: false, abbr: 'UTC' };
@@ -171,26 +172,42 @@ export function parsePosixTZ(spec: string): PosixRule | undefined {
   return rule;
 }
 
-/** Seconds from the start of `year` (local midnight as UTC) to the day the rule selects. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+/** glibc's compute_change: midnight (UTC) of the day the rule selects in `year`, in seconds. Like glibc, years
+ * up to 1970 count from 1970-01-01 (so rules never apply before 1970), and the weekday comes from Zeller's
+ * congruence with C's truncating division. */
 function ruleDay(r: DateRule, year: number): number {
-  const jan1 = daysFromCivil(year, 1, 1);
+  // glibc counts the days to January 1st in C int arithmetic, which wraps for years beyond ~5.8 million
+  const base = year > 1970
+    ? (Math.imul(year - 1970, 365) + (Math.trunc((year - 1) / 4) - 492) - (Math.trunc((year - 1) / 100) - 19) +
+      (Math.trunc((year - 1) / 400) - 4)) | 0
+    : 0;
+  const leap = isLeap(year) ? 1 : 0;
   let day: number;
-  if (r.kind === 'J') day = r.n - 1 + (isLeap(year) && r.n >= 60 ? 1 : 0);
+  if (r.kind === 'J') day = r.n - 1 + (r.n >= 60 ? leap : 0);
   else if (r.kind === 'D') day = r.n;
   else {
-    const first = daysFromCivil(year, r.n, 1);
-    const firstWday = (((first + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-    let mday = 1 + ((r.wday - firstWday + 7) % 7) + 7 * (r.week - 1);
-    const len = daysInMonth(year, r.n);
-    while (mday > len) mday -= 7;
-    day = first - jan1 + mday - 1;
+    const before = DAYS_BEFORE_MONTH[r.n - 1] + (r.n > 2 ? leap : 0);
+    const len = DAYS_BEFORE_MONTH[r.n] - DAYS_BEFORE_MONTH[r.n - 1] + (r.n === 2 ? leap : 0);
+    const m1 = ((r.n + 9) % 12) + 1;
+    const yy0 = r.n <= 2 ? year - 1 : year;
+    const yy1 = Math.trunc(yy0 / 100);
+    const yy2 = yy0 % 100;
+    let dow = (Math.trunc((26 * m1 - 2) / 10) + 1 + yy2 + Math.trunc(yy2 / 4) + Math.trunc(yy1 / 4) - 2 * yy1) % 7;
+    if (dow < 0) dow += 7;
+    let d = r.wday - dow;
+    if (d < 0) d += 7;
+    for (let i = 1; i < r.week && d + 7 < len; i++) d += 7;
+    day = before + d;
   }
-  return (jan1 + day) * 86400;
+  return (base + day) * 86400;
 }
 
-function posixZoneAt(r: PosixRule, t: number): ZoneInfo {
-  if (r.dstAbbr === undefined || !r.start || !r.end) return { offset: r.stdOffset, isdst: false, abbr: r.stdAbbr };
+function posixZoneAt(r: PosixRule, t: number): ZoneInfo | undefined {
   const year = utcYear(t);
+  if (year - 1900 > 2147483647 || year - 1900 < -2147483648) return undefined; // glibc's __offtime fails
+  if (r.dstAbbr === undefined || !r.start || !r.end) return { offset: r.stdOffset, isdst: false, abbr: r.stdAbbr };
   // the start is given in standard local time, the end in daylight local time (glibc's compute_change)
   const start = ruleDay(r.start, year) + r.start.secs - r.stdOffset;
   const end = ruleDay(r.end, year) + r.end.secs - r.dstOffset;
@@ -256,14 +273,17 @@ export function parseTzif(b: Uint8Array): Zone | undefined {
   return { at: (t) => tzifAt(data, t) };
 }
 
-function tzifAt(d: TzifData, t: number): ZoneInfo {
+function tzifAt(d: TzifData, t: number): ZoneInfo | undefined {
   const tr = d.transitions;
   if (tr.length === 0 || t < tr[0]) {
     // before any transition: the first standard-time type, as glibc's __tzfile_compute does
     const std = d.types.find((x) => !x.isdst);
     return std ?? d.types[0];
   }
-  if (t >= tr[tr.length - 1]) return d.footer ? posixZoneAt(d.footer, t) : d.types[d.typeIdx[tr.length - 1]];
+  if (t >= tr[tr.length - 1]) {
+    const last = d.types[d.typeIdx[tr.length - 1]];
+    return (d.footer && posixZoneAt(d.footer, t)) || last;
+  }
   let lo = 0;
   let hi = tr.length - 1; // tr[lo] <= t < tr[hi]
   while (hi - lo > 1) {

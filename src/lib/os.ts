@@ -40,46 +40,51 @@ interface Tm {
 // -------------------------------------------------------------------------------- broken-down time
 
 const GMT: ZoneInfo = { offset: 0, isdst: false, abbr: 'GMT' };
-const CYCLE = 12622780800; // seconds in 400 Gregorian years: calendars and zone rules repeat with it
-const ZONE_SAFE = 1e12; // beyond year ~33,600 zones are evaluated at an equivalent instant
+const MAX_T_FIT = 67768036191676792; // the last double in year 2^31-1+1900 (UTC)
+const MIN_T_FIT = -67768040609740800; // the first second of year -2^31+1900 (UTC)
 
 function mod(a: number, b: number): number {
   return ((a % b) + b) % b;
 }
 
-/** The zone in effect at t, for any 64-bit t (rules are periodic; far past is before the first transition). */
-function zoneAt(host: Host, t: number | bigint): ZoneInfo {
-  let x: number;
-  if (t > ZONE_SAFE) {
-    const base = ZONE_SAFE - CYCLE;
-    x = typeof t === 'bigint' ? base + Number((t - BigInt(base)) % BigInt(CYCLE)) : base + mod(t - base, CYCLE);
-  } else if (t < -ZONE_SAFE) x = -ZONE_SAFE;
-  else x = Number(t);
+/** The zone in effect at t, for any 64-bit t (beyond 2^53 seconds only its year matters to the zone rules, so
+ * a rounded double serves). */
+function zoneAt(host: Host, t: number | bigint): ZoneInfo | undefined {
+  let x = Number(t);
+  // keep the extreme representable seconds inside their (C int) year despite rounding to a double
+  if (x > MAX_T_FIT && t <= 67768036191676799n) x = MAX_T_FIT;
+  else if (x < MIN_T_FIT && t >= MIN_T_FIT) x = MIN_T_FIT;
   return host.zone ? host.zone(x) : dateZone.at(x);
+}
+
+function fitsInt(year: number): boolean {
+  return year - 1900 <= INT_MAX && year - 1900 >= INT_MIN;
+}
+
+/** Splits t + offset seconds into whole days since the epoch and seconds into the day, exactly. */
+function splitDays(t: number | bigint, offset: number): [number, number] {
+  if (typeof t === 'number' && Math.abs(t) < 2 ** 52) {
+    const local = t + offset;
+    const days = Math.floor(local / 86400);
+    return [days, local - days * 86400];
+  }
+  const local = BigInt(t) + BigInt(offset);
+  let d = local / 86400n;
+  let r = local % 86400n;
+  if (r < 0n) {
+    r += 86400n;
+    d -= 1n;
+  }
+  return [Number(d), Number(r)];
 }
 
 /** localtime_r / gmtime_r; undefined when the year does not fit a C int (C returns NULL). */
 function breakDown(host: Host, t: number | bigint, utc: boolean): Tm | undefined {
   const z = utc ? GMT : zoneAt(host, t);
-  let days: number;
-  let secs: number;
-  if (typeof t === 'number' && Math.abs(t) < 2 ** 52) {
-    const local = t + z.offset;
-    days = Math.floor(local / 86400);
-    secs = local - days * 86400;
-  } else {
-    const local = BigInt(t) + BigInt(z.offset);
-    let d = local / 86400n;
-    let r = local % 86400n;
-    if (r < 0n) {
-      r += 86400n;
-      d -= 1n;
-    }
-    days = Number(d);
-    secs = Number(r);
-  }
+  if (!z) return undefined;
+  const [days, secs] = splitDays(t, z.offset);
   const [year, month, day] = civilFromDays(days);
-  if (year - 1900 > INT_MAX || year - 1900 < INT_MIN) return undefined;
+  if (!fitsInt(year)) return undefined;
   return {
     year, month, day,
     hour: Math.floor(secs / 3600), min: Math.floor(secs / 60) % 60, sec: secs % 60,
@@ -122,38 +127,32 @@ function isdstDiffers(want: number, have: boolean): boolean {
 function mktime(host: Host, r: TmRequest): { t: number | bigint; tm: Tm } | undefined {
   const secC = Math.min(59, Math.max(0, r.sec)); // glibc probes with a clamped second, adds the rest at the end
   const local = localSeconds(r, secC);
-  let t: number | bigint;
-  if (typeof local === 'bigint') {
-    // astronomically far: no transitions matter, one correction by the zone offset is exact
-    t = local - BigInt(zoneAt(host, local).offset);
-    t = local - BigInt(zoneAt(host, t).offset);
-  } else {
-    const found = probe(host, local, r.isdst);
-    if (found === undefined) return undefined;
-    t = found;
-  }
-  if (r.sec !== secC) t = typeof t === 'bigint' ? t + BigInt(r.sec - secC) : t + (r.sec - secC);
+  const rel = probe(host, local, r.isdst);
+  if (rel === undefined) return undefined;
+  const shift = rel + (r.sec - secC);
+  let t: number | bigint = typeof local === 'bigint' ? local + BigInt(shift) : local + shift;
   if (typeof t === 'bigint' && t >= -9007199254740991n && t <= 9007199254740991n) t = Number(t);
   const tm = breakDown(host, t, false);
   return tm ? { t, tm } : undefined;
 }
 
-/** glibc's __mktime_internal search for the instant whose local time is `local` seconds. */
-function probe(host: Host, local: number, isdst: number): number | undefined {
-  const t0 = local + mktimeGuess;
-  let t = t0;
-  let t1 = t0;
-  let t2 = t0;
+/** glibc's __mktime_internal search for the instant whose local time is `local` seconds. Instants are kept
+ * relative to `local` (t - local, minus the UTC offset once found) so that the arithmetic stays small. */
+function probe(host: Host, local: number | bigint, isdst: number): number | undefined {
+  const zone = (rel: number) => zoneAt(host, typeof local === 'bigint' ? local + BigInt(rel) : local + rel);
+  let t = mktimeGuess;
+  let t1 = t;
+  let t2 = t;
   let dst2 = false;
-  let z: ZoneInfo;
+  let z: ZoneInfo | undefined;
   for (let remaining = 6; ; ) {
-    z = zoneAt(host, t);
-    const gt = local - z.offset;
+    z = zone(t);
+    if (!z) return undefined;
+    const gt = -z.offset;
     if (t === gt) break;
-    if (t === t1 && t !== t2 && (isdst < 0 ? dst2 : (isdst !== 0) !== z.isdst)) {
+    if (t === t1 && t !== t2 && (isdst < 0 ? !dst2 || z.isdst : (isdst !== 0) !== z.isdst)) {
       // oscillating across a spring-forward gap: keep t (glibc's "offset_found")
-      mktimeGuess = t - local;
-      return t;
+      return (mktimeGuess = t);
     }
     if (--remaining === 0) return undefined;
     t1 = t2;
@@ -161,23 +160,25 @@ function probe(host: Host, local: number, isdst: number): number | undefined {
     t = gt;
     dst2 = z.isdst;
   }
-  if (isdstDiffers(isdst, z.isdst)) {
-    // the requested tm_isdst disagrees: use the offset of the nearest instant that has it
-    const stride = 601200;
-    const bound = 536454000 / 2 + stride;
-    search: for (let delta = stride; delta < bound; delta += stride) {
-      for (const dir of [-1, 1]) {
-        const ot = t + delta * dir;
-        const oz = zoneAt(host, ot);
-        if (!isdstDiffers(isdst, oz.isdst)) {
-          t = local - oz.offset;
-          break search;
-        }
-      }
+  if (isdstDiffers(isdst, z.isdst)) t = adjustForIsdst(zone, t, isdst, z.isdst);
+  // the match (with its clamped second) must itself be a representable local time, as glibc converts it
+  if (!breakDown(host, typeof local === 'bigint' ? local + BigInt(t) : local + t, false)) return undefined;
+  return (mktimeGuess = t);
+}
+
+/** glibc: probe instants ever further away (both directions, ~1 week steps, ~7 years at most) for one
+ * with the requested tm_isdst and use its offset; failing that, assume a one-hour DST difference. */
+function adjustForIsdst(zone: (rel: number) => ZoneInfo | undefined, t: number, isdst: number, have: boolean): number {
+  const stride = 601200;
+  const bound = Math.floor(457243209 / 2) + stride;
+  for (let delta = stride; delta < bound; delta += stride) {
+    for (const dir of [-1, 1]) {
+      const oz = zone(t + delta * dir);
+      if (oz && !isdstDiffers(isdst, oz.isdst)) return -oz.offset;
     }
   }
-  mktimeGuess = t - local;
-  return t;
+  const dstDifference = (isdst === 0 ? 1 : 0) - (have ? 0 : 1);
+  return t + 3600 * dstDifference;
 }
 
 // ------------------------------------------------------------------------------------------ strftime
@@ -220,6 +221,11 @@ function isoWeek(tm: Tm): [number, number] {
   return [year, Math.floor(days / 7) + 1];
 }
 
+/** The ISO year as glibc prints it (from the C-int year, see cYear). */
+function isoYear(tm: Tm): number {
+  return (cYear(tm) + isoWeek(tm)[0] - tm.year) | 0;
+}
+
 /** One conversion (the letter after any E/O modifier, which the C locale ignores). */
 function convert(c: string, tm: Tm): string {
   switch (c) {
@@ -227,14 +233,14 @@ function convert(c: string, tm: Tm): string {
     case 'A': return DAYS[tm.wday];
     case 'b': case 'h': return MONTHS[tm.month - 1].slice(0, 3);
     case 'B': return MONTHS[tm.month - 1];
-    case 'c': return `${convert('a', tm)} ${convert('b', tm)} ${convert('e', tm)} ${convert('T', tm)} ${tm.year}`;
-    case 'C': return String(Math.floor(tm.year / 100));
+    case 'c': return `${convert('a', tm)} ${convert('b', tm)} ${convert('e', tm)} ${convert('T', tm)} ${cYear(tm)}`;
+    case 'C': return String(Math.floor(cYear(tm) / 100));
     case 'd': return pad2(tm.day);
     case 'D': case 'x': return `${pad2(tm.month)}/${pad2(tm.day)}/${convert('y', tm)}`;
     case 'e': return tm.day < 10 ? ' ' + tm.day : String(tm.day);
-    case 'F': return `${tm.year}-${pad2(tm.month)}-${pad2(tm.day)}`;
-    case 'g': return pad2(mod(isoWeek(tm)[0], 100));
-    case 'G': return String(isoWeek(tm)[0]);
+    case 'F': return `${cYear(tm)}-${pad2(tm.month)}-${pad2(tm.day)}`;
+    case 'g': return pad2(mod(isoYear(tm), 100));
+    case 'G': return String(isoYear(tm));
     case 'H': return pad2(tm.hour);
     case 'I': return pad2(tm.hour % 12 || 12);
     case 'j': return pad3(tm.yday);
@@ -253,11 +259,16 @@ function convert(c: string, tm: Tm): string {
     case 'w': return String(tm.wday);
     case 'W': return pad2(Math.floor((tm.yday - 1 - ((tm.wday + 6) % 7) + 7) / 7));
     case 'y': return pad2(mod(tm.year, 100));
-    case 'Y': return String(tm.year);
+    case 'Y': return String(cYear(tm));
     case 'z': return formatOffset(tm.offset);
     case 'Z': return tm.abbr;
     default: return '%'; // '%%'
   }
+}
+
+/** tm_year + 1900 as glibc's strftime computes it: in C int arithmetic, wrapping for the largest years. */
+function cYear(tm: Tm): number {
+  return tm.year | 0;
 }
 
 function formatOffset(offset: number): string {
