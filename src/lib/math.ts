@@ -4,8 +4,9 @@
  *
  * Results keep Lua's integer/float subtypes exactly as lmathlib does (floor/ceil/modf give integers when the
  * value fits, abs/fmod stay integer on integers, max/min return the chosen argument untouched).
- * NaN signs follow glibc on x86-64 (a NaN argument comes back unchanged; a domain error gives the default
- * "-nan", except asin/acos/log10, whose glibc versions return "nan"), so printed results match lua5.4.
+ * The C math functions come from runtime/libm.ts, which reproduces glibc's results (V8's Math.sin etc. differ
+ * in the last bit for a few percent of arguments) and its NaN signs (a NaN argument comes back unchanged; a
+ * domain error gives the default "-nan", except asin/acos/log10, whose glibc versions return "nan").
  *
  * math.random is PUC's xoshiro256** with the same seeding, float conversion (53 high bits) and projection into
  * intervals, so `math.randomseed(n)` reproduces lua5.4's sequences. The 64-bit state is kept as eight uint32
@@ -17,7 +18,8 @@ import type { LuaState } from '../runtime/state.js';
 import {
   argError, checkAny, checkInteger, checkNumber, luaError, optInteger,
 } from '../runtime/auxlib.js';
-import { tointeger, numLessThan, cpow, bigTimesPow2, DEFAULT_NAN } from '../runtime/number.js';
+import { tointeger, numLessThan, bigTimesPow2, fmodNaN } from '../runtime/number.js';
+import * as libm from '../runtime/libm.js';
 
 type Int = number | bigint;
 type Fn = (L: LuaState, args: LuaValue[]) => LuaValue[];
@@ -25,23 +27,19 @@ type Fn = (L: LuaState, args: LuaValue[]) => LuaValue[];
 const TWO63 = 9223372036854775808;
 const TWO32 = 4294967296;
 
-/* The NaNs glibc returns: "-nan" (x86's default NaN) for most domain errors, "nan" for a few. */
-const NEG_NAN = DEFAULT_NAN;
-const POS_NAN = -DEFAULT_NAN;
-
 export function openMath(L: LuaState): LuaTable {
   const lib = new LuaTable();
   const fns: [string, Fn][] = [
-    ['abs', mathAbs], ['acos', unary(Math.acos, POS_NAN)], ['asin', unary(Math.asin, POS_NAN)],
-    ['atan', mathAtan], ['ceil', mathCeil], ['cos', unary(Math.cos, NEG_NAN)], ['deg', mathDeg],
-    ['exp', unary(Math.exp, NEG_NAN)], ['tointeger', mathToInteger], ['floor', mathFloor], ['fmod', mathFmod],
+    ['abs', mathAbs], ['acos', unary(libm.acos)], ['asin', unary(libm.asin)],
+    ['atan', mathAtan], ['ceil', mathCeil], ['cos', unary(libm.cos)], ['deg', mathDeg],
+    ['exp', unary(libm.exp)], ['tointeger', mathToInteger], ['floor', mathFloor], ['fmod', mathFmod],
     ['ult', mathUlt], ['log', mathLog], ['max', mathMax], ['min', mathMin], ['modf', mathModf], ['rad', mathRad],
-    ['sin', unary(Math.sin, NEG_NAN)], ['sqrt', unary(Math.sqrt, NEG_NAN)], ['tan', unary(Math.tan, NEG_NAN)],
+    ['sin', unary(libm.sin)], ['sqrt', unary(Math.sqrt)], ['tan', unary(libm.tan)],
     ['type', mathType],
     // LUA_COMPAT_MATHLIB
-    ['atan2', mathAtan], ['cosh', unary(Math.cosh, NEG_NAN)], ['sinh', unary(Math.sinh, NEG_NAN)],
-    ['tanh', unary(Math.tanh, NEG_NAN)], ['pow', mathPow], ['frexp', mathFrexp], ['ldexp', mathLdexp],
-    ['log10', unary(Math.log10, POS_NAN)],
+    ['atan2', mathAtan], ['cosh', unary(libm.cosh)], ['sinh', unary(libm.sinh)],
+    ['tanh', unary(libm.tanh)], ['pow', mathPow], ['frexp', mathFrexp], ['ldexp', mathLdexp],
+    ['log10', unary(libm.log10)],
   ];
   for (const [name, fn] of fns) lib.setStr(name, new NativeFunction(name, fn));
   const rng = new RandomState();
@@ -82,12 +80,11 @@ function numint(d: number): LuaValue {
   return float(d);
 }
 
-/** A one-argument C math function: NaN arguments come back as they are, domain errors give `domainNaN`. */
-function unary(f: (x: number) => number, domainNaN: number): Fn {
+/** A one-argument C math function (libm.ts returns glibc's values, NaN signs included; Math.sqrt is exact and
+ * gives x86's NaNs itself). */
+function unary(f: (x: number) => number): Fn {
   return (L, args) => {
-    const x = checkFloat(L, args, 1);
-    let r = f(x);
-    if (r !== r) r = x !== x ? x : domainNaN;
+    const r = f(checkFloat(L, args, 1));
     return [Math.floor(r) === r ? new LFloat(r) : r];
   };
 }
@@ -105,9 +102,7 @@ function mathAtan(L: LuaState, args: LuaValue[]): LuaValue[] {
   const y = checkFloat(L, args, 1);
   const ox = args[1];
   const x = ox === undefined ? 1 : checkFloat(L, args, 2);
-  let r = Math.atan2(y, x);
-  if (r !== r) r = x !== x ? x : y;
-  return [float(r)];
+  return [float(libm.atan2(y, x))];
 }
 
 function mathCeil(L: LuaState, args: LuaValue[]): LuaValue[] {
@@ -151,7 +146,8 @@ function mathFmod(L: LuaState, args: LuaValue[]): LuaValue[] {
   // gcc evaluates the two luaL_checknumber calls of fmod(...) right to left: argument 2 is checked first
   const y = checkFloat(L, args, 2);
   const x = checkFloat(L, args, 1);
-  return [float(x % y)]; // JS % is C fmod, NaN results included
+  const r = x % y; // JS % is C fmod except for the sign of NaN results
+  return [float(r === r ? r : fmodNaN(x, y))];
 }
 
 function mathModf(L: LuaState, args: LuaValue[]): LuaValue[] {
@@ -172,21 +168,15 @@ function mathUlt(L: LuaState, args: LuaValue[]): LuaValue[] {
 function mathLog(L: LuaState, args: LuaValue[]): LuaValue[] {
   const x = checkFloat(L, args, 1);
   let r: number;
-  let domainNaN = NEG_NAN;
   if (args[1] === undefined) {
-    r = Math.log(x);
+    r = libm.log(x);
   } else {
     const base = checkFloat(L, args, 2);
-    if (base === 2) r = Math.log2(x);
-    else if (base === 10) { r = Math.log10(x); domainNaN = POS_NAN; }
-    else r = logNaN(Math.log(x), x) / logNaN(Math.log(base), base);
+    if (base === 2) r = libm.log2(x);
+    else if (base === 10) r = libm.log10(x);
+    else r = libm.log(x) / libm.log(base);
   }
-  if (r !== r) r = x !== x ? x : domainNaN;
   return [float(r)];
-}
-
-function logNaN(r: number, x: number): number {
-  return r !== r ? (x !== x ? x : NEG_NAN) : r;
 }
 
 function mathMax(L: LuaState, args: LuaValue[]): LuaValue[] {
@@ -234,7 +224,7 @@ function mathType(L: LuaState, args: LuaValue[]): LuaValue[] {
 function mathPow(L: LuaState, args: LuaValue[]): LuaValue[] {
   const x = checkFloat(L, args, 1);
   const y = checkFloat(L, args, 2);
-  return [float(cpow(x, y))];
+  return [float(libm.pow(x, y))];
 }
 
 function mathFrexp(L: LuaState, args: LuaValue[]): LuaValue[] {

@@ -37,6 +37,9 @@
 import { LFloat, MAX_SAFE, type LuaValue } from './value.js';
 import { LuaError } from './errors.js';
 import type { ArithOp } from './state.js';
+import { pow as libmPow, DEFAULT_NAN } from './libm.js';
+
+export { DEFAULT_NAN };
 
 type Num = number | bigint | LFloat;
 
@@ -563,33 +566,17 @@ export function divNum(a: Num, b: Num): Num {
   return mkflt(dbl(a) / dbl(b));
 }
 
-/** `^`: always a float; C pow's special cases where JS Math.pow differs (1^nan, (-1)^inf). */
+/** `^`: always a float. */
 export function powNum(a: Num, b: Num): Num {
   return mkflt(cpow(dbl(a), dbl(b)));
 }
 
-/** C99 pow (luai_numpow: b == 2 is a*a). */
+/** Lua's `^` on doubles (luai_numpow): b == 2 is a*a, anything else C's pow (libm.ts: glibc's results,
+ * which V8's Math.pow does not reproduce in the last bit). */
 export function cpow(x: number, y: number): number {
   if (y === 2) return x * x;
-  if (x === 1 || ((x === -1) && (y === Infinity || y === -Infinity))) return 1;
-  const r = Math.pow(x, y);
-  return r === r ? r : powNaN(x, y);
+  return libmPow(x, y);
 }
-
-/* The NaN glibc's pow returns (x86-64): a NaN x comes back, sign flipped when x is negative and y an odd
- * integer; else a NaN y comes back; else (negative x, non-integer y) the default NaN, which prints "-nan". */
-function powNaN(x: number, y: number): number {
-  if (x !== x) return signBit(x) && Math.abs(y % 2) === 1 ? -x : x;
-  if (y !== y) return y;
-  return DEFAULT_NAN;
-}
-
-/** x86-64's default NaN (sign bit set: C prints it "-nan"), what invalid operations produce in C. */
-export const DEFAULT_NAN: number = (() => {
-  F64[0] = NaN;
-  const n = F64[0];
-  return signBit(n) ? n : -n;
-})();
 
 /** `%`: integer modulo with the sign of the divisor (error on 0), float fmod with the same sign fix. */
 export function modNum(a: Num, b: Num): Num {
@@ -615,7 +602,14 @@ function modSlow(a: Num, b: Num): Num {
 export function fltMod(x: number, y: number): number {
   let m = x % y;
   if (m > 0 ? y < 0 : m < 0 && y > 0) m += y;
+  else if (m !== m) m = fmodNaN(x, y);
   return m;
+}
+
+/** C fmod's NaN (glibc, x86-64): a NaN operand comes back (x first), else (inf % y, x % 0) the default NaN.
+ * V8's own fmod returns a positive NaN instead. */
+export function fmodNaN(x: number, y: number): number {
+  return x !== x ? x : y !== y ? y : DEFAULT_NAN;
 }
 
 /** `//`: floor division; integer division by zero is an error, float division by zero gives inf/nan. */
