@@ -181,7 +181,12 @@ export function openPackage(L: LuaState, host: Host): LuaTable {
     return [undefined, DLMSG, 'absent'];
   }));
   pkg.setStr('searchpath', new NativeFunction('searchpath', (L, a) => {
-    const found = searchPath(host, checkString(L, a, 1), checkString(L, a, 2), optString(L, a, 3, '.'), optString(L, a, 4, '/'));
+    // PUC-Lua passes the four checks as call arguments, which gcc evaluates last to first (lua5.4 complains
+    // about argument #2 before #1)
+    const dirsep = optString(L, a, 4, '/');
+    const sep = optString(L, a, 3, '.');
+    const path = checkString(L, a, 2);
+    const found = searchPath(host, checkString(L, a, 1), path, sep, dirsep);
     return found.file !== undefined ? [found.file] : [undefined, found.msg];
   }));
   pkg.setStr('searchers', makeSearchers(L, host, pkg));

@@ -1,0 +1,3 @@
+-- os.exit(true) is EXIT_SUCCESS
+io.write("no newline at the end")
+os.exit(true)
