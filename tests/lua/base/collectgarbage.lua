@@ -1,0 +1,12 @@
+-- collectgarbage options with deterministic results
+print(collectgarbage("collect"), collectgarbage(), collectgarbage("step", 0) ~= nil)
+print(type(collectgarbage("count")), collectgarbage("count") > 0)
+print(collectgarbage("isrunning"))
+print(collectgarbage("stop"), collectgarbage("isrunning"))
+print(collectgarbage("restart"), collectgarbage("isrunning"))
+print(pcall(collectgarbage, "nonsense"))
+print(pcall(collectgarbage, 42))
+local prev = collectgarbage("incremental")
+print(prev == "incremental" or prev == "generational")
+print(collectgarbage("generational"), collectgarbage("incremental"))
+print(type(collectgarbage("setpause", 100)), type(collectgarbage("setstepmul", 200)))

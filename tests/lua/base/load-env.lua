@@ -1,0 +1,13 @@
+-- load with a custom environment (4th argument)
+local env = {print = print, x = 5}
+local f = load("x = x + 1; y = 'set'; return x", "chunk", "t", env)
+print(f(), env.x, env.y, rawget(_G, "y"))
+local g = load("return x", "c", "t", nil)
+print(pcall(g))
+local h = load("local a = ...; return a, _ENV", "c", "t", setmetatable({}, {__index = _G}))
+local a, e = h("arg")
+print(a, e ~= _G, e.print == print)
+local k = load("return print", "c", "t", {})
+print(k())
+local up = load(function() return nil end, "empty", "t", env)
+print(type(up), up())

@@ -1,0 +1,12 @@
+-- load modes: "t", "b", "bt" with text and binary chunks
+local bin = string.dump(function() return "from binary" end)
+print(load(bin, "b", "b")())
+print(load(bin, "bt")())
+print(load(bin, "t", "t"))
+print(load("return 'text'", "x", "b"))
+print(load("return 'text'", "x", "bt")())
+print(pcall(load, "return 1", "x", "q"))
+local stripped = string.dump(function(a) return a * 2 end, true)
+print(load(stripped)(21))
+print(load(bin:sub(1, 10)))
+print(load(string.dump(load("return ...")))(1, 2))

@@ -1,0 +1,12 @@
+-- rawequal/rawlen/rawget/rawset argument checking
+print(rawequal(1, 1), rawequal("a", "a"), rawequal({}, {}), rawequal(nil, nil), rawequal(1, 1.0))
+print(pcall(rawequal, 1))
+print(pcall(rawequal))
+print(rawlen({1, 2, 3}), rawlen("four"), pcall(rawlen, nil))
+print(pcall(rawget, {}))
+print(rawget({10}, 1), rawget({}, "x"), rawget({a = 1}, "a"))
+print(pcall(rawset, {}, 1))
+print(pcall(rawset, 1, 1, 1))
+local t = setmetatable({}, {__newindex = error})
+rawset(t, "k", "v")
+print(t.k)

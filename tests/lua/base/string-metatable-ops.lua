@@ -1,0 +1,8 @@
+-- arithmetic on strings goes through the string metatable (5.4)
+print("10" + 1, "3" * "4", "2" ^ 2, -"3", "7" // 2, "7.0" // 2, "9" % 4)
+local mt = getmetatable("")
+print(type(mt.__add), type(mt.__unm), type(mt.__idiv), mt.__band)
+print(pcall(function() return "a" + 1 end))
+print(pcall(function() return {} + "1" end))
+print(pcall(function() return "1" + {} end))
+print(math.type("1" + 1), math.type("1" + 1.0), math.type("1.0" + 1))

@@ -1,0 +1,12 @@
+-- tonumber with explicit bases 2..36
+print(tonumber("10", 2), tonumber("ff", 16), tonumber("FF", 16), tonumber("zz", 36), tonumber("ZZ", 36))
+print(tonumber("777", 8), tonumber("8", 8), tonumber("  11  ", 2), tonumber("-ff", 16), tonumber("+10", 3))
+print(tonumber("1.5", 10), tonumber("", 10), tonumber(" ", 10), tonumber("1 1", 10), tonumber("0x10", 16))
+print(tonumber("7fffffffffffffff", 16), tonumber("ffffffffffffffff", 16), tonumber("10000000000000000", 16))
+print(tonumber("1e1", 16), tonumber("1e1", 10), tonumber("-", 10), tonumber("z", 35))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, 10, 10))
+print(pcall(tonumber, "10", "x"))
+print(pcall(tonumber))
+print(tonumber("10", 36.0), pcall(tonumber, "10", 10.5))

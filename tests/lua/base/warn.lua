@@ -1,0 +1,13 @@
+-- warn(): off by default in lua.c; "@on"/"@off" control messages; multi-part messages
+warn("not shown (warnings are off)")
+warn("@on")
+warn("shown ", "in ", "pieces")
+warn("second")
+warn("@off")
+warn("hidden again")
+warn("@on")
+warn("@unknown control is ignored")
+print(pcall(warn))
+print(pcall(warn, "a", {}))
+print(pcall(warn, 1, 2))
+print("stdout line")

@@ -1,0 +1,18 @@
+-- coroutine.close on suspended, dead, errored and running coroutines
+local co = coroutine.create(function() coroutine.yield() end)
+coroutine.resume(co)
+print(coroutine.close(co), coroutine.status(co))
+print(coroutine.close(co))
+local errco = coroutine.create(function() error("failed", 0) end)
+coroutine.resume(errco)
+print(coroutine.close(errco))
+local errco2 = coroutine.create(function() error({}) end)
+coroutine.resume(errco2)
+local ok, e = coroutine.close(errco2)
+print(ok, type(e))
+print(pcall(coroutine.close, coroutine.running()))
+local co3
+co3 = coroutine.create(function() return pcall(coroutine.close, co3) end)
+print(coroutine.resume(co3))
+local fresh = coroutine.create(print)
+print(coroutine.close(fresh), coroutine.status(fresh))

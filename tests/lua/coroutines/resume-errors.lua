@@ -1,0 +1,20 @@
+-- resuming dead/running/non-suspended coroutines; errors inside coroutines
+local co = coroutine.create(function() error("boom") end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+print(coroutine.resume(co))
+local self
+self = coroutine.create(function() return coroutine.resume(self) end)
+print(coroutine.resume(self))
+print(pcall(coroutine.resume, 1))
+print(pcall(coroutine.create, 1))
+print(pcall(coroutine.yield, 1))
+print(pcall(coroutine.status, nil))
+local main = coroutine.running()
+print(coroutine.resume(main))
+local parent
+parent = coroutine.create(function()
+  local child = coroutine.create(function() return coroutine.resume(parent) end)
+  return coroutine.resume(child)
+end)
+print(coroutine.resume(parent))

@@ -1,0 +1,11 @@
+-- errors from wrap: dead coroutine, error positions, non-string errors
+local f = coroutine.wrap(function() return 1 end)
+print(f())
+print(pcall(f))
+local g = coroutine.wrap(function() local t = nil; return t.x end)
+print(pcall(g))
+local h = coroutine.wrap(function() error(42) end)
+print(pcall(h))
+local k = coroutine.wrap(function() error("lvl2", 2) end)
+print(pcall(k))
+print(pcall(coroutine.wrap, nil))

@@ -1,0 +1,22 @@
+-- "attempt to index" messages name globals, locals, upvalues, fields, methods, constants
+local up
+local function try(f) print(select(2, pcall(f))) end
+try(function() return x.y end)
+try(function() local l; return l.y end)
+try(function() return up.y end)
+try(function() local t = {}; return t.a.b end)
+try(function() local t = {}; return t.a.b.c end)
+try(function() local t = {}; return t[1][2] end)
+try(function() local t = {}; return t.a:m() end)
+try(function() local s = "str"; return s.x.y end)
+try(function() return ("x").y.z end)
+try(function() x.y = 1 end)
+try(function() local t = {}; t.a.b = 1 end)
+try(function() up[1] = 2 end)
+try(function() return (nil).x end)
+try(function() local t = {}; return t[{}].x end)
+try(function() local b = true; return b.x end)
+try(function() return math.nothing.x end)
+try(function() local n = 1; return n[1] end)
+try(function() return _ENV.undefinedvar.x end)
+try(function() local t = {a = {}}; return t.a.b.c end)

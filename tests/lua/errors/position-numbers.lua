@@ -1,0 +1,6 @@
+-- position prefix only for string messages (numbers are not prefixed)
+print(pcall(function() error(42) end))
+print(pcall(function() error(4.5) end))
+print(pcall(function() error("42") end))
+print(pcall(function() error({}) end) == false)
+print(pcall(function() error("multi\nline") end))

@@ -1,0 +1,10 @@
+-- rethrowing keeps the original message (level 0 prevents double prefixes)
+local function inner() error("inner failure") end
+local ok, e = pcall(inner)
+print(e)
+local ok2, e2 = pcall(function() error(e) end)
+print(e2)
+local ok3, e3 = pcall(function() error(e, 0) end)
+print(e3)
+local ok4, e4 = pcall(function() error(e, 2) end)
+print(e4)

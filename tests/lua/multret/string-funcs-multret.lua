@@ -1,0 +1,10 @@
+-- library functions with multiple results
+print(string.find("hello world", "o w"))
+print(string.find("hello", "(l)(l)"))
+print(("key=value"):match("(%w+)=(%w+)"))
+print(string.gsub("aaa", "a", "b"))
+print(pcall(error))
+print(select("#", pcall(error)))
+print(math.modf(2.5))
+print(next({}))
+print(coroutine.resume(coroutine.create(function(...) return ... end), 1, 2))

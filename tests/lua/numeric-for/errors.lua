@@ -1,0 +1,17 @@
+-- errors in for-loop initial values, limits and steps
+local function try(src)
+  local f = assert(load(src, "=loop"))
+  print(pcall(f))
+end
+try("for i = 1, 10, 0 do end")
+try("for i = 1.0, 10, 0.0 do end")
+try("for i = 'a', 10 do end")
+try("for i = 1, 'b' do end")
+try("for i = 1, 2, 'c' do end")
+try("for i = {}, 10 do end")
+try("for i = 1, nil do end")
+try("for i = nil, 1 do end")
+try("for i = 1, 2, {} do end")
+try("for i = '1', 2 do end")
+try("for i = 1, '2' do end")
+try("for i = 1, 2, print do end")

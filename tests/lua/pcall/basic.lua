@@ -1,0 +1,11 @@
+-- pcall returns true plus results, or false plus the error
+print(pcall(function() return 1, 2, 3 end))
+print(pcall(function() end))
+print(pcall(function(...) return select("#", ...) end, nil, nil))
+print(pcall(error, "msg"))
+print(pcall(print, "printed inside pcall"))
+print(pcall(pcall, error, "nested"))
+print(pcall(pcall, pcall, error, "deeper"))
+print(pcall(42))
+print(pcall(nil))
+print(pcall({}))

@@ -1,0 +1,10 @@
+-- errors crossing pcall and coroutine boundaries keep their values
+local co = coroutine.create(function() error({tag = "co error"}) end)
+local ok, e = coroutine.resume(co)
+print(ok, e.tag, coroutine.status(co))
+local wrapped = coroutine.wrap(function() error("wrapped error") end)
+print(pcall(wrapped))
+local wrapped2 = coroutine.wrap(function() error({tag = "tbl"}) end)
+local ok2, e2 = pcall(wrapped2)
+print(ok2, e2.tag)
+print(pcall(coroutine.wrap(function() local x = nil; return x.y end)))

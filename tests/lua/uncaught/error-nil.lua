@@ -1,0 +1,3 @@
+-- error(nil) at top level
+io.write("partial output without newline")
+error(nil)

@@ -1,0 +1,3 @@
+-- an error object without __tostring is reported by type
+print("start")
+error({code = 42})

@@ -1,0 +1,12 @@
+-- select with positive and negative indices
+print(select(1, "a", "b", "c"))
+print(select(2, "a", "b", "c"))
+print(select(3, "a", "b", "c"))
+print(select(4, "a", "b", "c"))
+print(select(-1, "a", "b", "c"))
+print(select(-3, "a", "b", "c"))
+print(select("#"), select("#", nil, nil))
+print(pcall(select, -4, "a", "b", "c"))
+print(pcall(select, 0, "a"))
+print(pcall(select, "x"))
+print(select(2.0, "a", "b"), select("2", "a", "b"))
