@@ -109,8 +109,9 @@ function insert(L: LuaState, args: LuaValue[]): LuaValue[] {
   // pos must be in [1, e], compared as unsigned like PUC
   if (!ult(isub(pos, 1), e)) return argError(L, 2, 'position out of bounds');
   const v = args[2];
-  if (isPlain(t) && typeof e === 'number' && e === t.arr.length + 1) {
-    t.insertArr(pos as number, v);
+  if (isPlain(t) && typeof e === 'number' && typeof pos === 'number') {
+    t.shiftUp(pos, e); // pos >= 1 here
+    t.setInt(pos, v);
     return NONE;
   }
   if (typeof e === 'number' && typeof pos === 'number') {
@@ -128,8 +129,10 @@ function remove(L: LuaState, args: LuaValue[]): LuaValue[] {
   let pos = optInteger(L, args, 2, size);
   // a given position must be in [1, size + 1], compared as unsigned like PUC
   if (pos !== size && !ule(isub(pos, 1), size)) return argError(L, 1, 'position out of bounds');
-  if (isPlain(t) && typeof pos === 'number' && pos >= 1 && size === t.arr.length && pos <= size) {
-    return [t.removeArr(pos)];
+  if (isPlain(t) && typeof pos === 'number' && typeof size === 'number' && pos >= 1 && pos <= size && size <= t.alimit) {
+    const result = t.arr[pos - 1];
+    t.shiftDown(pos, size);
+    return [result];
   }
   const result = geti(L, t, pos);
   if (typeof pos === 'number' && typeof size === 'number') {
@@ -204,16 +207,13 @@ function concat(L: LuaState, args: LuaValue[]): LuaValue[] {
   return [parts.join(sep)];
 }
 
-/** Concatenation of t[i..last] (i <= last), joined in chunks so huge tables do not build one giant array.
- * For a plain table the array part is read directly: no Lua code can run during the loop. */
+/** Concatenation of t[i..last] (i <= last), joined in chunks so huge tables do not build one giant array. */
 function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: number): string {
   const CHUNK = 4096;
   const chunks: string[] = [];
   let parts: string[] = [];
-  const a = isPlain(t) ? t.arr : undefined;
   for (let k = i; ; k++) {
-    const v = a !== undefined && k >= 1 && k <= a.length ? a[k - 1] : undefined;
-    parts.push(typeof v === 'string' ? v : field(L, t, k));
+    parts.push(field(L, t, k));
     if (parts.length === CHUNK) {
       chunks.push(parts.join(sep));
       parts = [];
@@ -227,7 +227,8 @@ function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: num
 /** t[i] as a string for concat: strings and numbers only. */
 function field(L: LuaState, t: LuaValue, i: Int): string {
   const v = geti(L, t, i);
-  const s = typeof v === 'string' ? v : toStringCoerce(v);
+  if (typeof v === 'string') return v;
+  const s = toStringCoerce(v);
   if (s === undefined) {
     return luaError(L, `invalid value (${typeName(v)}) at index ${i} in table for 'concat'`);
   }
@@ -238,7 +239,7 @@ function field(L: LuaState, t: LuaValue, i: Int): string {
 
 function pack(_L: LuaState, args: LuaValue[]): LuaValue[] {
   const n = args.length;
-  const t = LuaTable.fromArray(args); // args is ours to keep
+  const t = LuaTable.fromArray(args, 1); // args is ours to keep; as lua_createtable(L, n, 1)
   t.setStr('n', n);
   return [t];
 }
@@ -252,7 +253,7 @@ function unpack(L: LuaState, args: LuaValue[]): LuaValue[] {
   if (count >= BigInt(INT_MAX) || count > BigInt(MAX_RESULTS)) return luaError(L, 'too many results to unpack');
   const n = Number(count);
   if (typeof i === 'number' && typeof e === 'number') {
-    if (isPlain(t) && i >= 1 && e <= t.arr.length) return t.arr.slice(i - 1, e);
+    if (isPlain(t) && i >= 1 && e <= t.alimit) return t.arr.slice(i - 1, e);
     const out = new Array<LuaValue>(n);
     for (let k = 0; k < n; k++) out[k] = geti(L, t, i + k);
     return out;
@@ -288,7 +289,7 @@ function sort(L: LuaState, args: LuaValue[]): LuaValue[] {
  * all plain JS numbers (no NaN) or all strings, compared with `<`. Returns false when not applicable. */
 function sortNative(t: LuaTable, n: number): boolean {
   const a = t.arr;
-  if (n > a.length) return false;
+  if (n > t.alimit) return false; // keys 1..n must be plain array slots
   const first = a[0];
   if (typeof first === 'number') {
     const nums = new Float64Array(n);

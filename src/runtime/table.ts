@@ -8,17 +8,27 @@
  *           (`new StrHash()`), so that code reading a constant name (`t.hash.name`) gets V8's hidden classes and
  *           inline caches. Assigning nil stores `undefined`; the property stays as a dead key. A table with no
  *           string key shares EMPTY_HASH (never written: the first string key gives the table its own object).
- *   map   - every other key (sparse/zero/negative integers, non-integral floats, floats outside int64 such as
+ *   map   - every other key (integers outside the array part, non-integral floats, floats outside int64 such as
  *           inf and 2^63, bigints, booleans, tables, functions, userdata, threads), and the string keys of a
  *           "dictionary" table: a lazily created Map from the normalised key to a slot in `mkeys`/`mvals`
- *           (slots give next() O(1) positional access; removed keys leave dead slots until compaction).
+ *           (slots give next() O(1) positional access).
  *
- * Record vs dictionary mode. V8 objects are the fastest store for a few fields read by constant names, but
- * adding ever-new property names is slow (~0.5-1 us each: a new hidden class, or string internalisation in
- * dictionary mode), and V8 itself turns objects with more than ~30 keyed-store properties into dictionaries.
- * So a table keeps its string keys in `hash` only while it has at most about DICT_KEYS of them (dead ones
- * included); beyond that (a big dictionary, or a queue of ever-new keys) all its string keys move to the Map
- * for good (`strDict`), whose inserts are ~4x cheaper and whose dead slots are compacted.
+ * Sizes follow PUC-Lua 5.4 exactly, because `#t` on a table with holes is observable and programs compare it
+ * with lua5.4: arr.length is PUC's array size and `alimit` its "limit" (the hint that luaH_getn and luaH_getint
+ * move around); `hash` + `map` together play PUC's hash part, whose node count is `hcap`. A key stays in the
+ * hash part (live or dead) until a rehash; a new key that does not fit (hused === hcap) triggers PUC's rehash:
+ * count the integer keys, pick the array size by the "more than half full" rule, size the hash part, and move
+ * keys between the parts. So the array part, the border `length()` returns and the moments of reorganisation
+ * are PUC's. (What PUC does differently and we do not emulate: a new key may take the node of a dead key that
+ * happens to be its main position, which depends on PUC's seeded string hashes and on its GC; here dead keys
+ * always keep their slot until the next rehash.)
+ *
+ * Record vs dictionary mode (storage only; it does not change sizes or borders). V8 objects are the fastest
+ * store for a few fields read by constant names, but adding ever-new property names is slow (~0.5-1 us: a new
+ * hidden class, or string internalisation), and V8 itself turns objects with more than ~30 keyed-store
+ * properties into dictionaries. A rehash that finds more than DICT_KEYS string keys, or once rehashes have
+ * dropped DICT_CHURN dead string keys (a churning dictionary such as a queue of ever-new keys), moves all string
+ * keys to the Map for good (`strDict`), whose inserts are ~4x cheaper.
  *
  * Key normalisation: integral floats that fit int64 become integers (LFloat(3) -> 3, -0.0 -> 0, 2^53 -> 2n**53n);
  * floats that stay floats (inf, +-2^63 and beyond) are stored in the Map as their raw JS number, which cannot
@@ -26,26 +36,23 @@
  * boxes them back into LFloat.
  *
  * Invariants:
- *   - the Map never holds a live (non-nil) integer key arr.length + 1: appending t[n+1] absorbs n+2, n+3, ...
- *     from the Map, so length() is O(1) whenever the last array slot is non-nil;
- *   - in record mode the Map holds no string key; in dictionary mode `hash` is EMPTY_HASH;
+ *   - 0 <= alimit <= arr.length; alimit < arr.length only when arr.length is a power of two (as in PUC);
+ *   - no integer key in [1, arr.length] is ever in the Map; the Map and `hash` only lose keys in a rehash;
+ *   - hused() = properties of `hash` + Map slots <= hcap, except while hcap is 0 and nothing is in the hash;
  *   - traversal order is: array part, then `hash` properties in V8's own order (Object.keys, cached in `skeys`
- *     until a property is added), then Map slots in order;
- *   - storage changes shape (compaction of dead Map slots, the switch to dictionary mode, moving a sparse array
- *     part into the Map) only when a new key is inserted, which Lua forbids during a traversal; popping nils
- *     from the array tail may happen at any time and is made traversal-safe by `shrunkFrom` (see nextAfterOther).
+ *     until a property is added), then Map slots in order. Storage is only reorganised when a new key is
+ *     inserted, which Lua forbids during a traversal, so next() stays valid when fields are assigned or cleared.
  *
  * For generated code (the JIT) and the interpreter's fast paths:
- *   - read  `t.arr[i - 1]` when 1 <= i <= t.arr.length (undefined there means nil), else call getInt/get;
+ *   - read  `t.arr[i - 1]` when 1 <= i <= t.alimit, else call getInt/get (which also move `alimit` as PUC does);
+ *   - write `t.arr[i - 1] = v` (any v, nil included) when 1 <= i <= t.alimit, else call setInt/set;
  *   - read  `t.hash.name`: a value other than undefined is the answer; undefined means "call t.getStr(name)"
  *     (the key may live in the Map of a dictionary-mode table) before concluding nil;
- *   - write `t.hash.name = v` directly only when the current value is not undefined (any v, nil included);
- *     `t.arr[i - 1] = v` directly only when 1 <= i < t.arr.length, or i == t.arr.length and v is not nil;
- *     anything else goes through setStr/setInt/set, which maintain the invariants;
- *   - build `{x = e1, y = e2}` as `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)` and
- *     `{e1, e2}` as `LuaTable.fromArray([e1, e2])`;
- *   - never keep `t.arr` or `t.hash` in a variable across a call or another table write: the table may replace
- *     both (first string key, dictionary switch, array part moved to the Map).
+ *   - write `t.hash.name = v` (any v, nil included) when the current value is not undefined, else call setStr;
+ *   - build constructors as PUC's NEWTABLE/SETLIST do: `new LuaTable(narr, nhash)` then `setList`/set, or
+ *     `LuaTable.fromArray(values)`, or for `{x = e1, y = e2}`:
+ *     `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)`;
+ *   - never keep `t.arr` or `t.hash` in a variable across a call or another table write: a rehash replaces them.
  *
  * Errors: `set` raises a TableIndexError (a LuaError) whose value is the bare message 'table index is nil' /
  * 'table index is NaN', which is what PUC's rawset prints. For `t[k] = v` in Lua code PUC adds the position
@@ -77,57 +84,70 @@ export function tableKeyError(key: LuaValue): string | undefined {
   return undefined;
 }
 
-/** Record mode keeps at most about this many string keys (dead ones included) in `hash`. */
+/** A rehash finding more string keys than this moves them to the Map (dictionary mode). */
 const DICT_KEYS = 32;
-/** Dead Map slots tolerated before compaction is considered. */
-const COMPACT_MIN_DEAD = 16;
-/** Array parts shorter than this are never moved to the Map, however sparse. */
-const REBALANCE_MIN = 64;
+/** So do rehashes that have dropped this many dead string keys in all (key churn). */
+const DICT_CHURN = 8;
+/** PUC's MAXABITS: integer keys up to 2^31 may go to the array part. */
+const MAXABITS = 31;
+const MAXASIZE = 2 ** MAXABITS;
 
 let nextId = 0;
 
 export class LuaTable extends LuaObject {
-  /** Array part: key k at arr[k - 1], nil stored as undefined. See the header for direct-access rules. */
-  arr: LuaValue[] = [];
+  /** Array part: key k at arr[k - 1], nil stored as undefined; arr.length is PUC's array size. */
+  arr: LuaValue[];
+  /** PUC's `alimit`: keys 1..alimit may be read and written directly in `arr` (see the header). */
+  alimit: number;
   /** String keys of a record-mode table; undefined = look further (see the header). */
   hash: Record<string, LuaValue> = EMPTY_HASH;
   /** Dictionary mode: string keys live in the Map, `hash` stays EMPTY_HASH. */
   private strDict = false;
-  /** Properties added to `hash` (an upper bound: revived dead keys count again until the next recount). */
+  /** Properties of `hash`, live and dead. */
   private scount = 0;
+  /** Dead string keys dropped by rehashes so far (churn detection). */
+  private sdropped = 0;
   /** Object.keys(hash), the traversal order of string keys; undefined until needed after a property is added. */
   private skeys: string[] | undefined = undefined;
   /** Position in skeys of the key last returned by next(), so that a traversal is O(1) per step. */
   private scursor = 0;
-  /** Other keys (normalised) -> slot index in mkeys/mvals. */
+  /** Hash-part keys (normalised) -> slot index in mkeys/mvals. */
   private map: Map<unknown, number> | undefined = undefined;
   private mkeys: unknown[] | undefined = undefined;
   private mvals: LuaValue[] | undefined = undefined;
-  /** Dead Map slots (nil values, and keys absorbed into the array part). */
-  private mdead = 0;
-  /** The last border computed by a binary search, tried first next time. */
-  private lenHint = 0;
-  /** The largest array length before trailing nils were popped; keys in (arr.length, shrunkFrom] that are
-   * not in the Map were array keys, so next() continues after the array part for them. */
-  private shrunkFrom = 0;
+  /** PUC's hash part node count (0 or a power of two). */
+  private hcap = 0;
   /** Unique id for tostring, assigned lazily (0 = none yet). */
   private id = 0;
   declare metatable: LuaTable | undefined;
 
-  /** A table whose array part is `values` (taken over, not copied; undefined elements are nils). */
-  static fromArray(values: LuaValue[]): LuaTable {
-    const t = new LuaTable();
+  /** A table presized like PUC's lua_createtable / OP_NEWTABLE: `narr` array slots, room for `nhash` other keys. */
+  constructor(narr = 0, nhash = 0) {
+    super();
+    const a: LuaValue[] = [];
+    for (let i = 0; i < narr; i++) a.push(undefined);
+    this.arr = a;
+    this.alimit = narr;
+    this.hcap = nodeCount(nhash);
+  }
+
+  /** A table whose array part is exactly `values` (taken over, not copied; undefined elements are nils), with
+   * room for `nhash` other keys: what `{...}`, table.pack and SETLIST of a fresh table produce in PUC. */
+  static fromArray(values: LuaValue[], nhash = 0): LuaTable {
+    const t = new LuaTable(0, nhash);
     t.arr = values;
+    t.alimit = values.length;
     return t;
   }
 
   /** A table whose string keys are the properties of `h`, an object made by `new StrHash()` and owned by the
-   * table from now on; `count` is its number of properties. (For table constructors in generated code.) */
-  static fromHash(h: Record<string, LuaValue>, count: number): LuaTable {
-    const t = new LuaTable();
+   * table from now on; `count` is its number of properties; `nhash` PUC's hash size for the constructor (for
+   * table constructors in generated code). */
+  static fromHash(h: Record<string, LuaValue>, count: number, nhash = count): LuaTable {
+    const t = new LuaTable(0, nhash);
     t.hash = h;
     t.scount = count;
-    if (count > DICT_KEYS) t.toDict();
+    if (count > t.hcap) t.rehash(undefined); // more keys than declared: lay it out as PUC would
     return t;
   }
 
@@ -143,10 +163,7 @@ export class LuaTable extends LuaObject {
   get(key: LuaValue): LuaValue {
     if (typeof key === 'string') return this.strDict ? this.mapGet(key) : this.hash[key];
     if (typeof key === 'number') {
-      if (Math.floor(key) === key) {
-        const a = this.arr;
-        if (key >= 1 && key <= a.length) return a[key - 1];
-      }
+      if (Math.floor(key) === key) return this.getInt(key);
       return this.mapGet(key);
     }
     return this.getOther(key);
@@ -158,8 +175,16 @@ export class LuaTable extends LuaObject {
 
   /** `i` must be an integer that is a JS number (|i| <= 2^53-1). */
   getInt(i: number): LuaValue {
+    if (i >= 1 && i <= this.alimit) return this.arr[i - 1];
+    return this.getIntSlow(i);
+  }
+
+  private getIntSlow(i: number): LuaValue {
     const a = this.arr;
-    if (i >= 1 && i <= a.length) return a[i - 1];
+    if (i > this.alimit && i <= a.length) {
+      this.alimit = i; // as luaH_getint: "probably '#t' is here now"
+      return a[i - 1];
+    }
     return this.mapGet(i);
   }
 
@@ -195,20 +220,20 @@ export class LuaTable extends LuaObject {
     if (this.strDict) return this.mapSet(key, v);
     const h = this.hash;
     if (h[key] !== undefined) h[key] = v;
-    else if (v !== undefined) this.addStr(key, v);
+    else this.setStrSlow(key, v);
   }
 
   /** `i` must be an integer that is a JS number (|i| <= 2^53-1). */
   setInt(i: number, v: LuaValue): void {
+    if (i >= 1 && i <= this.alimit) this.arr[i - 1] = v;
+    else this.setIntSlow(i, v);
+  }
+
+  private setIntSlow(i: number, v: LuaValue): void {
     const a = this.arr;
-    const n = a.length;
-    if (i >= 1 && i <= n) {
-      if (v === undefined && i === n) this.popTrailing();
-      else a[i - 1] = v;
-    } else if (i === n + 1 && v !== undefined) {
-      a.push(v);
-      if (this.map !== undefined) this.absorb();
-      if (n + 1 >= REBALANCE_MIN && (n & (n + 1)) === 0) this.rebalance();
+    if (i > this.alimit && i <= a.length) {
+      this.alimit = i;
+      a[i - 1] = v;
     } else {
       this.mapSet(i, v);
     }
@@ -224,215 +249,214 @@ export class LuaTable extends LuaObject {
     this.mapSet(key, v);
   }
 
-  /** Stores a string key of a record-mode table that has no live value (new, or a dead key revived). */
-  private addStr(key: string, v: LuaValue): void {
-    let h = this.hash;
-    if (h === EMPTY_HASH) this.hash = h = new StrHash();
-    else if (this.scount >= DICT_KEYS && this.recount()) return this.mapSet(key, v);
-    h[key] = v;
-    this.scount++;
-    this.skeys = undefined; // perhaps a new property: the key order must be read again
-  }
-
-  /** scount reached DICT_KEYS: counts the properties for real, and switches to dictionary mode if there are
-   * that many (returns true then). Otherwise lets scount restart at most halfway, so that a table reviving
-   * its dead keys again and again recounts rarely. */
-  private recount(): boolean {
-    const n = this.stringKeys().length;
-    if (n >= DICT_KEYS) {
-      this.toDict();
-      return true;
-    }
-    this.scount = Math.min(n, DICT_KEYS / 2);
-    return false;
-  }
-
-  /** Moves the live string keys from `hash` into the Map, for good. Only on inserting a new key. */
-  private toDict(): void {
+  /** A record-mode string key with no live value: a dead key revived in place, or a new key. */
+  private setStrSlow(key: string, v: LuaValue): void {
     const h = this.hash;
-    const keys = Object.keys(h);
-    this.hash = EMPTY_HASH;
-    this.skeys = undefined;
-    this.scount = 0;
-    this.strDict = true;
-    for (const k of keys) if (h[k] !== undefined) this.mapSet(k, h[k]);
+    if (h !== EMPTY_HASH && key in h) h[key] = v;
+    else if (v !== undefined) this.newKey(key, v);
   }
 
-  /** Raw set of an already normalised key that belongs to the Map part. */
+  /** Raw set of a normalised key that lives in the Map (not an array index, not a record string). */
   private mapSet(k: unknown, v: LuaValue): void {
+    const m = this.map;
+    if (m !== undefined) {
+      const slot = m.get(k);
+      if (slot !== undefined) {
+        this.mvals![slot] = v;
+        return;
+      }
+    }
+    if (v !== undefined) this.newKey(k, v);
+  }
+
+  /** Inserts a key absent from the table (luaH_newkey): into the hash part if it has room, else after a
+   * rehash, which may also make it an array key. */
+  private newKey(k: unknown, v: LuaValue): void {
+    if (this.scount + (this.mkeys === undefined ? 0 : this.mkeys.length) < this.hcap) {
+      this.hashInsert(k, v);
+      return;
+    }
+    this.rehash(k);
+    this.set(k as LuaValue, v); // the key is normalised and valid: this cannot recurse into another rehash
+  }
+
+  /** Puts a key in the hash part without checking room (the caller knows there is). */
+  private hashInsert(k: unknown, v: LuaValue): void {
+    if (typeof k === 'string' && !this.strDict) {
+      let h = this.hash;
+      if (h === EMPTY_HASH) this.hash = h = new StrHash();
+      h[k] = v;
+      this.scount++;
+      this.skeys = undefined; // a new property: the key order must be read again
+      return;
+    }
     let m = this.map;
     if (m === undefined) {
-      if (v === undefined) return;
       m = this.map = new Map();
       this.mkeys = [];
       this.mvals = [];
     }
-    const slot = m.get(k);
-    const vals = this.mvals!;
-    if (slot !== undefined) {
-      const old = vals[slot];
-      vals[slot] = v;
-      if (old === undefined) {
-        if (v !== undefined) this.mdead--;
-      } else if (v === undefined) this.mdead++;
-    } else if (v !== undefined) {
-      if (this.mdead >= COMPACT_MIN_DEAD && this.mdead * 2 >= vals.length) this.compactMap();
-      this.map!.set(k, this.mvals!.length);
-      this.mkeys!.push(k);
-      this.mvals!.push(v);
-    }
+    m.set(k, this.mkeys!.length);
+    this.mkeys!.push(k);
+    this.mvals!.push(v);
   }
 
-  /** Rebuilds the Map part without dead slots. Only called when inserting a new key. */
-  private compactMap(): void {
-    const old = this.map!;
-    const keys = this.mkeys!;
-    const vals = this.mvals!;
-    const m = new Map<unknown, number>();
-    const nk: unknown[] = [];
-    const nv: LuaValue[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const v = vals[i];
-      if (v !== undefined && old.get(keys[i]) === i) {
-        m.set(keys[i], nv.length);
-        nk.push(keys[i]);
-        nv.push(v);
+  // ------------------------------------------------------------------------------------------ rehash
+
+  /** PUC's rehash before inserting `extra` (undefined: no extra key): sizes both parts for the live keys. */
+  private rehash(extra: unknown): void {
+    const nums = NUMS.fill(0);
+    const a = this.arr;
+    let na = countArray(a, nums); // integer keys that may go to the array part
+    let total = na;
+    const vals = this.mvals;
+    if (vals !== undefined) {
+      const keys = this.mkeys!;
+      for (let i = 0; i < vals.length; i++) {
+        if (vals[i] === undefined) continue;
+        total++;
+        na += countInt(keys[i], nums);
       }
     }
-    this.map = m;
-    this.mkeys = nk;
-    this.mvals = nv;
-    this.mdead = 0;
+    const strs = this.liveStrings();
+    total += strs.length / 2;
+    if (extra !== undefined) {
+      na += countInt(extra, nums);
+      total++;
+    }
+    const asize = computeSizes(nums, na);
+    this.resize(asize, total - sizedInArray, strs);
   }
 
-  /** After an append: moves n+1, n+2, ... from the Map into the array part, and drops a dead n+1 slot. */
-  private absorb(): void {
-    const m = this.map!;
-    const a = this.arr;
-    const vals = this.mvals!;
-    for (;;) {
-      const k = a.length + 1;
-      const slot = m.get(k);
-      if (slot === undefined) break;
-      const v = vals[slot];
-      m.delete(k);
-      vals[slot] = undefined;
-      if (v === undefined) break; // it was dead already (counted)
-      this.mdead++;
-      a.push(v);
+  /** Live record-mode string keys and values, flattened [k0, v0, k1, v1, ...]. */
+  private liveStrings(): LuaValue[] {
+    const h = this.hash;
+    if (h === EMPTY_HASH) return NO_STRINGS;
+    const out: LuaValue[] = [];
+    for (const k of this.stringKeys()) {
+      const v = h[k];
+      if (v !== undefined) out.push(k, v);
     }
-    if (this.mdead >= COMPACT_MIN_DEAD && this.mdead * 2 >= vals.length) this.compactMap();
+    return out;
   }
 
-  /** The array part just grew to a power of two: if it is mostly nil (a queue `t[tail] = x; t[head] = nil`
-   * leaves ever more leading nils), keeps only the prefix Lua would keep as its array part (the largest
-   * power of two n with more than n/2 non-nil slots in 1..n, extended over the following non-nil run) and
-   * moves the rest to the Map, so memory stays bounded. Amortised O(1) per append. */
-  private rebalance(): void {
+  /** luaH_resize: array part of exactly `asize` slots, hash part of nodeCount(hsize) nodes, holding the live
+   * keys (`strs` = liveStrings(), computed by the caller). */
+  private resize(asize: number, hsize: number, strs: LuaValue[]): void {
     const a = this.arr;
-    const n = a.length;
-    // slices[b] = non-nil slots among keys (2^(b-1), 2^b]
-    const slices: number[] = [];
-    let live = 0;
-    for (let b = 0, lo = 0, hi = 1; lo < n; b++, lo = hi, hi *= 2) {
-      let c = 0;
-      for (let i = lo; i < hi && i < n; i++) if (a[i] !== undefined) c++;
-      slices.push(c);
-      live += c;
+    const oldKeys = this.mkeys;
+    const oldVals = this.mvals;
+    const deadStrings = this.scount - strs.length / 2;
+    this.sdropped += deadStrings;
+    this.hcap = nodeCount(hsize);
+    this.map = this.mkeys = this.mvals = undefined;
+    if (!this.strDict && (strs.length / 2 > DICT_KEYS || this.sdropped >= DICT_CHURN)) this.strDict = true;
+    if (this.strDict || deadStrings > 0) {
+      this.hash = EMPTY_HASH;
+      this.scount = 0;
+      this.skeys = undefined;
     }
-    if (live * 2 > n) return;
-    let keep = 0;
-    for (let b = 0, size = 1, acc = 0; b < slices.length; b++, size *= 2) {
-      acc += slices[b];
-      if (acc * 2 > size) keep = size;
+    // the array part: a shrinking slice goes to the hash part first, as in PUC
+    let vanishing: LuaValue[] | undefined;
+    if (asize < a.length) {
+      vanishing = a.slice(asize);
+      a.length = asize;
+    } else {
+      while (a.length < asize) a.push(undefined);
     }
-    while (keep < n && a[keep] !== undefined) keep++;
-    if (keep * 2 > n) return;
-    const moved = a.slice(keep);
-    a.length = keep;
-    if (n > this.shrunkFrom) this.shrunkFrom = n;
-    for (let i = 0; i < moved.length; i++) if (moved[i] !== undefined) this.mapSet(keep + i + 1, moved[i]);
+    this.alimit = asize;
+    if (vanishing !== undefined) {
+      for (let i = 0; i < vanishing.length; i++) {
+        if (vanishing[i] !== undefined) this.hashInsert(asize + i + 1, vanishing[i]);
+      }
+    }
+    if (this.hash === EMPTY_HASH) {
+      for (let i = 0; i < strs.length; i += 2) this.hashInsert(strs[i], strs[i + 1]);
+    }
+    if (oldVals !== undefined) {
+      const keys = oldKeys!;
+      for (let i = 0; i < oldVals.length; i++) {
+        const v = oldVals[i];
+        if (v === undefined) continue;
+        const k = keys[i];
+        if (typeof k === 'number' && k >= 1 && k <= asize && Math.floor(k) === k) a[k - 1] = v;
+        else this.hashInsert(k, v);
+      }
+    }
   }
 
-  /** t[#arr] = nil: pops the trailing nils (amortised O(1): each slot is pushed once). */
-  private popTrailing(): void {
+  /** OP_SETLIST: stores values[0..count-1] at keys first, first+1, ..., growing the array part to exactly
+   * the last key if needed (PUC's luaH_resizearray). Writes go straight to the array slots. */
+  setList(first: number, values: LuaValue[], count = values.length): void {
+    const last = first + count - 1;
+    if (last > this.arr.length) this.resize(last, this.hcap, this.liveStrings());
     const a = this.arr;
-    const n = a.length;
-    if (n > this.shrunkFrom) this.shrunkFrom = n;
-    a.pop();
-    while (a.length > 0 && a[a.length - 1] === undefined) a.pop();
+    for (let i = 0; i < count; i++) a[first - 1 + i] = values[i];
   }
 
   // ------------------------------------------------------------------------------------------ bulk moves
 
-  /** table.insert's shift on the array part: t[pos..n+1] = v, t[pos..n]. Requires 1 <= pos <= arr.length + 1
-   * (the caller checked that arr.length is the border it used). Same result as the element-wise loop. */
-  insertArr(pos: number, v: LuaValue): void {
-    const a = this.arr;
-    if (pos === a.length + 1) a.push(v);
-    else a.splice(pos - 1, 0, v);
-    if (a[a.length - 1] === undefined) this.popTrailing();
-    else if (this.map !== undefined) this.absorb();
+  /** t[i] = t[i - 1] for i = e down to pos + 1 (table.insert's shift), with the same effects as those raw
+   * element-wise accesses; the part inside [1, alimit] is one copyWithin. Requires 1 <= pos. */
+  shiftUp(pos: number, e: number): void {
+    let i = e;
+    while (i > pos && i > this.alimit) {
+      this.setInt(i, this.getInt(i - 1));
+      i--;
+    }
+    if (i > pos) this.arr.copyWithin(pos, pos - 1, i - 1);
   }
 
-  /** table.remove's shift on the array part: returns t[pos], moves t[pos+1..n] down, t[n] = nil. Requires
-   * 1 <= pos <= arr.length. Same result as the element-wise loop. */
-  removeArr(pos: number): LuaValue {
+  /** t[i] = t[i + 1] for i = pos .. size - 1, then t[size] = nil (table.remove's shift). Requires
+   * 1 <= pos <= size <= alimit, where these raw accesses are plain array moves. */
+  shiftDown(pos: number, size: number): void {
     const a = this.arr;
-    if (a.length > this.shrunkFrom) this.shrunkFrom = a.length;
-    const v = pos === a.length ? a.pop() : a.splice(pos - 1, 1)[0];
-    while (a.length > 0 && a[a.length - 1] === undefined) a.pop();
-    return v;
+    a.copyWithin(pos - 1, pos, size);
+    a[size - 1] = undefined;
   }
 
   // ------------------------------------------------------------------------------------------ length
 
-  /** A border of the table (`#t` without __len), as Lua's rules allow. */
+  /** The border `#t` gives without __len: the one PUC's luaH_getn finds, moving `alimit` as it does. */
   length(): number {
     const a = this.arr;
-    const n = a.length;
-    if (n > 0 && a[n - 1] === undefined) return this.arrayBorder();
-    if (this.map === undefined || this.mapGet(n + 1) === undefined) return n;
-    return this.mapBorder(n + 1);
+    let limit = this.alimit;
+    if (limit > 0 && a[limit - 1] === undefined) {
+      // a border before limit; try limit - 1 first (after t[#t] = nil)
+      const pow2 = isPow2(a.length);
+      if (limit >= 2 && a[limit - 2] !== undefined) {
+        if (pow2 && !isPow2(limit - 1)) this.alimit = limit - 1;
+        return limit - 1;
+      }
+      const border = binarySearch(a, 0, limit);
+      if (pow2 && border > a.length >>> 1) this.alimit = border;
+      return border;
+    }
+    if (limit !== a.length) {
+      // limit is present and the array goes further
+      if (a[limit] === undefined) return limit;
+      limit = a.length;
+      if (a[limit - 1] === undefined) return (this.alimit = binarySearch(a, this.alimit, limit));
+    }
+    // limit is 0 or the last array slot, which is present: the border may continue in the hash part
+    if (this.hcap === 0 || this.mapGet(limit + 1) === undefined) return limit;
+    return this.hashBorder(limit);
   }
 
-  /** A border inside the array part, whose last slot is nil: tries the last result and its neighbours
-   * (push/pop patterns), then binary-searches. */
-  private arrayBorder(): number {
-    const a = this.arr;
-    const h = this.lenHint;
-    if (h < a.length) {
-      if (a[h] === undefined) {
-        if (h === 0 || a[h - 1] !== undefined) return h;
-        if (h === 1 || a[h - 2] !== undefined) return (this.lenHint = h - 1);
-      } else if (h + 1 < a.length && a[h + 1] === undefined) return (this.lenHint = h + 1);
-    }
-    // invariant: i == 0 or a[i-1] non-nil; a[j-1] nil
-    let i = 0;
-    let j = a.length;
-    while (j - i > 1) {
-      const m = (i + j) >>> 1;
-      if (a[m - 1] === undefined) j = m;
-      else i = m;
-    }
-    return (this.lenHint = i);
-  }
-
-  /** A border beyond the array part, given that t[k] is non-nil and k is in the Map: doubles until a nil,
-   * then binary-searches (as Lua does for its hash part). */
-  private mapBorder(k: number): number {
-    let i = k;
-    let j = k * 2;
-    while (this.getInt(j) !== undefined) {
+  /** PUC's hash_search: t[j + 1] is present (j = 0 or t[j] present); doubles until an absent key, then
+   * binary-searches. (Beyond 2^53 PUC would go on with int64 keys; we stop at the last safe integer.) */
+  private hashBorder(j: number): number {
+    let i: number;
+    if (j === 0) j = 1;
+    do {
       i = j;
       if (j > MAX_SAFE / 2) {
-        // pathological: linear search for a border
-        let b = 1;
-        while (this.getInt(b) !== undefined) b++;
-        return b - 1;
+        if (this.getInt(MAX_SAFE) !== undefined) return MAX_SAFE;
+        j = MAX_SAFE;
+        break;
       }
       j *= 2;
-    }
+    } while (this.getInt(j) !== undefined);
     while (j - i > 1) {
       const m = Math.floor((i + j) / 2);
       if (this.getInt(m) === undefined) j = m;
@@ -459,7 +483,7 @@ export class LuaTable extends LuaObject {
       let k: unknown = key;
       if (key instanceof LFloat) k = floatKey(key.n);
       if (typeof k === 'number' && Math.floor(k) === k && k >= 1 && k <= a.length) i = k;
-      else return this.nextAfterOther(k, out);
+      else return this.nextMap(this.mapPos(k) + 1, out);
     }
     for (; i < a.length; i++) {
       const v = a[i];
@@ -472,14 +496,10 @@ export class LuaTable extends LuaObject {
     return this.nextStr(0, out);
   }
 
-  private nextAfterOther(k: unknown, out: LuaValue[]): boolean {
+  private mapPos(k: unknown): number {
     const slot = this.map === undefined ? undefined : this.map.get(k);
-    if (slot !== undefined) return this.nextMap(slot + 1, out);
-    // a key popped from the array tail during the traversal: continue after the array part
-    if (typeof k === 'number' && Math.floor(k) === k && k > this.arr.length && k <= this.shrunkFrom) {
-      return this.nextStr(0, out);
-    }
-    throw new LuaError("invalid key to 'next'");
+    if (slot === undefined) throw new LuaError("invalid key to 'next'");
+    return slot;
   }
 
   /** The string keys of `hash` in traversal order (dead ones included), cached until a property is added. */
@@ -491,7 +511,7 @@ export class LuaTable extends LuaObject {
     const ks = this.stringKeys();
     const c = this.scursor;
     if (ks[c] === key) return c;
-    const p = ks.indexOf(key); // at most ~DICT_KEYS keys: only nested traversals get here
+    const p = ks.indexOf(key); // a record has few keys: only nested traversals get here
     if (p < 0) throw new LuaError("invalid key to 'next'");
     return p;
   }
@@ -511,11 +531,12 @@ export class LuaTable extends LuaObject {
         }
       }
     }
-    return this.mvals === undefined ? false : this.nextMap(0, out);
+    return this.nextMap(0, out);
   }
 
   private nextMap(j: number, out: LuaValue[]): boolean {
-    const vals = this.mvals!;
+    const vals = this.mvals;
+    if (vals === undefined) return false;
     for (; j < vals.length; j++) {
       const v = vals[j];
       if (v !== undefined) {
@@ -541,6 +562,12 @@ export class LuaTable extends LuaObject {
     }
   }
 
+  /** Slots in use by the storage (array slots, properties, Map slots, dead ones included): for tests and
+   * diagnostics, e.g. to check that churn does not grow a table without bound. */
+  storageSize(): number {
+    return this.arr.length + this.scount + (this.mkeys === undefined ? 0 : this.mkeys.length);
+  }
+
   // ------------------------------------------------------------------------------------------ identity
 
   /** A unique, stable number for this table (assigned on first use). */
@@ -555,6 +582,11 @@ export class LuaTable extends LuaObject {
 }
 
 const SCRATCH: LuaValue[] = [undefined, undefined];
+const NO_STRINGS: LuaValue[] = [];
+/** Scratch for rehash: NUMS[b] = integer keys in (2^(b-1), 2^b]. */
+const NUMS = new Int32Array(MAXABITS + 1);
+/** Second result of computeSizes: how many integer keys go to the array part. */
+let sizedInArray = 0;
 
 /** The table key for an integral-valued float (or inf): an integer (a JS number within +-(2^53-1) or an
  * int64 bigint) when it fits int64, else the raw JS number (which stays a float key). */
@@ -562,6 +594,67 @@ function floatKey(n: number): number | bigint {
   if (n >= -MAX_SAFE && n <= MAX_SAFE) return n + 0; // + 0 turns -0 into 0
   if (n >= -9223372036854775808 && n < 9223372036854775808) return BigInt(n);
   return n;
+}
+
+function isPow2(n: number): boolean {
+  return (n & (n - 1)) === 0;
+}
+
+/** ceil(log2(n)) for 1 <= n <= 2^31. */
+function ceilLog2(n: number): number {
+  return n <= 1 ? 0 : 32 - Math.clz32(n - 1);
+}
+
+/** PUC's hash part node count for `n` keys: 0, or the power of two not below n. */
+function nodeCount(n: number): number {
+  return n <= 0 ? 0 : 2 ** ceilLog2(n);
+}
+
+/** A border in a[i..j) given a[i-1] present (or i == 0) and a[j-1] absent: PUC's binsearch. */
+function binarySearch(a: LuaValue[], i: number, j: number): number {
+  while (j - i > 1) {
+    const m = (i + j) >>> 1;
+    if (a[m - 1] === undefined) j = m;
+    else i = m;
+  }
+  return i;
+}
+
+/** Counts the present slots of the array part into nums[] (slice b = keys in (2^(b-1), 2^b]). */
+function countArray(a: LuaValue[], nums: Int32Array): number {
+  let total = 0;
+  for (let b = 0, lo = 0, hi = 1; lo < a.length; b++, lo = hi, hi *= 2) {
+    let c = 0;
+    const end = Math.min(hi, a.length);
+    for (let i = lo; i < end; i++) if (a[i] !== undefined) c++;
+    nums[b] += c;
+    total += c;
+  }
+  return total;
+}
+
+/** Counts an integer key that could live in an array part; returns 1 if counted. */
+function countInt(k: unknown, nums: Int32Array): number {
+  if (typeof k !== 'number' || !(k >= 1 && k <= MAXASIZE) || Math.floor(k) !== k) return 0;
+  nums[ceilLog2(k)]++;
+  return 1;
+}
+
+/** PUC's computesizes: the largest power of two n such that more than n/2 of the keys 1..n are present
+ * (returned), and how many keys go to the array part then (left in sizedInArray). */
+function computeSizes(nums: Int32Array, na: number): number {
+  let a = 0;
+  let inArray = 0;
+  let optimal = 0;
+  for (let i = 0, twotoi = 1; i <= MAXABITS && na > twotoi / 2; i++, twotoi *= 2) {
+    a += nums[i];
+    if (a > twotoi / 2) {
+      optimal = twotoi;
+      inArray = a;
+    }
+  }
+  sizedInArray = inArray;
+  return optimal;
 }
 
 function formatAddress(id: number): string {
