@@ -80,6 +80,8 @@ export interface Host {
   readFile(path: string): string | undefined;
   /** Whole-file read that throws SysError with `op` set to 'open' or 'read' (for loadfile's messages). */
   readFileOrThrow(path: string): string;
+  /** The identity (see RawFile.identity) of the file a path names, or undefined when there is none. */
+  identify(path: string): string | undefined;
   /** True when fopen(path, "r") would succeed (package.searchpath's test). */
   isReadable(path: string): boolean;
   remove(path: string): void;

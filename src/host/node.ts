@@ -479,6 +479,15 @@ export const nodeHost: Host = {
     }
   },
 
+  identify(p: string): string | undefined {
+    try {
+      const st = fs.statSync(fsPath(p));
+      return `${st.dev}:${st.ino}`;
+    } catch {
+      return undefined;
+    }
+  },
+
   isReadable(p: string): boolean {
     try {
       fs.closeSync(fs.openSync(fsPath(p), 'r'));

@@ -347,8 +347,9 @@ function decodeMode(mode: string): OpenFlags {
 
 function openStream(cx: IoContext, fname: string, mode: string): Stream {
   const flags = decodeMode(mode);
+  // dropped writers of a file about to be truncated write first, as if they had been collected already
+  if (flags.truncate && dirtyByIdentity.size > 0) syncIdentity(cx.host.identify(fname), undefined);
   const raw = cx.host.open(fname, flags);
-  if (flags.truncate) syncIdentity(raw.identity, undefined);
   return new Stream('file', raw, undefined, flags.read, flags.write, flags.append);
 }
 
@@ -491,9 +492,10 @@ function defaultFile(L: LuaState, key: '_IO_input' | '_IO_output'): Userdata {
 /** The iterator of io.lines / f:lines (io_readline). */
 function linesIterator(cx: IoContext, handle: Userdata, formats: LuaValue[], toclose: boolean): NativeFunction {
   const s = handle.data as Stream;
+  const readArgs = [handle, ...formats]; // g_read's view: formats from argument 2 on
   return fn('lines_iterator', (L) => {
     if (s.closed) luaError(L, 'file is already closed');
-    const res = readFormats(L, s, [handle, ...formats], 2);
+    const res = readFormats(L, s, readArgs, 2);
     if (truthy(res[0])) return res;
     if (res.length > 1) luaError(L, String(res[1]));
     if (toclose) closeStream(s);
@@ -631,6 +633,7 @@ function ioLines(L: LuaState, cx: IoContext, a: LuaValue[]): LuaValue[] {
   }
   const fname = checkString(L, a, 1);
   const h = openOrRaise(L, cx, fname, 'r');
+  if (a.length - 1 > MAX_LINES_ARGS) closeStream(h.data as Stream); // C leaves it to the collector
   checkLinesCount(L, a.length - 1);
   return [linesIterator(cx, h, a.slice(1), true), undefined, undefined, h];
 }
