@@ -1,5 +1,7 @@
 /*
- * Differential checker for the compiler (owned by the compiler engineer).
+ * Differential checker for the compiler (owned by the compiler engineer). Build and run:
+ *   npx esbuild scripts/compile-check.ts --bundle --platform=node --format=esm --outfile=/tmp/compile-check.mjs
+ *   node /tmp/compile-check.mjs run --cwd /work/lua-5.4.4/testes --pre "_port=true _soft=true" constructs.lua ...
  *   node dist-scripts/compile-check.mjs disasm FILE...   diff our disassembly with `luac5.4 -l -l`
  *   node dist-scripts/compile-check.mjs run FILE...      dump our bytecode, run it with lua5.4, compare with source run
  * Options: --cwd DIR (run directory), --pre CODE (lua5.4 -e prefix), --show (print diffs), --strip.

@@ -24,7 +24,7 @@ import { BinOpr, UnOpr, MULTRET, FIELDS_PER_FLUSH, expToConst } from './funcstat
 import { Resolver } from './resolver.js';
 import { Session, VarKind } from './scope.js';
 import { LFloat } from '../runtime/value.js';
-import { firstLine, lastLine, lastStatLine, lastBlockLine, statToken, exprToken } from './lines.js';
+import { firstLine, lastStatLine, lastBlockLine, statToken, exprToken, closingLine } from './lines.js';
 
 const BINOPR: Record<BinaryOp, BinOpr> = {
   '+': BinOpr.ADD, '-': BinOpr.SUB, '*': BinOpr.MUL, '%': BinOpr.MOD, '^': BinOpr.POW, '/': BinOpr.DIV,
@@ -585,6 +585,7 @@ export class CodeGen extends Resolver {
         this.follow = "')'";
         const v = this.expr(e.expr);
         this.follow = follow;
+        fs.line = closingLine(e) ?? fs.line;
         return fs.dischargeVars(v);
       }
       case 'Name':
@@ -689,6 +690,7 @@ export class CodeGen extends Resolver {
       this.follow = follow;
       if (hasMultRet(args)) fs.setMultRet(args);
     }
+    fs.line = closingLine(call) ?? fs.line;
     const base = (f as { info: number }).info;
     let nparams: number;
     if (hasMultRet(args)) nparams = MULTRET;
@@ -729,6 +731,7 @@ export class CodeGen extends Resolver {
       fs.storeVar(tab, val);
       fs.freereg = reg;
     }
+    fs.line = closingLine(t) ?? fs.line;
     this.lastListField(cc);
     fs.setTableSize(pc, cc.t, cc.na, cc.nh);
     return mkInfo('nonreloc', cc.t);
@@ -767,7 +770,6 @@ function numberExp(v: number | bigint | LFloat): ExpDesc {
   return Number.isInteger(v) ? mkInt(v) : mkFlt(v);
 }
 
-export { lastStatLine, exprToken };
 
 /** The token that starts suffix `s` of a suffixed expression (`a["k"]` is taken for `a.k`). */
 function suffixToken(s: Expr): string {

@@ -13,8 +13,8 @@
  *  - A JMP's sJ field links it into a pending jump list until it is patched (NO_JUMP ends a list).
  */
 import {
-  Op, OPS, ABCk, ABx, AsBx, Ax, sJ, opcode, argA, argB, argC, argk, argsJ, setA, setB, setC, setk, setsJ,
-  setBx, int2sC, fitsC, fitsBx, MAXARG_Bx, MAXARG_C, MAXARG_Ax, OFFSET_sJ, MAXARG_sJ, NO_REG,
+  Op, OPS, ABCk, ABx, AsBx, Ax, sJ, opcode, argA, argB, argk, argsJ, setA, setB, setC, setk, setsJ,
+  setBx, int2sC, fitsC, fitsBx, MAXARG_Bx, MAXARG_C, OFFSET_sJ, MAXARG_sJ, NO_REG,
 } from './opcodes.js';
 import { Proto } from './proto.js';
 import { LFloat, mkfloat, type LuaValue } from '../runtime/value.js';
@@ -771,31 +771,17 @@ export class FunctionState {
     return this.codeArith(opr, e1, e2, flip, line);
   }
 
+  /** Bitwise operators are commutative enough to take an integer constant as either operand (K form). */
   private codeBitwise(opr: BinOpr, e1: ExpDesc, e2: ExpDesc, line: number): ExpDesc {
-    let flip = 0;
-    let k: ExpDesc | undefined;
-    if (e1.k === 'kint' && (k = this.exp2K(e1)) !== undefined) {
-      e1 = e2;
-      e2 = k;
-      flip = 1;
-    } else if (e1.k === 'kint') {
-      // unreachable in practice (exp2RK would have put it in a register): keep lcode's order of effects
-      e1 = this.exp2anyreg(e1);
-      return this.codeBitwiseRegs(opr, e1, e2, line);
-    } else if (e2.k === 'kint' && (k = this.exp2K(e2)) !== undefined) {
-      e2 = k;
-    } else {
-      if (e2.k === 'kint') e2 = this.exp2anyreg(e2);
-      return this.codeBinExpVal(Op.ADD + opr, e1, e2, line);
+    const event = opr + TM_ADD;
+    if (e1.k === 'kint') {
+      const k = this.exp2K(e1);
+      if (k) return this.finishBinExpVal(e2, k, Op.ADDK + opr, (k as { info: number }).info, 1, line, Op.MMBINK, event);
+      e1 = this.exp2anyreg(e1); // constant table too big for an RK operand
     }
-    const v2 = (e2 as { info: number }).info;
-    return this.finishBinExpVal(e1, e2, Op.ADDK + opr, v2, flip, line, Op.MMBINK, opr + TM_ADD);
-  }
-
-  private codeBitwiseRegs(opr: BinOpr, e1: ExpDesc, e2: ExpDesc, line: number): ExpDesc {
     if (e2.k === 'kint') {
       const k = this.exp2K(e2);
-      if (k) return this.finishBinExpVal(e1, k, Op.ADDK + opr, (k as { info: number }).info, 0, line, Op.MMBINK, opr + TM_ADD);
+      if (k) return this.finishBinExpVal(e1, k, Op.ADDK + opr, (k as { info: number }).info, 0, line, Op.MMBINK, event);
       e2 = this.exp2anyreg(e2);
     }
     return this.codeBinExpVal(Op.ADD + opr, e1, e2, line);
@@ -956,7 +942,6 @@ export class FunctionState {
     else {
       const extra = Math.floor(nelems / (MAXARG_C + 1));
       this.emitABC(Op.SETLIST, base, tostore, nelems % (MAXARG_C + 1), 1);
-      if (extra > MAXARG_Ax) this.syntaxError('constructor too long');
       this.emitExtraArg(extra);
     }
     this.freereg = base + 1;
@@ -1074,4 +1059,3 @@ function finalTarget(code: number[], i: number): number {
   return i;
 }
 
-export { argC, argB };
