@@ -48,7 +48,7 @@
  *   - write `t.arr[i - 1] = v` (any v, nil included) when 1 <= i <= t.alimit, else call setInt/set;
  *   - read  `t.hash.name`: a value other than undefined is the answer; undefined means "call t.getStr(name)"
  *     (the key may live in the Map of a dictionary-mode table) before concluding nil;
- *   - write `t.hash.name = v` (any v, nil included) when the current value is not undefined, else call setStr;
+ *   - write `t.hash.name = v` when both the current value and v are not undefined, else call setStr;
  *   - build constructors as PUC's NEWTABLE/SETLIST do: `new LuaTable(narr, nhash)` then `setList`/set, or
  *     `LuaTable.fromArray(values)`, or for `{x = e1, y = e2}`:
  *     `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)`;
@@ -72,6 +72,8 @@ StrHash.prototype = Object.create(null);
 /** Shared key-less string part of tables that have no string key in `hash`. Not frozen: freezing would give
  * it a hidden class of its own and make `t.hash.x` sites polymorphic. Nothing writes to it (see addStr). */
 const EMPTY_HASH: Record<string, LuaValue> = new StrHash();
+/** Shared array part of tables with no array slots (alimit 0, so nobody writes it; resize replaces it). */
+const EMPTY_ARR: LuaValue[] = [];
 
 /** Raised by `set` for nil and NaN keys; the VM may catch it to add the position PUC shows for `t[k] = v`. */
 export class TableIndexError extends LuaError {}
@@ -95,40 +97,58 @@ const MAXASIZE = 2 ** MAXABITS;
 let nextId = 0;
 
 export class LuaTable extends LuaObject {
+  // Fields are declared here and assigned in the constructor: V8 (11.x) runs class-field initialisers
+  // noticeably slower than plain assignments, and tables are created all the time.
   /** Array part: key k at arr[k - 1], nil stored as undefined; arr.length is PUC's array size. */
-  arr: LuaValue[];
+  declare arr: LuaValue[];
   /** PUC's `alimit`: keys 1..alimit may be read and written directly in `arr` (see the header). */
-  alimit: number;
+  declare alimit: number;
   /** String keys of a record-mode table; undefined = look further (see the header). */
-  hash: Record<string, LuaValue> = EMPTY_HASH;
+  declare hash: Record<string, LuaValue>;
   /** Dictionary mode: string keys live in the Map, `hash` stays EMPTY_HASH. */
-  private strDict = false;
+  declare private strDict: boolean;
   /** Properties of `hash`, live and dead. */
-  private scount = 0;
+  declare private scount: number;
   /** Dead string keys dropped by rehashes so far (churn detection). */
-  private sdropped = 0;
-  /** Object.keys(hash), the traversal order of string keys; undefined until needed after a property is added. */
-  private skeys: string[] | undefined = undefined;
+  declare private sdropped: number;
+  /** Object.keys(hash), the traversal order of string keys (kept up to date when known, else undefined). */
+  declare private skeys: string[] | undefined;
+  /** A string key of `hash` may hold a dead (undefined) value: only then can a missing value be a dead key. */
+  declare private sHasDead: boolean;
   /** Position in skeys of the key last returned by next(), so that a traversal is O(1) per step. */
-  private scursor = 0;
+  declare private scursor: number;
   /** Hash-part keys (normalised) -> slot index in mkeys/mvals. */
-  private map: Map<unknown, number> | undefined = undefined;
-  private mkeys: unknown[] | undefined = undefined;
-  private mvals: LuaValue[] | undefined = undefined;
+  declare private map: Map<unknown, number> | undefined;
+  declare private mkeys: unknown[] | undefined;
+  declare private mvals: LuaValue[] | undefined;
   /** PUC's hash part node count (0 or a power of two). */
-  private hcap = 0;
+  declare private hcap: number;
   /** Unique id for tostring, assigned lazily (0 = none yet). */
-  private id = 0;
+  declare private id: number;
   declare metatable: LuaTable | undefined;
 
   /** A table presized like PUC's lua_createtable / OP_NEWTABLE: `narr` array slots, room for `nhash` other keys. */
   constructor(narr = 0, nhash = 0) {
     super();
-    const a: LuaValue[] = [];
-    for (let i = 0; i < narr; i++) a.push(undefined);
+    let a = EMPTY_ARR;
+    if (narr > 0) {
+      a = [];
+      for (let i = 0; i < narr; i++) a.push(undefined); // push, not new Array(n): keeps the array packed
+    }
     this.arr = a;
     this.alimit = narr;
-    this.hcap = nodeCount(nhash);
+    this.hash = EMPTY_HASH;
+    this.strDict = false;
+    this.scount = 0;
+    this.sdropped = 0;
+    this.skeys = undefined;
+    this.sHasDead = false;
+    this.scursor = 0;
+    this.map = undefined;
+    this.mkeys = undefined;
+    this.mvals = undefined;
+    this.id = 0;
+    this.hcap = nhash === 0 ? 0 : nodeCount(nhash);
   }
 
   /** A table whose array part is exactly `values` (taken over, not copied; undefined elements are nils), with
@@ -141,10 +161,23 @@ export class LuaTable extends LuaObject {
   }
 
   /** A table whose string keys are the properties of `h`, an object made by `new StrHash()` and owned by the
-   * table from now on; `count` is its number of properties; `nhash` PUC's hash size for the constructor (for
-   * table constructors in generated code). */
-  static fromHash(h: Record<string, LuaValue>, count: number, nhash = count): LuaTable {
+   * table from now on, with `count` properties; `nhash` is PUC's hash size for the constructor. For table
+   * constructors in generated code; pass `mayHaveNil = false` when no property can be undefined (nil fields
+   * are not keys in Lua: they are taken out then). */
+  static fromHash(h: Record<string, LuaValue>, count: number, nhash = count, mayHaveNil = true): LuaTable {
     const t = new LuaTable(0, nhash);
+    if (mayHaveNil) {
+      const keys = Object.keys(h);
+      let live = 0;
+      for (let i = 0; i < keys.length; i++) if (h[keys[i]] !== undefined) live++;
+      if (live < keys.length) {
+        const clean = new StrHash();
+        for (let i = 0; i < keys.length; i++) if (h[keys[i]] !== undefined) clean[keys[i]] = h[keys[i]];
+        h = clean;
+      }
+      count = live;
+    }
+    if (count === 0) return t;
     t.hash = h;
     t.scount = count;
     if (count > t.hcap) t.rehash(undefined); // more keys than declared: lay it out as PUC would
@@ -219,8 +252,10 @@ export class LuaTable extends LuaObject {
     // dictionary mode first: probing an object with a fresh (non-internalised) string is costly
     if (this.strDict) return this.mapSet(key, v);
     const h = this.hash;
-    if (h[key] !== undefined) h[key] = v;
-    else this.setStrSlow(key, v);
+    if (h[key] !== undefined) {
+      h[key] = v;
+      if (v === undefined) this.sHasDead = true;
+    } else this.setStrSlow(key, v);
   }
 
   /** `i` must be an integer that is a JS number (|i| <= 2^53-1). */
@@ -252,7 +287,7 @@ export class LuaTable extends LuaObject {
   /** A record-mode string key with no live value: a dead key revived in place, or a new key. */
   private setStrSlow(key: string, v: LuaValue): void {
     const h = this.hash;
-    if (h !== EMPTY_HASH && key in h) h[key] = v;
+    if (this.sHasDead && key in h) h[key] = v;
     else if (v !== undefined) this.newKey(key, v);
   }
 
@@ -284,10 +319,16 @@ export class LuaTable extends LuaObject {
   private hashInsert(k: unknown, v: LuaValue): void {
     if (typeof k === 'string' && !this.strDict) {
       let h = this.hash;
-      if (h === EMPTY_HASH) this.hash = h = new StrHash();
+      if (h === EMPTY_HASH) {
+        this.hash = h = new StrHash();
+        this.skeys = [];
+      }
       h[k] = v;
       this.scount++;
-      this.skeys = undefined; // a new property: the key order must be read again
+      // V8 enumerates a new property last, unless it looks like an array index (those come first, in order)
+      const c = k.charCodeAt(0);
+      if (c >= 48 && c <= 57) this.skeys = undefined;
+      else if (this.skeys !== undefined) this.skeys.push(k);
       return;
     }
     let m = this.map;
@@ -306,8 +347,7 @@ export class LuaTable extends LuaObject {
   /** PUC's rehash before inserting `extra` (undefined: no extra key): sizes both parts for the live keys. */
   private rehash(extra: unknown): void {
     const nums = NUMS.fill(0);
-    const a = this.arr;
-    let na = countArray(a, nums); // integer keys that may go to the array part
+    let na = countArray(this.arr, nums); // integer keys that may go to the array part
     let total = na;
     const vals = this.mvals;
     if (vals !== undefined) {
@@ -318,50 +358,53 @@ export class LuaTable extends LuaObject {
         na += countInt(keys[i], nums);
       }
     }
-    const strs = this.liveStrings();
-    total += strs.length / 2;
+    total += this.liveStringCount();
     if (extra !== undefined) {
       na += countInt(extra, nums);
       total++;
     }
     const asize = computeSizes(nums, na);
-    this.resize(asize, total - sizedInArray, strs);
+    this.resize(asize, total - sizedInArray);
   }
 
-  /** Live record-mode string keys and values, flattened [k0, v0, k1, v1, ...]. */
-  private liveStrings(): LuaValue[] {
+  /** How many record-mode string keys hold a value. */
+  private liveStringCount(): number {
     const h = this.hash;
-    if (h === EMPTY_HASH) return NO_STRINGS;
-    const out: LuaValue[] = [];
-    for (const k of this.stringKeys()) {
-      const v = h[k];
-      if (v !== undefined) out.push(k, v);
-    }
-    return out;
+    if (h === EMPTY_HASH) return 0;
+    if (!this.sHasDead) return this.scount;
+    let n = 0;
+    for (const k of this.stringKeys()) if (h[k] !== undefined) n++;
+    return n;
   }
 
-  /** luaH_resize: array part of exactly `asize` slots, hash part of nodeCount(hsize) nodes, holding the live
-   * keys (`strs` = liveStrings(), computed by the caller). */
-  private resize(asize: number, hsize: number, strs: LuaValue[]): void {
-    const a = this.arr;
+  /** luaH_resize: an array part of exactly `asize` slots and a hash part of nodeCount(hsize) nodes holding
+   * the live keys; dead keys are dropped. */
+  private resize(asize: number, hsize: number): void {
+    let a = this.arr;
     const oldKeys = this.mkeys;
     const oldVals = this.mvals;
-    const deadStrings = this.scount - strs.length / 2;
+    const oldHash = this.hash;
+    const live = this.liveStringCount();
+    const deadStrings = this.scount - live;
     this.sdropped += deadStrings;
     this.hcap = nodeCount(hsize);
     this.map = this.mkeys = this.mvals = undefined;
-    if (!this.strDict && (strs.length / 2 > DICT_KEYS || this.sdropped >= DICT_CHURN)) this.strDict = true;
-    if (this.strDict || deadStrings > 0) {
+    if (!this.strDict && (live > DICT_KEYS || this.sdropped >= DICT_CHURN)) this.strDict = true;
+    const rebuildStrings = oldHash !== EMPTY_HASH && (this.strDict || deadStrings > 0);
+    const oldStrKeys = rebuildStrings ? this.stringKeys() : undefined;
+    if (rebuildStrings) {
       this.hash = EMPTY_HASH;
       this.scount = 0;
       this.skeys = undefined;
+      this.sHasDead = false;
     }
     // the array part: a shrinking slice goes to the hash part first, as in PUC
     let vanishing: LuaValue[] | undefined;
     if (asize < a.length) {
       vanishing = a.slice(asize);
       a.length = asize;
-    } else {
+    } else if (asize > a.length) {
+      if (a === EMPTY_ARR) this.arr = a = [];
       while (a.length < asize) a.push(undefined);
     }
     this.alimit = asize;
@@ -370,8 +413,8 @@ export class LuaTable extends LuaObject {
         if (vanishing[i] !== undefined) this.hashInsert(asize + i + 1, vanishing[i]);
       }
     }
-    if (this.hash === EMPTY_HASH) {
-      for (let i = 0; i < strs.length; i += 2) this.hashInsert(strs[i], strs[i + 1]);
+    if (oldStrKeys !== undefined) {
+      for (const k of oldStrKeys) if (oldHash[k] !== undefined) this.hashInsert(k, oldHash[k]);
     }
     if (oldVals !== undefined) {
       const keys = oldKeys!;
@@ -389,7 +432,7 @@ export class LuaTable extends LuaObject {
    * the last key if needed (PUC's luaH_resizearray). Writes go straight to the array slots. */
   setList(first: number, values: LuaValue[], count = values.length): void {
     const last = first + count - 1;
-    if (last > this.arr.length) this.resize(last, this.hcap, this.liveStrings());
+    if (last > this.arr.length) this.resize(last, this.hcap);
     const a = this.arr;
     for (let i = 0; i < count; i++) a[first - 1 + i] = values[i];
   }
@@ -582,7 +625,6 @@ export class LuaTable extends LuaObject {
 }
 
 const SCRATCH: LuaValue[] = [undefined, undefined];
-const NO_STRINGS: LuaValue[] = [];
 /** Scratch for rehash: NUMS[b] = integer keys in (2^(b-1), 2^b]. */
 const NUMS = new Int32Array(MAXABITS + 1);
 /** Second result of computeSizes: how many integer keys go to the array part. */
