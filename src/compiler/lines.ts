@@ -5,7 +5,18 @@
  * emitted, so these approximate the parser's position at the points where code is generated. (Closing
  * tokens such as `)` and `}` are not in the tree; the line of the last inner token stands in for them.)
  */
-import type { Expr, Stat, Block } from '../syntax/ast.js';
+import type { Expr, Stat, Block, CallExpr, MethodCallExpr, TableExpr, ParenExpr } from '../syntax/ast.js';
+
+/**
+ * Line of the closing token of a call (`)`, or the last token of a string/table argument), a table
+ * constructor (`}`) or a parenthesised expression (`)`), when the parser records it as `endLine`. ast.ts
+ * does not define this field yet; PUC-Lua emits the last argument's/item's load there, which decides the
+ * line of runtime errors such as `f(\n  a.b.c\n)`.
+ */
+export function closingLine(e: CallExpr | MethodCallExpr | TableExpr | ParenExpr): number | undefined {
+  const l = (e as { endLine?: unknown }).endLine;
+  return typeof l === 'number' ? l : undefined;
+}
 
 /** Line of the first token of `e` (where a suffixed expression starts: PUC's line for CALL instructions). */
 export function firstLine(e: Expr): number {
@@ -22,35 +33,45 @@ export function firstLine(e: Expr): number {
 
 /** Line of the last token of `e` (or of the last token inside it, when it ends with a closing bracket). */
 export function lastLine(e: Expr): number {
+  let floor = 0; // a call without arguments ends after its callee, at a line no smaller than its own
   for (;;) {
     switch (e.kind) {
       case 'Binary': e = e.right; break;
       case 'Unary': e = e.operand; break;
-      case 'Paren': e = e.expr; break;
-      case 'Function': return e.lastLine;
+      case 'Function': return Math.max(floor, e.lastLine);
+      case 'Paren': {
+        const c = closingLine(e);
+        if (c !== undefined) return Math.max(floor, c);
+        e = e.expr;
+        break;
+      }
       case 'Index': {
         const k = e.key;
-        if (k.kind === 'String' || k.kind === 'Number') return Math.max(k.line, e.line);
+        if (k.kind === 'String' || k.kind === 'Number') return Math.max(floor, k.line, e.line);
         e = k;
         break;
       }
       case 'Call':
-      case 'MethodCall':
-        if (e.args.length === 0) return Math.max(e.line, lastLineOfCallee(e));
-        e = e.args[e.args.length - 1];
+      case 'MethodCall': {
+        const c = closingLine(e);
+        if (c !== undefined) return Math.max(floor, c);
+        if (e.args.length === 0) {
+          floor = Math.max(floor, e.line);
+          e = e.kind === 'Call' ? e.fn : e.obj;
+        } else e = e.args[e.args.length - 1];
         break;
-      case 'Table':
-        if (e.fields.length === 0) return e.line;
+      }
+      case 'Table': {
+        const c = closingLine(e);
+        if (c !== undefined) return Math.max(floor, c);
+        if (e.fields.length === 0) return Math.max(floor, e.line);
         e = e.fields[e.fields.length - 1].value;
         break;
+      }
       default:
-        return e.line;
+        return Math.max(floor, e.line);
     }
   }
-}
-
-function lastLineOfCallee(e: Expr): number {
-  return e.kind === 'Call' ? lastLine(e.fn) : e.kind === 'MethodCall' ? lastLine(e.obj) : e.line;
 }
 
 /** Line of the last token of statement `s`. */
