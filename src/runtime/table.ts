@@ -72,8 +72,6 @@ StrHash.prototype = Object.create(null);
 /** Shared key-less string part of tables that have no string key in `hash`. Not frozen: freezing would give
  * it a hidden class of its own and make `t.hash.x` sites polymorphic. Nothing writes to it (see addStr). */
 const EMPTY_HASH: Record<string, LuaValue> = new StrHash();
-/** Shared array part of tables with no array slots (alimit 0, so nobody writes it; resize replaces it). */
-const EMPTY_ARR: LuaValue[] = [];
 
 /** Raised by `set` for nil and NaN keys; the VM may catch it to add the position PUC shows for `t[k] = v`. */
 export class TableIndexError extends LuaError {}
@@ -130,11 +128,9 @@ export class LuaTable extends LuaObject {
   /** A table presized like PUC's lua_createtable / OP_NEWTABLE: `narr` array slots, room for `nhash` other keys. */
   constructor(narr = 0, nhash = 0) {
     super();
-    let a = EMPTY_ARR;
-    if (narr > 0) {
-      a = [];
-      for (let i = 0; i < narr; i++) a.push(undefined); // push, not new Array(n): keeps the array packed
-    }
+    // Every table gets its own array, even when empty: other code may grow `arr` in place.
+    const a: LuaValue[] = [];
+    for (let i = 0; i < narr; i++) a.push(undefined); // push, not new Array(n): keeps the array packed
     this.arr = a;
     this.alimit = narr;
     this.hash = EMPTY_HASH;
@@ -380,7 +376,7 @@ export class LuaTable extends LuaObject {
   /** luaH_resize: an array part of exactly `asize` slots and a hash part of nodeCount(hsize) nodes holding
    * the live keys; dead keys are dropped. */
   private resize(asize: number, hsize: number): void {
-    let a = this.arr;
+    const a = this.arr;
     const oldKeys = this.mkeys;
     const oldVals = this.mvals;
     const oldHash = this.hash;
@@ -403,8 +399,7 @@ export class LuaTable extends LuaObject {
     if (asize < a.length) {
       vanishing = a.slice(asize);
       a.length = asize;
-    } else if (asize > a.length) {
-      if (a === EMPTY_ARR) this.arr = a = [];
+    } else {
       while (a.length < asize) a.push(undefined);
     }
     this.alimit = asize;
