@@ -251,6 +251,59 @@ function getTables(): Tables {
   return tables;
 }
 
+/* Tables and constants of the fast paths (built on first use, after `tables`, since they use its kernels). */
+let EXP2: Float64Array = new Float64Array(0); // 2^(j/256) (hi, lo)
+let INVC: Float64Array = new Float64Array(0); // INVC[j + 128] ~ 1 / (1 + j/256), rounded to a double
+let LOGINV: Float64Array = new Float64Array(0); // -log(INVC[j + 128]) exactly, (hi, lo)
+let SINCOS: Float64Array = new Float64Array(0); // sin(j/64) (hi, lo), cos(j/64) (hi, lo) for j = 0..52
+const KC = new Float64Array(8); // ln2 in three parts (first two short), 1/ln2 (hi, lo), pi/2 (hi, lo)
+let fastReady = false;
+
+function initFast(): void {
+  const T = getTables();
+  EXP2 = T.exp2;
+  KC[0] = T.ln2[0]; KC[1] = T.ln2[1]; KC[2] = T.ln2[2];
+  const ln2 = doubleToFix(T.ln2dd[0], P) + doubleToFix(T.ln2dd[1], P);
+  const inv = fixToDoubles((ONE * ONE) / ln2, P, 2);
+  KC[3] = inv[0]; KC[4] = inv[1];
+  KC[5] = T.pio2dd[0]; KC[6] = T.pio2dd[1];
+  const invc = new Float64Array(257);
+  const loginv = new Float64Array(2 * 257);
+  for (let j = -128; j <= 128; j++) {
+    const ic = 256 / (256 + j);
+    invc[j + 128] = ic;
+    const f = doubleToFix(ic, P);
+    const [h, l] = fixToDoubles(-2n * atanhFix(f - ONE, f + ONE, P), P, 2);
+    loginv[2 * (j + 128)] = h;
+    loginv[2 * (j + 128) + 1] = l;
+  }
+  INVC = invc;
+  LOGINV = loginv;
+  const sc = new Float64Array(4 * 53);
+  for (let j = 0; j <= 52; j++) {
+    sinKernel(j / 64, 0);
+    sc[4 * j] = R[0]; sc[4 * j + 1] = R[1];
+    cosKernel(j / 64, 0);
+    sc[4 * j + 2] = R[0]; sc[4 * j + 3] = R[1];
+  }
+  SINCOS = sc;
+  fastReady = true;
+}
+
+/** 2^m for -1022 <= m <= 1023, built from its bits (`2 ** m` calls V8's generic pow: ~50 ns). */
+function pow2(m: number): number {
+  W32[1 - HIW] = 0;
+  W32[HIW] = (m + 1023) << 20;
+  return W64[0];
+}
+
+/** Ziv's rounding test: true when h + l +- err all round to the same double, so h + l is the correctly
+ * rounded value of anything within err of it. */
+function roundsSafely(h: number, l: number, err: number): boolean {
+  const r = h + l;
+  return r === h + (l + err) && r === h + (l - err);
+}
+
 /* ------------------------------------------------------------------------------------------------- exp */
 
 const INV_LN2_256 = 369.3299304675746; // 256 / ln 2, only used to pick the reduction index
@@ -337,8 +390,36 @@ function bigRound(a: bigint, prec: number): number {
   return d * 2 ** k;
 }
 
+let expM = 0; // binary exponent of the last expCore result
+
+/** exp(xh + xl) = (R[0] + R[1]) * 2^expM with relative error below 2^-68, for |xh| < 709 (the fast path):
+ * x = k ln2/256 + r, exp(x) = 2^(k/256) (1 + r + q(r)) with |r| <= ln2/512 and q in double precision. */
+function expCore(xh: number, xl: number): void {
+  const k = Math.round(xh * INV_LN2_256);
+  const kk = k / 256;
+  const a = xh - kk * KC[0]; // exact: kk * KC[0] is exact and close to xh
+  twoSum(a, -kk * KC[1]);
+  const rh = R[0];
+  const rl = R[1] - kk * KC[2] + xl;
+  const q = rh * rh * (0.5 + rh * (1 / 6 + rh * (1 / 24 + rh * (1 / 120 + rh * (1 / 720)))));
+  const j = k & 255;
+  const th = EXP2[2 * j], tl = EXP2[2 * j + 1];
+  twoProd(th, rh);
+  const pl = R[1];
+  twoSum(th, R[0]);
+  const lo = R[1] + pl + th * (rl + q + rl * rh) + tl * (1 + rh + q);
+  fastTwoSum(R[0], lo);
+  expM = (k - j) / 256;
+}
+
 export function exp(x: number): number {
   if (x !== x) return x;
+  if (x > -707 && x < 709) {
+    if (!fastReady) initFast();
+    expCore(x, 0);
+    const h = R[0], l = R[1];
+    if (roundsSafely(h, l, h * 2 ** -63)) return (h + l) * pow2(expM);
+  }
   if (x === Infinity) return x;
   if (x === -Infinity) return 0;
   return expDD(x, 0);
@@ -399,12 +480,48 @@ function logDD(x: number): void {
 const THIRD_H = 1 / 3;
 const THIRD_L = 1.850371707708594e-17; // 1/3 - THIRD_H
 
+let logE = 0; // binary exponent used by the last logCore (0: |log x| may be small, precision 2^-68 only)
+
+/** log(x) for finite x > 0 into R[0] + R[1] (the fast path): relative error below 2^-68, and below 2^-76
+ * when logE != 0. x = 2^e m, m ~ (1 + j/256), log x = e ln2 - log(ic) + log1p(m ic - 1), ic ~ 1/(1 + j/256). */
+function logCore(x: number): void {
+  let e = 0;
+  if (x < 2.2250738585072014e-308) { x *= 18014398509481984; e = -54; }
+  W64[0] = x;
+  const hw = W32[HIW];
+  e += (hw >>> 20) - 1023;
+  W32[HIW] = (hw & 0x000fffff) | 0x3ff00000;
+  let m = W64[0]; // in [1, 2)
+  if (m >= SQRT2) { m *= 0.5; e++; }
+  const j = Math.round((m - 1) * 256);
+  twoProd(m, INVC[j + 128]);
+  const zh = R[0] - 1; // exact
+  const zl = R[1];
+  // log1p(z) = z - z^2/2 + z^3 (1/3 - z/4 + ...), |z| < 2^-8.4
+  twoProd(zh, zh);
+  const z2h = R[0], z2l = R[1];
+  twoSum(zh, -0.5 * z2h);
+  const ph = R[0];
+  const poly = 1 / 3 + zh * (-0.25 + zh * (0.2 + zh * (-1 / 6 + zh * (1 / 7 + zh * (-0.125 + zh * (1 / 9 + zh * -0.1))))));
+  const pl = R[1] + zl - 0.5 * z2l - zh * zl + z2h * zh * poly;
+  twoSum(e * KC[0], LOGINV[2 * (j + 128)]);
+  const s1 = R[0], e1 = R[1];
+  twoSum(s1, ph);
+  const lo = R[1] + e1 + pl + e * KC[1] + (e * KC[2] + LOGINV[2 * (j + 128) + 1]);
+  fastTwoSum(R[0], lo);
+  logE = e;
+}
+
 export function log(x: number): number {
   if (x !== x) return x;
   if (x < 0) return DEFAULT_NAN;
   if (x === 0) return -Infinity;
   if (x === Infinity) return x;
   if (x === 1) return 0;
+  if (!fastReady) initFast();
+  logCore(x);
+  const h = R[0], l = R[1];
+  if (roundsSafely(h, l, Math.abs(h) * 2 ** -64)) return h + l;
   logDD(x);
   return R[0] + R[1];
 }
@@ -414,6 +531,11 @@ export function log2(x: number): number {
   if (x < 0) return DEFAULT_NAN;
   if (x === 0) return -Infinity;
   if (x === Infinity) return x;
+  if (!fastReady) initFast();
+  logCore(x);
+  ddMul(R[0], R[1], KC[3], KC[4]);
+  const h = R[0], l = R[1];
+  if (roundsSafely(h, l, Math.abs(h) * 2 ** -64)) return h + l;
   logDD(x);
   const T = getTables();
   ddDiv(R[0], R[1], T.ln2dd[0], T.ln2dd[1]);
@@ -441,12 +563,35 @@ export function pow(x: number, y: number): number {
   if (y === -1) return 1 / x;
   if (y === 2) return x * x;
   if (y === 0.5 && ax !== Infinity) return sign * Math.sqrt(ax);
-  logDD(ax);
+  if (Math.floor(y) === y && Math.abs(y) < 2 ** 31) {
+    // exact powers of two: the result 2^n is exact, or exactly half the smallest subnormal (rounds to 0)
+    W64[0] = ax;
+    if ((W32[HIW] & 0x000fffff) === 0 && W32[1 - HIW] === 0 && ax >= 2.2250738585072014e-308) {
+      const n = ((W32[HIW] >>> 20) - 1023) * y;
+      if (n > 1023) return sign * Infinity;
+      if (n < -1074) return sign * 0;
+      return sign * (n >= -1022 ? pow2(n) : pow2(n + 64) * 2 ** -64);
+    }
+  }
+  if (!fastReady) initFast();
+  logCore(ax);
   const lh = R[0], ll = R[1];
-  const zh0 = y * lh;
+  const z0 = y * lh;
+  if (z0 > -707 && z0 < 708) {
+    twoProd(y, lh);
+    const zh = R[0];
+    const zl = R[1] + y * ll;
+    // the log's relative error (2^-68, or 2^-76 away from x ~ 1) is multiplied by |y log x|
+    const err = (logE === 0 ? 1 + Math.abs(zh) : 1 + Math.abs(zh) * 2 ** -8) * 2 ** -63;
+    expCore(zh, zl);
+    const h = R[0], l = R[1];
+    if (roundsSafely(h, l, h * err)) return sign * (h + l) * pow2(expM);
+  }
+  logDD(ax);
+  const zh0 = y * R[0];
   if (zh0 > 800) return sign * Infinity;
   if (zh0 < -800) return sign * 0;
-  ddMulD(lh, ll, y);
+  ddMulD(R[0], R[1], y);
   return sign * expDD(R[0], R[1]);
 }
 
@@ -555,14 +700,51 @@ function cosKernel(rh: number, rl: number): void {
   ddAdd(1, 0, R[0], R[1]);
 }
 
+/** sin and cos of r = rh + rl, |r| <= ~0.8 (the fast path), into SC (sin hi, lo, cos hi, lo) with relative
+ * error below 2^-65: r = j/64 + t, |t| <= 1/128, sin(a + t) = S cos t + C sin t, cos(a + t) = C cos t - S sin t
+ * with S, C = sin a, cos a from a double-double table and the series of t in double precision. */
+function sinCosCore(rh: number, rl: number): void {
+  const neg = rh < 0;
+  if (neg) { rh = -rh; rl = -rl; }
+  const j = Math.round(rh * 64);
+  const th = rh - j * 0.015625; // exact
+  const t2 = th * th;
+  const sw = rl - th * t2 * (1 / 6 - t2 * (1 / 120 - t2 * (1 / 5040 - t2 * (1 / 362880)))); // sin t - th
+  const cw = -th * rl - t2 * (0.5 - t2 * (1 / 24 - t2 * (1 / 720 - t2 * (1 / 40320)))); // cos t - 1
+  const b = 4 * j;
+  const sh = SINCOS[b], sl = SINCOS[b + 1], ch = SINCOS[b + 2], cl = SINCOS[b + 3];
+  twoProd(ch, th);
+  let pe = R[1];
+  twoSum(sh, R[0]);
+  let lo = R[1] + pe + sl + cl * th + sh * cw + ch * sw + (sl * cw + cl * sw);
+  fastTwoSum(R[0], lo);
+  if (neg) { SC[0] = -R[0]; SC[1] = -R[1]; } else { SC[0] = R[0]; SC[1] = R[1]; }
+  twoProd(sh, th);
+  pe = R[1];
+  twoSum(ch, -R[0]);
+  lo = R[1] - pe + cl - sl * th + ch * cw - sh * sw + (cl * cw - sl * sw);
+  fastTwoSum(R[0], lo);
+  SC[2] = R[0];
+  SC[3] = R[1];
+}
+
 export function sin(x: number): number {
   if (x !== x) return x;
   if (x === Infinity || x === -Infinity) return DEFAULT_NAN;
   if (Math.abs(x) < 1.4901161193847656e-8) return x; // sin x rounds to x below 2^-26
+  if (!fastReady) initFast();
   reduce(x);
-  const k = redK;
-  if ((k & 1) === 0) sinKernel(R[0], R[1]); else cosKernel(R[0], R[1]);
-  const r = R[0] + R[1];
+  const rh = R[0], rl = R[1], k = redK;
+  sinCosCore(rh, rl);
+  const odd = (k & 1) === 1;
+  const h = odd ? SC[2] : SC[0], l = odd ? SC[3] : SC[1];
+  let r: number;
+  if (roundsSafely(h, l, Math.abs(h) * 2 ** -62)) {
+    r = h + l;
+  } else {
+    if (odd) cosKernel(rh, rl); else sinKernel(rh, rl);
+    r = R[0] + R[1];
+  }
   return k >= 2 ? -r : r;
 }
 
@@ -570,35 +752,84 @@ export function cos(x: number): number {
   if (x !== x) return x;
   if (x === Infinity || x === -Infinity) return DEFAULT_NAN;
   if (Math.abs(x) < 7.450580596923828e-9) return 1;
+  if (!fastReady) initFast();
   reduce(x);
-  const k = redK;
-  if ((k & 1) === 0) cosKernel(R[0], R[1]); else sinKernel(R[0], R[1]);
-  const r = R[0] + R[1];
+  const rh = R[0], rl = R[1], k = redK;
+  sinCosCore(rh, rl);
+  const odd = (k & 1) === 1;
+  const h = odd ? SC[0] : SC[2], l = odd ? SC[1] : SC[3];
+  let r: number;
+  if (roundsSafely(h, l, Math.abs(h) * 2 ** -62)) {
+    r = h + l;
+  } else {
+    if (odd) sinKernel(rh, rl); else cosKernel(rh, rl);
+    r = R[0] + R[1];
+  }
   return k === 1 || k === 2 ? -r : r;
 }
 
 export function tan(x: number): number {
   if (x !== x) return x;
   if (x === Infinity || x === -Infinity) return DEFAULT_NAN;
-  if (Math.abs(x) < 1.4901161193847656e-8) return x;
+  if (Math.abs(x) < 7.450580596923828e-9) return x; // tan x rounds to x below 2^-27
+  if (!fastReady) initFast();
   reduce(x);
   const rh = R[0], rl = R[1], k = redK;
+  sinCosCore(rh, rl);
+  const odd = (k & 1) === 1;
+  // tan = sin/cos, or -cos/sin in odd quadrants: quotient and its remainder
+  const nh = odd ? SC[2] : SC[0], nl = odd ? SC[3] : SC[1];
+  const dh = odd ? SC[0] : SC[2], dl = odd ? SC[1] : SC[3];
+  const q = nh / dh;
+  twoProd(q, dh);
+  const ql = (((nh - R[0]) - R[1]) + nl - q * dl) / dh;
+  if (roundsSafely(q, ql, Math.abs(q) * 2 ** -61)) return odd ? -(q + ql) : q + ql;
   sinKernel(rh, rl);
   const sh = R[0], sl = R[1];
   cosKernel(rh, rl);
-  if ((k & 1) === 0) ddDiv(sh, sl, R[0], R[1]);
+  if (!odd) ddDiv(sh, sl, R[0], R[1]);
   else { ddDiv(R[0], R[1], sh, sl); R[0] = -R[0]; R[1] = -R[1]; }
   return R[0] + R[1];
 }
 
 /* --------------------------------------------------------------------------------- inverse trigonometry */
 
-/** sin and cos of t (|t| <= pi) as double-doubles: into SC. */
+/*
+ * The inverse functions start from V8's estimate t0 (within an ulp or two) and take one Newton step on an
+ * equation in sin/cos evaluated to ~2^-65 (fast path) or in double-double (fallback): one step squares the
+ * error, so t0 - step is accurate far beyond what rounding needs.
+ */
+
 const SC = new Float64Array(4); // sin (hi, lo), cos (hi, lo)
+
+/** sin and cos of t, |t| <= pi (fast path), into SC. */
+function sinCosAny(t: number): void {
+  const k = Math.round(t * 0.6366197723675814); // -2..2
+  if (k === 0) {
+    sinCosCore(t, 0);
+    return;
+  }
+  const a = t - k * KC[5]; // exact: k * pi/2 is close to t
+  twoSum(a, -k * KC[6]);
+  sinCosCore(R[0], R[1]);
+  rotateSC(k);
+}
+
+/** Turns sin/cos of r in SC into sin/cos of r + k pi/2. */
+function rotateSC(k: number): void {
+  const s0 = SC[0], s1 = SC[1], c0 = SC[2], c1 = SC[3];
+  switch (k & 3) {
+    case 1: SC[0] = c0; SC[1] = c1; SC[2] = -s0; SC[3] = -s1; break;
+    case 2: SC[0] = -s0; SC[1] = -s1; SC[2] = -c0; SC[3] = -c1; break;
+    case 3: SC[0] = -c0; SC[1] = -c1; SC[2] = s0; SC[3] = s1; break;
+    default: break;
+  }
+}
+
+/** sin and cos of t (|t| <= pi) as double-doubles (fallback path), into SC. */
 function sinCosDD(th: number, tl: number): void {
   const T = getTables();
   const p1 = T.pio2dd[0], p2 = T.pio2dd[1];
-  // t = r + k pi/2 with k in -2..2
   const k = Math.round(th * 0.6366197723675814);
   let rh = th, rl = tl;
   if (k !== 0) {
@@ -609,40 +840,46 @@ function sinCosDD(th: number, tl: number): void {
   sinKernel(rh, rl);
   const s1 = R[0], s2 = R[1];
   cosKernel(rh, rl);
-  const c1 = R[0], c2 = R[1];
-  switch (((k % 4) + 4) % 4) {
-    case 0: SC[0] = s1; SC[1] = s2; SC[2] = c1; SC[3] = c2; break;
-    case 1: SC[0] = c1; SC[1] = c2; SC[2] = -s1; SC[3] = -s2; break;
-    case 2: SC[0] = -s1; SC[1] = -s2; SC[2] = -c1; SC[3] = -c2; break;
-    default: SC[0] = -c1; SC[1] = -c2; SC[2] = s1; SC[3] = s2; break;
-  }
+  SC[0] = s1; SC[1] = s2; SC[2] = R[0]; SC[3] = R[1];
+  rotateSC(k);
 }
 
-/** atan2 refined by one Newton step on f(t) = x sin t - y cos t from V8's estimate (x, y scaled to ~1). */
-function atan2DD(y: number, x: number): void {
+/** atan2 of (y, x) scaled to ~1: Newton on g(t) = x sin t - y cos t, g'(t) = x cos t + y sin t. */
+function atan2Scaled(y: number, x: number): number {
   const t0 = Math.atan2(y, x);
+  sinCosAny(t0);
+  twoProd(x, SC[0]);
+  const a = R[0], ae = R[1];
+  twoProd(y, SC[2]);
+  const g = (a - R[0]) + (ae - R[1] + x * SC[1] - y * SC[3]);
+  const d = g / (x * SC[2] + y * SC[0]);
+  if (roundsSafely(t0, -d, Math.abs(t0) * 2 ** -61)) return t0 - d;
   sinCosDD(t0, 0);
-  // f = x sin t0 - y cos t0 ; f' = x cos t0 + y sin t0
   ddMulD(SC[0], SC[1], x);
   const ah = R[0], al = R[1];
   ddMulD(SC[2], SC[3], y);
   ddAdd(ah, al, -R[0], -R[1]);
-  const fh = R[0], fl = R[1];
-  const dh = x * SC[2] + y * SC[0];
-  ddDiv(fh, fl, dh, 0);
+  ddDiv(R[0], R[1], x * SC[2] + y * SC[0], 0);
   ddAdd(t0, 0, -R[0], -R[1]);
+  return R[0] + R[1];
 }
 
 export function atan2(y: number, x: number): number {
   if (x !== x) return x;
   if (y !== y) return y;
   if (y === 0 || x === 0 || !Number.isFinite(x) || !Number.isFinite(y)) return Math.atan2(y, x);
+  if (!fastReady) initFast();
   // scale both by the same power of two (exact) so that the larger is in [1, 2)
-  const e = Math.floor(Math.log2(Math.max(Math.abs(x), Math.abs(y))));
-  const sx = scale2(x, -e), sy = scale2(y, -e);
+  const e = (highWord(Math.max(Math.abs(x), Math.abs(y))) >>> 20) - 1023;
+  let sx = x, sy = y;
+  if (e > -1000 && e < 1000) {
+    const f = pow2(-e);
+    sx *= f; sy *= f;
+  } else {
+    sx = scale2(x, -e); sy = scale2(y, -e);
+  }
   if (Math.abs(sy) < 2 ** -900 || Math.abs(sx) < 2 ** -900) return Math.atan2(y, x); // the quotient dominates
-  atan2DD(sy, sx);
-  return R[0] + R[1];
+  return atan2Scaled(sy, sx);
 }
 
 function scale2(v: number, k: number): number {
@@ -655,10 +892,26 @@ export function atan(x: number): number {
   if (x !== x) return x;
   if (Math.abs(x) < 7.450580596923828e-9) return x; // atan x rounds to x below 2^-27
   if (Math.abs(x) > 2 ** 60) return x > 0 ? 1.5707963267948966 : -1.5707963267948966;
-  return atan2(x, 1);
+  if (!fastReady) initFast();
+  return atan2Scaled(x, 1);
 }
 
-/** acos of |x| <= 1 as a double-double (Newton on 1 - cos t = 1 - x, which keeps precision near x = 1). */
+/** acos(x) for 0 <= x < 1 as (returned t0) - acosD (fast path): Newton on vers(t) = 1 - x with
+ * vers(t) = 2 sin^2(t/2), which keeps full precision near x = 1. */
+let acosD = 0;
+function acosFast(x: number): number {
+  const t0 = Math.acos(x);
+  sinCosAny(t0 / 2);
+  const s0 = SC[0], s1 = SC[1];
+  twoProd(s0, s0);
+  const vh = 2 * R[0], vl = 2 * (R[1] + 2 * s0 * s1);
+  twoSum(1, -x);
+  const g = (vh - R[0]) + (vl - R[1]);
+  acosD = g / (2 * s0 * SC[2]);
+  return t0;
+}
+
+/** acos of |x| <= 1 as a double-double (fallback path). */
 function acosDD(x: number): void {
   if (x < 0) {
     acosDD(-x);
@@ -668,7 +921,6 @@ function acosDD(x: number): void {
   }
   if (x === 1) { R[0] = 0; R[1] = 0; return; }
   const t0 = Math.acos(x);
-  // f(t) = vers(t) - (1 - x), vers(t) = 1 - cos t = 2 sin^2(t/2) computed without cancellation
   sinKernel(t0 / 2, 0);
   ddMul(R[0], R[1], R[0], R[1]);
   const vh = 2 * R[0], vl = 2 * R[1];
@@ -680,9 +932,25 @@ function acosDD(x: number): void {
   ddAdd(t0, 0, -R[0], -R[1]);
 }
 
+const PI_H = 3.141592653589793;
+const PI_L = 1.2246467991473532e-16;
+const PIO2_H = 1.5707963267948966;
+const PIO2_L = 6.123233995736766e-17;
+
 export function acos(x: number): number {
   if (x !== x) return x;
   if (x > 1 || x < -1) return -DEFAULT_NAN; // glibc's acos returns a positive NaN
+  if (x === 1) return 0;
+  if (x === -1) return PI_H;
+  if (!fastReady) initFast();
+  const t0 = acosFast(Math.abs(x));
+  if (x >= 0) {
+    if (roundsSafely(t0, -acosD, t0 * 2 ** -61)) return t0 - acosD;
+  } else {
+    twoSum(PI_H, -t0); // pi - acos(-x)
+    const h = R[0], l = R[1] + PI_L + acosD;
+    if (roundsSafely(h, l, h * 2 ** -61)) return h + l;
+  }
   acosDD(x);
   return R[0] + R[1];
 }
@@ -690,21 +958,37 @@ export function acos(x: number): number {
 export function asin(x: number): number {
   if (x !== x) return x;
   if (x > 1 || x < -1) return -DEFAULT_NAN;
-  if (Math.abs(x) < 1.4901161193847656e-8) return x;
   const ax = Math.abs(x);
+  if (ax < 1.4901161193847656e-8) return x;
+  if (ax === 1) return x > 0 ? PIO2_H : -PIO2_H;
+  if (!fastReady) initFast();
+  let r: number;
   if (ax <= 0.5) {
-    // Newton on sin t = x
+    // Newton on sin t = |x|
     const t0 = Math.asin(ax);
-    sinCosDD(t0, 0);
-    ddAdd(SC[0], SC[1], -ax, 0);
-    ddDiv(R[0], R[1], SC[2], SC[3]);
-    ddAdd(t0, 0, -R[0], -R[1]);
+    sinCosAny(t0);
+    const d = ((SC[0] - ax) + SC[1]) / SC[2];
+    if (roundsSafely(t0, -d, t0 * 2 ** -61)) {
+      r = t0 - d;
+    } else {
+      sinCosDD(t0, 0);
+      ddAdd(SC[0], SC[1], -ax, 0);
+      ddDiv(R[0], R[1], SC[2], SC[3]);
+      ddAdd(t0, 0, -R[0], -R[1]);
+      r = R[0] + R[1];
+    }
   } else {
-    acosDD(ax);
-    const T = getTables();
-    ddAdd(T.pio2dd[0], T.pio2dd[1], -R[0], -R[1]);
+    const t0 = acosFast(ax); // asin = pi/2 - acos
+    twoSum(PIO2_H, -t0);
+    const h = R[0], l = R[1] + PIO2_L + acosD;
+    if (roundsSafely(h, l, h * 2 ** -61)) {
+      r = h + l;
+    } else {
+      acosDD(ax);
+      ddAdd(PIO2_H, PIO2_L, -R[0], -R[1]);
+      r = R[0] + R[1];
+    }
   }
-  const r = R[0] + R[1];
   return x < 0 ? -r : r;
 }
 
@@ -733,10 +1017,12 @@ export function log10(x: number): number {
   if (x === Infinity) return x;
   let k = 0;
   if (x < 2.2250738585072014e-308) { k = -54; x *= 18014398509481984; }
-  const ex = (highWord(x) >>> 20) - 1023;
-  k += ex;
+  W64[0] = x;
+  const hw = W32[HIW];
+  k += (hw >>> 20) - 1023;
   const i = k < 0 ? 1 : 0;
-  const m = x * 2 ** -(ex + i); // the mantissa with exponent 0 (or -1 when k < 0)
+  W32[HIW] = (hw & 0x000fffff) | ((0x3ff - i) << 20);
+  const m = W64[0]; // the mantissa with exponent 0 (or -1 when k < 0)
   const y = k + i;
   const z = y * LOG10_2LO + IVLN10 * log(m);
   return z + y * LOG10_2HI;
@@ -836,3 +1122,27 @@ export const DEFAULT_NAN: number = (() => {
   const n = NAN_F64[0];
   return signBitOf(n) ? n : -n;
 })();
+
+/** The double-double reference paths, for tests that check the fast paths against them. */
+export const referenceForTests = {
+  exp: (x: number): number => expDD(x, 0),
+  log: (x: number): number => { logDD(x); return R[0] + R[1]; },
+  pow: (x: number, y: number): number => { logDD(x); ddMulD(R[0], R[1], y); return expDD(R[0], R[1]); },
+  sin: (x: number): number => {
+    reduce(x);
+    const k = redK;
+    if (k & 1) cosKernel(R[0], R[1]); else sinKernel(R[0], R[1]);
+    return k >= 2 ? -(R[0] + R[1]) : R[0] + R[1];
+  },
+  tan: (x: number): number => {
+    reduce(x);
+    const rh = R[0], rl = R[1], k = redK;
+    sinKernel(rh, rl);
+    const sh = R[0], sl = R[1];
+    cosKernel(rh, rl);
+    if (k & 1) { ddDiv(R[0], R[1], sh, sl); return -(R[0] + R[1]); }
+    ddDiv(sh, sl, R[0], R[1]);
+    return R[0] + R[1];
+  },
+  acos: (x: number): number => { acosDD(x); return R[0] + R[1]; },
+};
