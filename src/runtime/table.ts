@@ -519,9 +519,15 @@ export class LuaTable extends LuaObject {
     if (key !== undefined) {
       if (typeof key === 'string' && !this.strDict) return this.nextStr(this.strPos(key) + 1, out);
       let k: unknown = key;
-      if (key instanceof LFloat) k = floatKey(key.n);
-      if (typeof k === 'number' && Math.floor(k) === k && k >= 1 && k <= a.length) i = k;
-      else return this.nextMap(this.mapPos(k) + 1, out);
+      if (key instanceof LFloat) {
+        // PUC looks a float key up as a float: one with an integer value (stored as an integer) is never
+        // found, so next(t, 1.0) raises even when t[1] exists; inf and +-2^63.. are found as floats
+        k = floatKey(key.n);
+        if (typeof k !== 'number' || (k >= -MAX_SAFE && k <= MAX_SAFE)) throw new LuaError("invalid key to 'next'");
+      } else if (typeof k === 'number' && Math.floor(k) === k && k >= 1 && k <= a.length) {
+        i = k;
+      }
+      if (i === 0) return this.nextMap(this.mapPos(k) + 1, out);
     }
     for (; i < a.length; i++) {
       const v = a[i];
