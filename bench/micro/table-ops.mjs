@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(tmpdir(), `moonrise-table-bench-${process.pid}.mjs`);
 await build({ entryPoints: [join(root, 'src/runtime/table.ts')], bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'warning' });
-const { LuaTable } = await import(pathToFileURL(out).href);
+const { LuaTable, StrHash } = await import(pathToFileURL(out).href);
 
 let SINK = 0;
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
@@ -72,9 +72,19 @@ bench('constant-name read t.hash.x (JIT)', N, () => {
   for (let r = 0; r < N / 100; r++) for (let i = 0; i < 100; i++) s += ts[i].hash.x + ts[i].hash.y;
   return s;
 });
-bench('object create {x=,y=,z=}', N / 4, () => {
+bench('object {x=,y=,z=} unsized setStr', N / 4, () => {
   let s = 0;
   for (let i = 0; i < N / 4; i++) { const t = new LuaTable(); t.setStr('x', i); t.setStr('y', i); t.setStr('z', i); s += t.hash.x; }
+  return s;
+});
+bench('object {x=,y=,z=} NEWTABLE-sized', N / 4, () => {
+  let s = 0;
+  for (let i = 0; i < N / 4; i++) { const t = new LuaTable(0, 3); t.setStr('x', i); t.setStr('y', i); t.setStr('z', i); s += t.hash.x; }
+  return s;
+});
+bench('object {x=,y=,z=} fromHash (JIT)', N / 4, () => {
+  let s = 0;
+  for (let i = 0; i < N / 4; i++) { const h = new StrHash(); h.x = i; h.y = i; h.z = i; const t = LuaTable.fromHash(h, 3, 3, false); s += t.hash.x; }
   return s;
 });
 bench('empty table create', N, () => {
