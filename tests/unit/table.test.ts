@@ -468,3 +468,58 @@ test('shiftUp/shiftDown equal the element-wise loops', () => {
     }
   }
 });
+
+test('random operations agree with a plain Map model', () => {
+  let seed = 99;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor(seed / 65536) % n;
+  };
+  const objs = [new LuaTable(), new LuaTable(), new NativeFunction('f', () => [])];
+  const keyOf = (): LuaValue => {
+    switch (rnd(9)) {
+      case 0: case 1: case 2: return 1 + rnd(70); // array-ish integers
+      case 3: return rnd(2000) - 1000; // sparse, zero and negative integers
+      case 4: return 's' + rnd(60); // strings
+      case 5: return rnd(40) + 0.5; // floats
+      case 6: return [true, false][rnd(2)];
+      case 7: return objs[rnd(3)];
+      default: return [2n ** 60n, new LFloat(Infinity), new LFloat(2 ** 63), new LFloat(4)][rnd(4)];
+    }
+  };
+  // the model keys by a canonical string
+  const canon = (k: LuaValue): unknown => (k instanceof LFloat ? (Number.isInteger(k.n) && Math.abs(k.n) < 2 ** 53 ? k.n : 'F' + k.n)
+    : typeof k === 'bigint' ? 'B' + k : k);
+  for (let round = 0; round < 40; round++) {
+    const t = new LuaTable(rnd(3) === 0 ? rnd(20) : 0, rnd(3) === 0 ? rnd(20) : 0);
+    const model = new Map<unknown, LuaValue>();
+    for (let step = 0; step < 400; step++) {
+      const k = keyOf();
+      const v = rnd(4) === 0 ? undefined : step;
+      t.set(k, v);
+      if (v === undefined) model.delete(canon(k));
+      else model.set(canon(k), v);
+      const probe = keyOf();
+      assert.equal(t.get(probe), model.get(canon(probe)), `round ${round} step ${step}`);
+      if (step % 50 === 49) {
+        // a full traversal sees exactly the live entries, even while clearing some of them
+        const seen = new Map<unknown, LuaValue>();
+        let key: LuaValue = undefined;
+        for (let e = t.next(key); e !== undefined; e = t.next(key)) {
+          key = e[0];
+          assert.ok(!seen.has(canon(key)), 'key seen twice');
+          seen.set(canon(key), e[1]);
+          if (rnd(5) === 0) {
+            t.set(key, undefined);
+            model.delete(canon(key));
+          } else if (rnd(5) === 0) {
+            t.set(key, 'changed');
+            model.set(canon(key), 'changed');
+          }
+        }
+        for (const [mk] of model) assert.ok(seen.has(mk), `missed ${String(mk)}`);
+        assert.ok(isBorder(t, t.length()));
+      }
+    }
+  }
+});
