@@ -171,6 +171,7 @@ export class Stream {
   // ------------------------------------------------------------------------------------ writing
 
   write(s: string): void {
+    if (s.length === 0) return; // fwrite of nothing succeeds, even on a read-only stream
     if (!this.writable) throw EBADF();
     const out = this.out;
     if (out) {
@@ -350,7 +351,9 @@ function openStream(cx: IoContext, fname: string, mode: string): Stream {
   // dropped writers of a file about to be truncated write first, as if they had been collected already
   if (flags.truncate && dirtyByIdentity.size > 0) syncIdentity(cx.host.identify(fname), undefined);
   const raw = cx.host.open(fname, flags);
-  return new Stream('file', raw, undefined, flags.read, flags.write, flags.append);
+  const s = new Stream('file', raw, undefined, flags.read, flags.write, flags.append);
+  if (flags.append && !flags.read && raw.seekable) s.pos = raw.size(); // glibc starts "a" (not "a+") at the end
+  return s;
 }
 
 /** opencheck: open or raise "cannot open file 'x' (reason)". */
