@@ -52,7 +52,8 @@
  *   - build constructors as PUC's NEWTABLE/SETLIST do: `new LuaTable(narr, nhash)` then `setList`/set, or
  *     `LuaTable.fromArray(values)`, or for `{x = e1, y = e2}`:
  *     `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)`;
- *   - never keep `t.arr` or `t.hash` in a variable across a call or another table write: a rehash replaces them.
+ *   - never keep `t.arr` or `t.hash` in a variable across a call or another table write: a rehash replaces them
+ *     (growing the array part makes a new array).
  *
  * Errors: `set` raises a TableIndexError (a LuaError) whose value is the bare message 'table index is nil' /
  * 'table index is NaN', which is what PUC's rawset prints. For `t[k] = v` in Lua code PUC adds the position
@@ -376,7 +377,7 @@ export class LuaTable extends LuaObject {
   /** luaH_resize: an array part of exactly `asize` slots and a hash part of nodeCount(hsize) nodes holding
    * the live keys; dead keys are dropped. */
   private resize(asize: number, hsize: number): void {
-    const a = this.arr;
+    let a = this.arr;
     const oldKeys = this.mkeys;
     const oldVals = this.mvals;
     const oldHash = this.hash;
@@ -399,8 +400,10 @@ export class LuaTable extends LuaObject {
     if (asize < a.length) {
       vanishing = a.slice(asize);
       a.length = asize;
-    } else {
-      while (a.length < asize) a.push(undefined);
+    } else if (asize > a.length) {
+      // a new packed array (concat of filler chunks): growing in place with push is 2x slower, and
+      // length + fill would make the array HOLEY, so that read sites would see two elements kinds
+      this.arr = a = grown(a, asize);
     }
     this.alimit = asize;
     if (vanishing !== undefined) {
@@ -646,6 +649,26 @@ function isPow2(n: number): boolean {
 /** ceil(log2(n)) for 1 <= n <= 2^31. */
 function ceilLog2(n: number): number {
   return n <= 1 ? 0 : 32 - Math.clz32(n - 1);
+}
+
+/** A packed run of undefineds, the filler used to grow array parts. */
+const FILLER: LuaValue[] = [];
+for (let i = 0; i < 1024; i++) FILLER.push(undefined);
+
+/** A new packed array: the elements of `a` followed by undefineds up to length n (> a.length). */
+function grown(a: LuaValue[], n: number): LuaValue[] {
+  let k = n - a.length;
+  if (k <= FILLER.length) return a.concat(k === FILLER.length ? FILLER : FILLER.slice(0, k));
+  const parts: LuaValue[][] = [];
+  for (; k >= FILLER.length; k -= FILLER.length) {
+    parts.push(FILLER);
+    if (parts.length === 1024) {
+      a = a.concat(...parts); // bounded spread: at most 1024 arguments
+      parts.length = 0;
+    }
+  }
+  if (k > 0) parts.push(FILLER.slice(0, k));
+  return a.concat(...parts);
 }
 
 /** PUC's hash part node count for `n` keys: 0, or the power of two not below n. */
