@@ -120,15 +120,27 @@ const HEX_FLT = /^[ \t\n\v\f\r]*([-+]?)0[xX](?:([0-9a-fA-F]+)\.?([0-9a-fA-F]*)|\
 /** lua_stringtonumber: an integer if the numeral is an integer that fits (hex integers wrap modulo 2^64),
  * else a float; undefined if the whole string (spaces aside) is not a numeral. 'inf'/'nan' are rejected. */
 export function str2number(s: string): number | bigint | LFloat | undefined {
+  // fast path: an optional '-' and 1 to 15 decimal digits, nothing else
+  const n = s.length;
+  if (n > 0 && n <= 16) {
+    const i = s.charCodeAt(0) === 45 ? 1 : 0;
+    let v = 0;
+    let j = i;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (j === n && j > i && j - i <= 15) return i === 1 ? 0 - v : v;
+  }
   let m = DEC_INT.exec(s);
   if (m !== null) return decimalInteger(m[1] === '-', m[2]);
-  m = HEX_INT.exec(s);
-  if (m !== null) return hexInteger(m[1] === '-', m[2]);
-  m = DEC_FLT.exec(s);
-  if (m !== null) {
-    const x = Number(m[1]);
+  if (DEC_FLT.test(s)) {
+    const x = Number(s); // the regex admitted only C spaces around the numeral, which Number() trims too
     return Math.floor(x) === x ? new LFloat(x) : x;
   }
+  m = HEX_INT.exec(s);
+  if (m !== null) return hexInteger(m[1] === '-', m[2]);
   m = HEX_FLT.exec(s);
   if (m !== null) return hexFloat(m);
   return undefined;
@@ -244,32 +256,25 @@ export function tostringNumber(v: number | bigint | LFloat): string {
   return floatToString(v.n);
 }
 
-/** lua_Number -> string as luaO_tostring does it. */
+/** lua_Number -> string as luaO_tostring does it: "%.14g", plus ".0" when that looks like an integer. */
 export function floatToString(x: number): string {
   if (x !== x) return signBit(x) ? '-nan' : 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   const ax = Math.abs(x);
-  if (ax >= 1e-4 && ax < 1e14) {
-    // Fast path: the shortest round-trip text, when it has at most 14 significant digits, is exactly %.14g's
-    // rounding (at <= 15 digits the decimal spacing exceeds a binary ulp, so that text is the nearest one).
-    const s = String(x);
-    if (sigDigitCount(s, ax) <= 14) return Math.floor(ax) === ax ? s + '.0' : s;
+  if (ax !== 0) {
+    const f = formatGScaled(ax, 14, false);
+    if (f !== undefined) {
+      const r = x < 0 ? '-' + f : f;
+      return gLooksInt ? r + '.0' : r;
+    }
   }
   const s = formatG(x, 14);
-  return /^-?[0-9]+$/.test(s) ? s + '.0' : s;
-}
-
-/** Significant digits in String(x) for 1e-4 <= |x| < 1e14 (plain notation, no exponent). */
-function sigDigitCount(s: string, ax: number): number {
-  let n = s.length;
-  if (s.charCodeAt(0) === 45) n--; // '-'
-  if (ax >= 1) return s.indexOf('.') >= 0 ? n - 1 : n;
-  // "0.000123": drop "0." and the zeros before the first significant digit
-  let i = s.indexOf('.') + 1;
-  let zeros = 0;
-  while (s.charCodeAt(i) === 48) { zeros++; i++; }
-  return n - 2 - zeros;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 45) return s; // has '.', 'e': does not look like an integer
+  }
+  return s + '.0';
 }
 
 /* Exact decimal digits of a positive finite double: value = 0.D1D2D3... * 10^point, no trailing zeros. */
@@ -309,6 +314,10 @@ function roundDigits(d: string, keep: number): string {
 /** n significant digits of ax (> 0, finite), rounded half-even on the exact value, and the decimal exponent
  * of the first digit. */
 function sigDigits(ax: number, n: number): [string, number] {
+  if (n <= 15) {
+    const d = sigDigitsScaled(ax, n);
+    if (d !== undefined) return [d, scaledExp];
+  }
   if (n <= 101) {
     const s = ax.toExponential(n - 1); // exact except for ties, which it rounds away from zero
     const ePos = s.indexOf('e');
@@ -324,17 +333,73 @@ function sigDigits(ax: number, n: number): [string, number] {
   return [r, exp];
 }
 
+let scaledExp = 0; // decimal exponent of the last scaledInt result
+
+/* The common case of %.14g: n <= 15 digits of a value between ~1e-8 and 1e15, so that ax * 10^k (k <= 22) is an
+ * exact double-double h + l and the digits are the integer nearest to it (ties to even, decided exactly).
+ * Returns that integer (n digits; its exponent in scaledExp), or -1 outside this range. */
+function scaledInt(ax: number, n: number): number {
+  let e = Math.floor(Math.log10(ax)); // may be off by one near powers of 10: corrected below
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const k = n - 1 - e;
+    if (k < 0 || k > 22) return -1;
+    const p = POW10[k];
+    const h = ax * p;
+    // l = exact error of h (Dekker's product; no overflow in this range)
+    let t = 134217729 * ax;
+    const ah = t - (t - ax), al = ax - ah;
+    t = 134217729 * p;
+    const ph = t - (t - p), pl = p - ph;
+    const l = ((ah * ph - h) + ah * pl + al * ph) + al * pl;
+    const fl = Math.floor(h);
+    if (fl >= POW10[n]) { e++; continue; }
+    if (fl < POW10[n - 1]) { e--; continue; }
+    const d = (h - fl) - 0.5; // exact; with |l| <= ulp(h)/2 the sign of d + l is decided exactly
+    const m = d > 0 || (d === 0 && (l > 0 || (l === 0 && fl % 2 === 1))) ? fl + 1 : fl;
+    if (m === POW10[n]) { scaledExp = e + 1; return POW10[n - 1]; }
+    scaledExp = e;
+    return m;
+  }
+  return -1;
+}
+
+function sigDigitsScaled(ax: number, n: number): string | undefined {
+  const m = scaledInt(ax, n);
+  return m < 0 ? undefined : intDigits(m);
+}
+
+/* Decimal digits of an integer 0 <= m < 10^15. V8 converts integers beyond the Smi range through its slow
+ * double-to-shortest path (~300 ns); two halves below 10^8 take its fast integer path. */
+function intDigits(m: number): string {
+  if (m < 1073741824) return String(m);
+  const hi = Math.floor(m / 1e8);
+  const lo = String(m - hi * 1e8);
+  return String(hi) + ZEROS8.slice(lo.length) + lo;
+}
+
+const ZEROS8 = '00000000';
+
 /* Can rounding ax at k digits after the decimal point hit an exact tie (...5000... exactly)? */
 function mayTie(ax: number, k: number): boolean {
   if (k >= 1000) return true; // 2^(k+1) would overflow; let the exact path decide
   if (k >= 0) {
     // ax * 10^k has fraction exactly .5 only if ax * 2^(k+1) is an integer and ax * 2^k is not
-    const y = ax * 2 ** (k + 1);
+    const y = ax * pow2(k + 1);
     return Math.floor(y) === y && Math.floor(y / 2) !== y / 2;
   }
   if (ax >= 9007199254740992) return true; // let the exact path decide
-  const unit = 10 ** -k;
+  const unit = POW10[-k];
   return ax % unit === unit / 2;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+  1e19, 1e20, 1e21, 1e22];
+
+/** 2^m for -1022 <= m <= 1023 from its bits (`2 ** m` with a variable m is a slow generic pow call in V8). */
+function pow2(m: number): number {
+  U32[LO] = 0;
+  U32[HI] = (m + 1023) << 20;
+  return F64[0];
 }
 
 /** Digits of ax (>= 0, finite) with `prec` digits after the point, as "int.frac" text without sign
@@ -409,6 +474,10 @@ export function formatG(x: number, prec: number, upper = false, alt = false): st
   const P = prec === 0 ? 1 : prec;
   const neg = x < 0 || (x === 0 && signBit(x));
   const ax = Math.abs(x);
+  if (!alt && P <= 15 && ax !== 0) {
+    const f = formatGScaled(ax, P, upper);
+    if (f !== undefined) return neg ? '-' + f : f;
+  }
   let digits: string;
   let exp: number;
   if (ax === 0) {
@@ -435,6 +504,40 @@ export function formatG(x: number, prec: number, upper = false, alt = false): st
     s = mant + expText(exp, upper ? 'E' : 'e');
   }
   return neg ? '-' + s : s;
+}
+
+let gLooksInt = false; // the last formatGScaled result has neither '.' nor an exponent
+
+/* %.Pg (no '#') of ax > 0 from the scaled integer of sigDigitsScaled, with arithmetic instead of string
+ * surgery (this is tostring's path for most floats). */
+function formatGScaled(ax: number, P: number, upper: boolean): string | undefined {
+  const m0 = scaledInt(ax, P);
+  if (m0 < 0) return undefined;
+  const e = scaledExp;
+  gLooksInt = false;
+  if (e < P && e >= -4) {
+    let fd = P - 1 - e; // digits after the point
+    const unit = POW10[fd];
+    const ip = Math.floor(m0 / unit);
+    let frac = m0 - ip * unit;
+    if (frac === 0) { gLooksInt = true; return intDigits(ip); }
+    while (frac % 10 === 0) { frac /= 10; fd--; }
+    const fs = intDigits(frac);
+    return intDigits(ip) + '.' + (fs.length < fd ? '0'.repeat(fd - fs.length) + fs : fs);
+  }
+  const unit = POW10[P - 1];
+  const d0 = Math.floor(m0 / unit);
+  let rest = m0 - d0 * unit;
+  let s: string;
+  if (rest === 0) {
+    s = String(d0);
+  } else {
+    let fd = P - 1;
+    while (rest % 10 === 0) { rest /= 10; fd--; }
+    const rs = intDigits(rest);
+    s = d0 + '.' + (rs.length < fd ? '0'.repeat(fd - rs.length) + rs : rs);
+  }
+  return s + expText(e, upper ? 'E' : 'e');
 }
 
 /* %g without '#': removes trailing zeros of the fraction, and the point if nothing remains after it. */
@@ -700,12 +803,12 @@ function shiftLeft(x: number | bigint, n: number | bigint): number | bigint {
   if (typeof n === 'bigint' || n >= 64 || n <= -64) return 0;
   if (n >= 0) {
     if (typeof x === 'number') {
-      const r = x * 2 ** n;
+      const r = x * pow2(n);
       if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
     }
     return wrap(toBig(x) << BigInt(n));
   }
-  if (typeof x === 'number' && x >= 0) return Math.floor(x / 2 ** -n);
+  if (typeof x === 'number' && x >= 0) return Math.floor(x * pow2(n));
   return wrap(BigInt.asUintN(64, toBig(x)) >> BigInt(-n));
 }
 
