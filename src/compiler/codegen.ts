@@ -3,9 +3,11 @@
  * PUC-Lua's one-pass parser drives its code generator, so that register allocation, constant numbering,
  * jump layout and line attribution match luac5.4.
  *
- * Line attribution: `fs.line` plays the role of the parser's "last token read". It is moved forward as nodes
- * are visited (see lines.ts for the lines the tree does not carry); instructions that PUC-Lua explicitly
- * re-attributes (calls, operators, for-loop instructions, function definitions) get their node's line.
+ * Line attribution: `fs.line` plays the role of the parser's "last token read" (PUC's lastline). It is moved
+ * forward as nodes are visited, using the lines the tree records for tokens that are not nodes (closing
+ * brackets, method names, block openers, the token before `{`/`...`; see ast.ts); instructions that
+ * PUC-Lua explicitly re-attributes (calls, operators, for-loop instructions, function definitions) get
+ * their node's line.
  *
  * Deep left-nested expressions (long `a + b + c ...` chains, method chains) are compiled iteratively along
  * their left spine, so the JS stack depth only grows with genuine nesting.
@@ -24,7 +26,7 @@ import { BinOpr, UnOpr, MULTRET, FIELDS_PER_FLUSH, expToConst } from './funcstat
 import { Resolver } from './resolver.js';
 import { Session, VarKind } from './scope.js';
 import { LFloat } from '../runtime/value.js';
-import { firstLine, lastStatLine, lastBlockLine, statToken, exprToken, closingLine } from './lines.js';
+import { firstLine, lastStatLine, lastBlockLine, statToken, exprToken } from './lines.js';
 
 const BINOPR: Record<BinaryOp, BinOpr> = {
   '+': BinOpr.ADD, '-': BinOpr.SUB, '*': BinOpr.MUL, '%': BinOpr.MOD, '^': BinOpr.POW, '/': BinOpr.DIV,
@@ -321,6 +323,7 @@ export class CodeGen extends Resolver {
     this.follow = "'do'";
     const condExit = this.cond(s.cond);
     this.enterBlock(true);
+    fs.line = s.body.openLine;
     this.block(s.body, { line: s.body.endLine, token: "'end'", until: false });
     fs.jumpTo(whileInit);
     fs.line = s.body.endLine;
@@ -361,7 +364,7 @@ export class CodeGen extends Resolver {
       escape = this.testThenBlock(c.cond, c.body, followed, escape, { line: c.body.endLine, token, until: false });
     }
     if (s.orelse) {
-      fs.line = s.orelse.line;
+      fs.line = s.orelse.openLine;
       this.block(s.orelse, { line: s.orelse.endLine, token: "'end'", until: false });
     }
     fs.patchToHere(escape);
@@ -371,6 +374,7 @@ export class CodeGen extends Resolver {
     const fs = this.fs;
     this.follow = "'then'";
     let v = this.expr(cond);
+    fs.line = body.openLine; // the jumps are emitted once 'then' is read
     let jf: number;
     const first = body.stats[0];
     if (first !== undefined && first.kind === 'Break') {
@@ -448,6 +452,7 @@ export class CodeGen extends Resolver {
 
   private forBody(base: number, line: number, nvars: number, isGen: boolean, body: Block): void {
     const fs = this.fs;
+    fs.line = body.openLine; // once 'do' is read
     const prep = fs.emitABx(isGen ? Op.TFORPREP : Op.FORPREP, base, 0);
     this.enterBlock(false);
     this.adjustLocalVars(nvars);
@@ -522,6 +527,7 @@ export class CodeGen extends Resolver {
     fs.f.numparams = fs.nactvar;
     if (func.isVararg) {
       fs.f.isVararg = true;
+      fs.line = func.varargLine;
       fs.emitABC(Op.VARARGPREP, fs.f.numparams, 0, 0);
     }
     fs.reserveRegs(fs.nactvar);
@@ -564,6 +570,7 @@ export class CodeGen extends Resolver {
       case 'String': fs.line = e.line; return mkStr(e.value);
       case 'Vararg': {
         // emitted before the '...' token is consumed
+        fs.line = e.prevLine;
         const pc = fs.emitABC(Op.VARARG, 0, 0, 1);
         fs.line = e.line;
         return mkInfo('vararg', pc);
@@ -585,7 +592,7 @@ export class CodeGen extends Resolver {
         this.follow = "')'";
         const v = this.expr(e.expr);
         this.follow = follow;
-        fs.line = closingLine(e) ?? fs.line;
+        fs.line = e.endLine;
         return fs.dischargeVars(v);
       }
       case 'Name':
@@ -658,11 +665,12 @@ export class CodeGen extends Resolver {
           fs.line = s.line;
           this.follow = "']'";
           const key = fs.exp2val(this.expr(s.key));
+          fs.line = s.endLine; // the key goes to a register, if it must, once ']' is read
           v = fs.indexed(v, key);
           break;
         }
         case 'MethodCall': {
-          fs.line = s.line;
+          fs.line = s.nameLine;
           v = fs.self(v, mkStr(s.name));
           v = this.funcArgs(v, s, line);
           break;
@@ -681,7 +689,6 @@ export class CodeGen extends Resolver {
 
   private funcArgs(f: ExpDesc, call: CallExpr | MethodCallExpr, line: number): ExpDesc {
     const fs = this.fs;
-    fs.line = call.line;
     let args: ExpDesc = VOID;
     if (call.args.length) {
       const follow = this.follow;
@@ -690,7 +697,7 @@ export class CodeGen extends Resolver {
       this.follow = follow;
       if (hasMultRet(args)) fs.setMultRet(args);
     }
-    fs.line = closingLine(call) ?? fs.line;
+    fs.line = call.endLine;
     const base = (f as { info: number }).info;
     let nparams: number;
     if (hasMultRet(args)) nparams = MULTRET;
@@ -707,6 +714,7 @@ export class CodeGen extends Resolver {
   private constructor_(t: TableExpr): ExpDesc {
     const fs = this.fs;
     // NEWTABLE is emitted before '{' is consumed
+    fs.line = t.prevLine;
     const pc = fs.emitABC(Op.NEWTABLE, 0, 0, 0);
     fs.emit(0); // room for EXTRAARG
     const cc: ListControl = { v: VOID, t: fs.freereg, nh: 0, na: 0, tostore: 0 };
@@ -731,7 +739,7 @@ export class CodeGen extends Resolver {
       fs.storeVar(tab, val);
       fs.freereg = reg;
     }
-    fs.line = closingLine(t) ?? fs.line;
+    fs.line = t.endLine;
     this.lastListField(cc);
     fs.setTableSize(pc, cc.t, cc.na, cc.nh);
     return mkInfo('nonreloc', cc.t);

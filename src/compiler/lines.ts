@@ -1,22 +1,11 @@
 /*
- * Source positions the code generator needs but the syntax tree does not store directly: the line of the
- * first and of the last token of an expression or statement, and the text PUC-Lua shows after "near" for
- * the first token of a statement. PUC-Lua attributes each instruction to the last token read when it is
- * emitted, so these approximate the parser's position at the points where code is generated. (Closing
- * tokens such as `)` and `}` are not in the tree; the line of the last inner token stands in for them.)
+ * Source positions the code generator needs beyond each node's own `line`: the line of the first and of the
+ * last token of an expression or statement, and the text PUC-Lua shows after "near" for the first token of
+ * a statement. PUC-Lua attributes each instruction to the last token read when it is emitted; the tree
+ * records the lines of closing tokens (`endLine` on calls, indexes, tables and parentheses), so the last
+ * token of any expression is known exactly.
  */
-import type { Expr, Stat, Block, CallExpr, MethodCallExpr, TableExpr, ParenExpr } from '../syntax/ast.js';
-
-/**
- * Line of the closing token of a call (`)`, or the last token of a string/table argument), a table
- * constructor (`}`) or a parenthesised expression (`)`), when the parser records it as `endLine`. ast.ts
- * does not define this field yet; PUC-Lua emits the last argument's/item's load there, which decides the
- * line of runtime errors such as `f(\n  a.b.c\n)`.
- */
-export function closingLine(e: CallExpr | MethodCallExpr | TableExpr | ParenExpr): number | undefined {
-  const l = (e as { endLine?: unknown }).endLine;
-  return typeof l === 'number' ? l : undefined;
-}
+import type { Expr, Stat, Block } from '../syntax/ast.js';
 
 /** Line of the first token of `e` (where a suffixed expression starts: PUC's line for CALL instructions). */
 export function firstLine(e: Expr): number {
@@ -31,45 +20,15 @@ export function firstLine(e: Expr): number {
   }
 }
 
-/** Line of the last token of `e` (or of the last token inside it, when it ends with a closing bracket). */
+/** Line of the last token of `e`. Iterative: operator chains can be very deep on the right. */
 export function lastLine(e: Expr): number {
-  let floor = 0; // a call without arguments ends after its callee, at a line no smaller than its own
   for (;;) {
     switch (e.kind) {
       case 'Binary': e = e.right; break;
       case 'Unary': e = e.operand; break;
-      case 'Function': return Math.max(floor, e.lastLine);
-      case 'Paren': {
-        const c = closingLine(e);
-        if (c !== undefined) return Math.max(floor, c);
-        e = e.expr;
-        break;
-      }
-      case 'Index': {
-        const k = e.key;
-        if (k.kind === 'String' || k.kind === 'Number') return Math.max(floor, k.line, e.line);
-        e = k;
-        break;
-      }
-      case 'Call':
-      case 'MethodCall': {
-        const c = closingLine(e);
-        if (c !== undefined) return Math.max(floor, c);
-        if (e.args.length === 0) {
-          floor = Math.max(floor, e.line);
-          e = e.kind === 'Call' ? e.fn : e.obj;
-        } else e = e.args[e.args.length - 1];
-        break;
-      }
-      case 'Table': {
-        const c = closingLine(e);
-        if (c !== undefined) return Math.max(floor, c);
-        if (e.fields.length === 0) return Math.max(floor, e.line);
-        e = e.fields[e.fields.length - 1].value;
-        break;
-      }
-      default:
-        return Math.max(floor, e.line);
+      case 'Function': return e.lastLine;
+      case 'Index': case 'Call': case 'MethodCall': case 'Table': case 'Paren': return e.endLine;
+      default: return e.line;
     }
   }
 }

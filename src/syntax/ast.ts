@@ -4,7 +4,16 @@
  *
  * Every node carries `line`: the source line PUC-Lua would attribute the corresponding instructions to, so
  * that runtime errors name the same line in every tier (for a binary operator, the operator's line; for a
- * call, the line where its argument list opens; for an index `a.b`/`a[b]`, the line of the `.`/`[`).
+ * call or method call, the line where its whole suffixed expression starts, e.g. the line of `a` in
+ * `a.b\n(c)`; for an index `a.b`/`a[b]`, the line of the `.`/`[`; for other nodes, their first token's).
+ * "The line of a token" is always where PUC's scanner stands after reading it: the line where the token
+ * ends (a multi-line string's last line), or the line of the token after it when PUC has looked ahead.
+ *
+ * PUC-Lua emits each instruction on the line of the last token read so far, and some of those tokens are
+ * not nodes: closing brackets, `then`, `do`, the `...` of a parameter list, the token before `{`/`...`.
+ * The nodes where that matters carry those lines as well (`endLine`, `nameLine`, `prevLine`, `varargLine`,
+ * Block `openLine`), so that the compiler can place every instruction exactly where luac5.4 does — which
+ * decides the line of runtime errors such as `print(\n  t.missing.field\n)` (line 3).
  * Numbers are stored as canonical Lua values (runtime/value.ts): integers as JS numbers or bigints, floats as
  * non-integral numbers or LFloat boxes. Strings are byte strings (char codes 0..255).
  */
@@ -25,24 +34,47 @@ export type UnaryOp = '-' | 'not' | '#' | '~';
 export interface NilExpr { kind: 'Nil'; line: number }
 export interface TrueExpr { kind: 'True'; line: number }
 export interface FalseExpr { kind: 'False'; line: number }
-export interface VarargExpr { kind: 'Vararg'; line: number }
+/** `...`; `prevLine` is the line of the token before it (PUC emits VARARG before reading `...`). */
+export interface VarargExpr { kind: 'Vararg'; line: number; prevLine: number }
 export interface NumberExpr { kind: 'Number'; value: NumberValue; line: number }
 export interface StringExpr { kind: 'String'; value: string; line: number }
 /** A variable reference. The resolver decides whether it is a local, an upvalue or a global (_ENV.name). */
 export interface NameExpr { kind: 'Name'; name: string; line: number }
-/** `obj[key]`; `obj.name` is an IndexExpr whose key is a StringExpr. */
-export interface IndexExpr { kind: 'Index'; obj: Expr; key: Expr; line: number }
-export interface CallExpr { kind: 'Call'; fn: Expr; args: Expr[]; line: number }
-/** `obj:name(args)` */
-export interface MethodCallExpr { kind: 'MethodCall'; obj: Expr; name: string; args: Expr[]; line: number }
+/**
+ * `obj[key]`; `obj.name` is an IndexExpr whose key is a StringExpr. `endLine` is the line of its last token
+ * (`]`, or the name): PUC resolves the key (e.g. loads a non-constant key into a register) once it is read.
+ */
+export interface IndexExpr { kind: 'Index'; obj: Expr; key: Expr; line: number; endLine: number }
+/**
+ * `fn(args)`, `fn{...}` or `fn"str"`. `line` is where the whole suffixed expression starts (PUC fixes the
+ * CALL there); `endLine` is the line of the call's last token: the `)`, the table argument's `}` or the
+ * string argument. PUC loads the last argument once that token is read, so e.g. the GETFIELD of
+ * `f(\n  t.x.y\n)` is on the line of `)`.
+ */
+export interface CallExpr { kind: 'Call'; fn: Expr; args: Expr[]; line: number; endLine: number }
+/**
+ * `obj:name(args)`. `line` and `endLine` as for CallExpr; `nameLine` is the line of `name`, where PUC
+ * emits SELF (and loads `obj`), which differs from `line` in multi-line chains `x\n  :a()\n  :b()`.
+ */
+export interface MethodCallExpr {
+  kind: 'MethodCall'; obj: Expr; name: string; args: Expr[]; line: number; nameLine: number; endLine: number;
+}
 export interface FunctionExpr {
   kind: 'Function';
   params: string[];
   isVararg: boolean;
+  /** Line of the `...` ending the parameter list (PUC's VARARGPREP line); 0 when not vararg. */
+  varargLine: number;
   /** True for `function a.b:c() end`: an implicit first parameter `self` is in params[0]. */
   isMethod: boolean;
+  /** The body; its `openLine` is the line of the `)` closing the parameter list. */
   body: Block;
-  /** Line of the `function` keyword (linedefined) and of the closing `end` (lastlinedefined). */
+  /**
+   * linedefined, as PUC chooses it: for a function statement (`function a.b() end`) the line of the
+   * `function` keyword; for an anonymous or local function the line of the token after `function` or after
+   * the name, usually the `(`. `lastLine` is the line of the closing `end` (lastlinedefined), where PUC
+   * emits CLOSURE and the final RETURN.
+   */
   line: number;
   lastLine: number;
 }
@@ -50,11 +82,16 @@ export type TableField =
   | { kind: 'Positional'; value: Expr; line: number }
   | { kind: 'Named'; name: string; value: Expr; line: number }
   | { kind: 'Keyed'; key: Expr; value: Expr; line: number };
-export interface TableExpr { kind: 'Table'; fields: TableField[]; line: number }
+/**
+ * `{ fields }`. `line` is the line of `{`; `prevLine` is the line of the token before `{` (PUC emits
+ * NEWTABLE before reading `{`, e.g. on the line of `=` in `local t =\n{}`); `endLine` is the line of `}`,
+ * where PUC stores the pending list items (SETLIST) and loads the last one.
+ */
+export interface TableExpr { kind: 'Table'; fields: TableField[]; line: number; prevLine: number; endLine: number }
 export interface BinaryExpr { kind: 'Binary'; op: BinaryOp; left: Expr; right: Expr; line: number }
 export interface UnaryExpr { kind: 'Unary'; op: UnaryOp; operand: Expr; line: number }
-/** `(expr)`: truncates a multi-value expression to one value. */
-export interface ParenExpr { kind: 'Paren'; expr: Expr; line: number }
+/** `(expr)`: truncates a multi-value expression to one value, once `)` (line `endLine`) is read. */
+export interface ParenExpr { kind: 'Paren'; expr: Expr; line: number; endLine: number }
 
 export type Expr =
   | NilExpr | TrueExpr | FalseExpr | VarargExpr | NumberExpr | StringExpr
@@ -113,6 +150,12 @@ export interface Block {
   stats: Stat[];
   /** Line of the first token of the block (or of the token ending an empty block). */
   line: number;
+  /**
+   * Line of the token just before the block: `then`, `do`, `else`, `repeat`, the `)` of a parameter list;
+   * 1 for a chunk. PUC emits there what comes right before the block (a condition's TEST/JMP, FORPREP/
+   * TFORPREP) and, for an empty loop body, the jump back.
+   */
+  openLine: number;
   /** Line of the token that ends the block (`end`, `else`, `until`, <eof>...). */
   endLine: number;
 }

@@ -17,9 +17,14 @@
  * Any other node gets the line of its first token as PUC's scanner reports it, i.e. where that token ends
  * (a multi-line string is on its last line; inside a table constructor a name's line is that of the token
  * after it, which PUC has already looked ahead to).
+ * PUC emits each instruction on the line of the last token read (its `lastline`), so the tree also records
+ * the lines of the tokens that are not nodes but decide where instructions go: closing `)`/`]`/`}`
+ * (`endLine`), a method's name, the `...` of a parameter list, the token before `{` and `...` (`prevLine`,
+ * PUC's lastline when it emits NEWTABLE/VARARG) and the token opening each block (`openLine`). They are
+ * read from the lexer as the parser goes; LineLexer keeps `lastline` at the cost of one store per token.
  */
 import type {
-  Attrib, AssignTarget, BinaryOp, Block, Chunk, Expr, FunctionExpr, LocalStat, Stat, TableField, UnaryOp,
+  Attrib, AssignTarget, BinaryOp, Block, Chunk, Expr, FunctionExpr, LocalStat, Stat, TableExpr, TableField, UnaryOp,
 } from './ast.js';
 import { LuaError } from '../runtime/errors.js';
 import { Lexer } from './lexer.js';
@@ -108,6 +113,16 @@ interface JumpDesc {
 
 const BREAK = 'break'; // a reserved word, so no user label can have this name
 
+/** The lexer plus PUC's `lastline`: the line of the last token consumed (after a look-ahead, of that token). */
+class LineLexer extends Lexer {
+  prevLine = 1;
+
+  override next(): void {
+    this.prevLine = this.line;
+    super.next();
+  }
+}
+
 /**
  * Parses a chunk. Throws LuaError with PUC's message on any syntax error. `cCalls` is how many C-level calls
  * PUC would have in progress at this load (see C_CALLS_AT_LOAD; one more per pcall/dofile/require/coroutine
@@ -118,7 +133,9 @@ export function parse(source: string, chunkname: string, cCalls: number = C_CALL
 }
 
 class Parser {
-  private readonly lex: Lexer;
+  private readonly lex: LineLexer;
+  /** Line of the last token of the arguments funcargs just read (its callers' `endLine`). */
+  private argsEnd = 0;
   private fs!: FuncState;
   private depth = 0;
   // declared locals of all open functions (PUC's dyd->actvar), including not-yet-active ones
@@ -129,7 +146,7 @@ class Parser {
   private gotos: JumpDesc[] = [];
 
   constructor(source: string, chunkname: string, private readonly maxDepth: number) {
-    this.lex = new Lexer(source, chunkname);
+    this.lex = new LineLexer(source, chunkname);
   }
 
   // -------------------------------------------------------------- token helpers
@@ -310,7 +327,7 @@ class Parser {
     const stats: Stat[] = [];
     this.statlist(stats);
     this.check(Tok.Eos);
-    const body: Block = { stats, line, endLine: this.lex.line };
+    const body: Block = { stats, line, openLine: 1, endLine: this.lex.line };
     this.closeFunction();
     return { body, source: this.lex.source, lastLine: this.lex.line };
   }
@@ -329,11 +346,12 @@ class Parser {
   /** block -> statlist */
   private block(): Block {
     const line = this.lex.line;
+    const openLine = this.lex.prevLine;
     const stats: Stat[] = [];
     this.enterBlock(false);
     this.statlist(stats);
     this.leaveBlock();
-    return { stats, line, endLine: this.lex.line };
+    return { stats, line, openLine, endLine: this.lex.line };
   }
 
   /** body -> '(' parlist ')' block END */
@@ -346,22 +364,25 @@ class Parser {
       params.push('self');
       this.fs.nactvar++;
     }
-    const isVararg = this.parlist(params);
+    const varargLine = this.parlist(params);
+    const isVararg = varargLine !== 0;
     this.fs.isVararg = isVararg;
     this.checknext(0x29);
     const blockLine = this.lex.line;
+    const openLine = this.lex.prevLine;
     const stats: Stat[] = [];
     this.statlist(stats);
     const lastLine = this.lex.line;
-    const body: Block = { stats, line: blockLine, endLine: lastLine };
+    const body: Block = { stats, line: blockLine, openLine, endLine: lastLine };
     this.checkMatch(Tok.End, Tok.Function, line);
     this.closeFunction();
-    return { kind: 'Function', params, isVararg, isMethod, body, line, lastLine };
+    return { kind: 'Function', params, isVararg, varargLine, isMethod, body, line, lastLine };
   }
 
-  /** parlist -> [ {NAME ','} (NAME | '...') ] ; returns whether the function is vararg */
-  private parlist(params: string[]): boolean {
+  /** parlist -> [ {NAME ','} (NAME | '...') ] ; returns the line of '...', or 0 if not vararg */
+  private parlist(params: string[]): number {
     let isVararg = false;
+    let varargLine = 0;
     let n = 0;
     if (this.lex.tok !== 0x29) {
       do {
@@ -371,6 +392,7 @@ class Parser {
           params.push(name);
           n++;
         } else if (this.lex.tok === Tok.Dots) {
+          varargLine = this.lex.line;
           this.lex.next();
           isVararg = true;
         } else {
@@ -379,13 +401,13 @@ class Parser {
       } while (!isVararg && this.testnext(0x2c));
     }
     this.fs.nactvar += n;
-    return isVararg;
+    return varargLine;
   }
 
   // -------------------------------------------------------------- statements
 
   private statement(stats: Stat[]): void {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     const line = lex.line;
     this.enterLevel();
     switch (lex.tok) {
@@ -479,7 +501,7 @@ class Parser {
     const blockLine = this.lex.line;
     const stats: Stat[] = [];
     this.statlist(stats);
-    const body: Block = { stats, line: blockLine, endLine: this.lex.line };
+    const body: Block = { stats, line: blockLine, openLine: line, endLine: this.lex.line };
     this.checkMatch(Tok.Until, Tok.Repeat, line);
     const cond = this.expr();
     this.leaveBlock();
@@ -554,7 +576,7 @@ class Parser {
 
   /** funcstat -> FUNCTION funcname body ;  funcname -> NAME {'.' NAME} [':' NAME] */
   private funcstat(line: number): Stat {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     lex.next();
     const nameLine = lex.line;
     const path = [this.checkName()];
@@ -638,7 +660,7 @@ class Parser {
 
   /** exprstat -> func | assignment ;  assignment -> suffixedexp {',' suffixedexp} '=' explist */
   private exprstat(line: number): Stat {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     const first = this.suffixedexp();
     if (lex.tok !== 0x3d && lex.tok !== 0x2c) {
       if (first.kind !== 'Call' && first.kind !== 'MethodCall') lex.syntaxError('syntax error');
@@ -679,7 +701,7 @@ class Parser {
    * where each binop has a left priority above `limit`.
    */
   private subexpr(limit: number): Expr {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     this.enterLevel();
     let left: Expr;
     const uop = unaryOp(lex.tok);
@@ -705,7 +727,7 @@ class Parser {
 
   /** simpleexp -> FLT | INT | STRING | NIL | TRUE | FALSE | ... | constructor | FUNCTION body | suffixedexp */
   private simpleexp(): Expr {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     const line = lex.line;
     let e: Expr;
     switch (lex.tok) {
@@ -727,7 +749,7 @@ class Parser {
         break;
       case Tok.Dots:
         if (!this.fs.isVararg) lex.syntaxError("cannot use '...' outside a vararg function");
-        e = { kind: 'Vararg', line };
+        e = { kind: 'Vararg', line, prevLine: lex.prevLine };
         break;
       case 0x7b:
         return this.constructor_();
@@ -743,7 +765,7 @@ class Parser {
 
   /** primaryexp -> NAME | '(' expr ')' */
   private primaryexp(): Expr {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     const line = lex.line;
     if (lex.tok === Tok.Name) {
       const name = lex.sval;
@@ -753,15 +775,16 @@ class Parser {
     if (lex.tok === 0x28) {
       lex.next();
       const expr = this.expr();
+      const endLine = lex.line;
       this.checkMatch(0x29, 0x28, line);
-      return { kind: 'Paren', expr, line };
+      return { kind: 'Paren', expr, line, endLine };
     }
     lex.syntaxError('unexpected symbol');
   }
 
   /** suffixedexp -> primaryexp { '.' NAME | '[' exp ']' | ':' NAME funcargs | funcargs } */
   private suffixedexp(): Expr {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     const line = lex.line;
     let e = this.primaryexp();
     for (;;) {
@@ -771,49 +794,58 @@ class Parser {
           lex.next();
           const keyLine = lex.line;
           const key = this.checkName();
-          e = { kind: 'Index', obj: e, key: { kind: 'String', value: key, line: keyLine }, line: dotLine };
+          e = { kind: 'Index', obj: e, key: { kind: 'String', value: key, line: keyLine }, line: dotLine, endLine: keyLine };
           break;
         }
         case 0x5b: { // '[' exp ']'
           const bracketLine = lex.line;
           lex.next();
           const key = this.expr();
+          const endLine = lex.line;
           this.checknext(0x5d);
-          e = { kind: 'Index', obj: e, key, line: bracketLine };
+          e = { kind: 'Index', obj: e, key, line: bracketLine, endLine };
           break;
         }
         case 0x3a: { // ':' NAME funcargs
           lex.next();
+          const nameLine = lex.line;
           const name = this.checkName();
           const args = this.funcargs(line);
-          e = { kind: 'MethodCall', obj: e, name, args, line };
+          e = { kind: 'MethodCall', obj: e, name, args, line, nameLine, endLine: this.argsEnd };
           break;
         }
         case 0x28:
         case Tok.String:
-        case 0x7b:
-          e = { kind: 'Call', fn: e, args: this.funcargs(line), line };
+        case 0x7b: {
+          const args = this.funcargs(line);
+          e = { kind: 'Call', fn: e, args, line, endLine: this.argsEnd };
           break;
+        }
         default:
           return e;
       }
     }
   }
 
-  /** funcargs -> '(' [explist] ')' | constructor | STRING */
+  /** funcargs -> '(' [explist] ')' | constructor | STRING ;  sets argsEnd to the line of the last token */
   private funcargs(line: number): Expr[] {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     switch (lex.tok) {
       case 0x28: {
         lex.next();
         const args = (lex.tok as number) === 0x29 ? [] : this.explist();
+        this.argsEnd = lex.line;
         this.checkMatch(0x29, 0x28, line);
         return args;
       }
-      case 0x7b:
-        return [this.constructor_()];
+      case 0x7b: {
+        const t = this.constructor_();
+        this.argsEnd = t.endLine;
+        return [t];
+      }
       case Tok.String: {
         const arg: Expr = { kind: 'String', value: lex.sval, line: lex.line };
+        this.argsEnd = lex.line;
         lex.next();
         return [arg];
       }
@@ -823,22 +855,24 @@ class Parser {
   }
 
   /** constructor -> '{' [field {sep field} [sep]] '}' ;  sep -> ',' | ';' */
-  private constructor_(): Expr {
-    const lex: Lexer = this.lex;
+  private constructor_(): TableExpr {
+    const lex: LineLexer = this.lex;
     const line = lex.line;
+    const prevLine = lex.prevLine;
     const fields: TableField[] = [];
     this.checknext(0x7b);
     do {
       if (lex.tok === 0x7d) break;
       fields.push(this.field());
     } while (this.testnext(0x2c) || this.testnext(0x3b));
+    const endLine = lex.line;
     this.checkMatch(0x7d, 0x7b, line);
-    return { kind: 'Table', fields, line };
+    return { kind: 'Table', fields, line, prevLine, endLine };
   }
 
   /** field -> listfield | recfield ;  recfield -> (NAME | '[' exp ']') '=' exp ;  listfield -> exp */
   private field(): TableField {
-    const lex: Lexer = this.lex;
+    const lex: LineLexer = this.lex;
     if (lex.tok === Tok.Name) {
       if (lex.peek() !== 0x3d) {
         const line = lex.line;
