@@ -159,6 +159,7 @@ function checkFloat(L: LuaState, args: LuaValue[], i: number): number {
 /** string.pack(fmt, v1, v2, ...). */
 export function strPack(L: LuaState, args: LuaValue[]): LuaValue[] {
   const h = new Header(L, checkString(L, args, 1));
+  args.push(undefined); // PUC pushes a nil mark after the arguments: a missing one reads "got nil"
   let arg = 1;
   let total = 0;
   let out = '';
