@@ -13,7 +13,7 @@ import { State } from '../interp/state.js';
 import { traceback } from '../interp/traceback.js';
 import { LuaError } from '../runtime/errors.js';
 import { LuaTable } from '../runtime/table.js';
-import { LuaFunction, NativeFunction, typeName, type LuaValue, type NativeFn } from '../runtime/value.js';
+import { LFloat, LuaFunction, NativeFunction, typeName, type LuaValue, type NativeFn } from '../runtime/value.js';
 import type { OutputStream } from '../runtime/state.js';
 import type { Host } from '../host/host.js';
 import { openLibs } from '../lib/init.js';
@@ -23,7 +23,8 @@ import { dumpTokens, dumpAst } from '../syntax/dump.js';
 import { compile, disassemble } from '../compiler/index.js';
 
 export { LuaError, LuaTable, LuaFunction, NativeFunction };
-export { LFloat, Userdata, NONE } from '../runtime/value.js';
+export { LFloat };
+export { Userdata, NONE } from '../runtime/value.js';
 export type { LuaValue, NativeFn, OutputStream, Host };
 
 export interface LuaOptions {
@@ -104,14 +105,14 @@ export class Lua {
    * (lua.c's message handler: non-string errors use __tostring or "(error object is a X value)"). */
   protectedCall(fn: LuaValue, args: LuaValue[], withTraceback = true): Outcome {
     const L = this.state;
-    try {
-      return { ok: true, values: L.call(fn, args) };
-    } catch (e) {
-      if (!(e instanceof LuaError)) throw e;
-      const text = errorText(L, e.value);
-      if (!withTraceback) return { ok: false, error: text, value: e.value };
-      return { ok: false, error: e.traceback !== undefined ? text + '\n' + e.traceback : text, value: e.value };
-    }
+    let text: string | undefined;
+    const r = L.pcall(fn, args, (err) => {
+      // lua.c's msghandler runs at the error point, before the stack unwinds
+      text = messageText(L, err, withTraceback);
+      return err;
+    });
+    if (r.ok) return r;
+    return { ok: false, error: text ?? messageText(L, r.error, false), value: r.error };
   }
 
   /** Loads and runs a chunk of byte-string source like lua.c's dostring. */
@@ -159,16 +160,22 @@ function readFileText(host: Host | undefined, path: string): { text: string; err
   }
 }
 
-/** lua.c's msghandler: the message text of an error value. */
-function errorText(L: State, v: LuaValue): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint') return L.tostring(v);
-  const mt = L.getMetatable(v);
-  if (mt && mt.getStr('__tostring') !== undefined) {
-    const s = L.call(mt.getStr('__tostring'), [v])[0];
-    if (typeof s === 'string') return s;
+/** lua.c's msghandler: string (or number) messages get a traceback; other values use their __tostring
+ * (without a traceback) or become "(error object is a X value)". */
+function messageText(L: State, v: LuaValue, withTraceback: boolean): string {
+  let msg: string;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat) {
+    msg = typeof v === 'string' ? v : L.tostring(v);
+  } else {
+    const mt = L.getMetatable(v);
+    const h = mt?.getStr('__tostring');
+    if (h !== undefined) {
+      const s = L.pcall(h, [v]);
+      if (s.ok && typeof s.values[0] === 'string') return s.values[0];
+    }
+    msg = `(error object is a ${typeName(v)} value)`;
   }
-  return `(error object is a ${typeName(v)} value)`;
+  return withTraceback ? traceback(L, msg, 1) : msg;
 }
 
 /** JS text -> UTF-8 bytes as a byte string; a Uint8Array is taken as bytes. */
