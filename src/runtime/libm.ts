@@ -200,7 +200,8 @@ function doubleToFix(d: number, prec: number): bigint {
 interface Tables {
   ln2: number[]; // ln 2 in three parts, the first two short (exact products with |k| < 2^20)
   ln2dd: [number, number];
-  pio2: number[]; // pi/2 in four parts, the first three short
+  pio2: number[]; // pi/2 in four parts, the first three short (32 bits)
+  pio2w: number[]; // pi/2 in six parts of 26 bits (exact products with |k| < 2^27)
   pio2dd: [number, number];
   pidd: [number, number];
   logc: Float64Array; // log(1 + j/256) for j = -128..128, as (hi, lo) pairs
@@ -242,6 +243,7 @@ function getTables(): Tables {
     ln2: fixToShortDoubles(ln2, P, 3, 32),
     ln2dd,
     pio2: fixToShortDoubles(pio2, P, 4, 32),
+    pio2w: fixToShortDoubles(pio2, P, 7, 26),
     pio2dd: fixToDoubles(pio2, P, 2) as [number, number],
     pidd: fixToDoubles(pi, P, 2) as [number, number],
     logc,
@@ -621,6 +623,16 @@ function reduce(x: number): void {
     const h = R[0], l = R[1];
     twoProd(k, p3);
     ddAdd(h, l, -R[0], -R[1] - k * p4);
+    redK = ((k % 4) + 4) % 4;
+    return;
+  }
+  if (Math.abs(x) < 105414357) { // k < 2^26: same with 26-bit parts
+    const k = Math.round(x * 0.6366197723675814);
+    const w = T.pio2w;
+    const a = x - k * w[0]; // exact
+    twoSum(a, -k * w[1]);
+    for (let i = 2; i < 6; i++) ddAdd(R[0], R[1], -k * w[i], 0);
+    ddAdd(R[0], R[1], -k * w[6], 0);
     redK = ((k % 4) + 4) % 4;
     return;
   }
