@@ -26,7 +26,13 @@
  *   - Conversions: tointeger (OP_FORPREP, table keys, lua_tointeger incl. strings), flttointeger (float to int
  *     with 'eq' | 'floor' | 'ceil' rounding: for-loop limits, table keys), tonumber (lua_tonumber incl. strings),
  *     str2number (lua_stringtonumber; also what the lexer's numerals mean), tostringNumber (tostring/print/..).
- *   - Printf-style float formatting for string.format: formatG, formatE, formatF, formatA (exact, as glibc).
+ *   - Printf-style float formatting for string.format: formatG, formatE, formatF, formatA (exact, as glibc,
+ *     ties included; they return the sign for negatives and -0, and leave flags/width to the caller).
+ *   - `^` is powNum (a*a for b == 2, else libm.ts's pow, which gives glibc's results: V8's Math.pow differs in
+ *     the last bit for a few percent of arguments); cpow is the same on doubles, for constant folding.
+ *   - fltMod / fmodNaN: float `%` and C fmod with glibc's NaN signs (V8's own fmod returns +nan).
+ *   - DEFAULT_NAN: the NaN x86 produces for invalid operations (prints "-nan"); use it, never the `NaN` literal,
+ *     when a NaN must be made from scratch.
  *
  * NaN sign: PUC-Lua on x86-64 prints the sign bit of a NaN ("-nan" for 0/0, "nan" for -(0/0)). V8 keeps NaN bit
  * patterns through arithmetic, variables, arrays and Maps on x86-64 (measured: 0/0, inf-inf, sqrt(-1) have the sign
