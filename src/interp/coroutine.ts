@@ -1,0 +1,133 @@
+/*
+ * Threads (the main thread and coroutines): a value stack, a stack of CallInfo records, open upvalues and
+ * pending to-be-closed variables.
+ *
+ * Invariants:
+ *  - `stack` is one JS array for the thread's whole life, grown in place (never replaced), so open upvalues
+ *    can keep a reference to it; it holds `undefined` for nil and is kept packed (grown by push).
+ *  - `cis[0]` is a dummy base record; `cis[ciIdx]` is the running call. Records above ciIdx are spares.
+ *  - `openUps` is sorted by stack index (ascending), one UpVal per captured slot.
+ *  - `tbc` lists the stack indices of pending to-be-closed variables, ascending.
+ *  - status: 'running' (L.cur), 'normal' (resumed another coroutine), 'suspended' (not started or yielded),
+ *    'dead' (finished or failed; frames of a failed coroutine are kept for debug.traceback).
+ */
+import { LuaThreadBase, type LuaValue } from '../runtime/value.js';
+import { LuaError } from '../runtime/errors.js';
+import { CallInfo } from './callinfo.js';
+import { UpVal } from './closure.js';
+
+/** LUAI_MAXSTACK: the largest Lua stack, in slots. */
+export const MAX_STACK = 1_000_000;
+/** Room granted to handle a stack overflow (message handlers, __close) before "error in error handling". */
+export const ERROR_STACK = MAX_STACK + 200;
+/** Free slots guaranteed above a Lua frame's registers (metamethod calls are placed there). */
+export const EXTRA_STACK = 8;
+
+export type CoStatus = 'running' | 'normal' | 'suspended' | 'dead';
+
+/** A "stack overflow" error with the extra room of ERROR_STACK exhausted too (PUC's LUA_ERRERR). */
+export class ErrorInErrorHandling extends LuaError {
+  constructor() {
+    super('error in error handling');
+  }
+}
+
+export class Coroutine extends LuaThreadBase {
+  stack: LuaValue[] = [];
+  /** End of the live values when an instruction or call leaves a variable number of them. */
+  top = 1;
+  cis: CallInfo[] = [new CallInfo()];
+  ciIdx = 0;
+  openUps: UpVal[] = [];
+  tbc: number[] = [];
+  status: CoStatus;
+  /** Who resumed this coroutine (while it runs or is normal). */
+  resumer: Coroutine | undefined = undefined;
+  /** Number of JS-level (non-yieldable) calls active on this thread. */
+  nny = 0;
+  stackLimit = MAX_STACK;
+  /** Not started yet: the body is at stack[1]. */
+  fresh: boolean;
+  /** The error a failed coroutine died with (for coroutine.close). */
+  errorValue: LuaValue = undefined;
+  failed = false;
+
+  constructor(readonly isMain: boolean, body?: LuaValue) {
+    super();
+    for (let i = 0; i < 48; i++) this.stack.push(undefined);
+    this.status = isMain ? 'running' : 'suspended';
+    this.fresh = !isMain;
+    if (!isMain) {
+      this.stack[1] = body;
+      this.top = 2;
+    }
+    const base = this.cis[0];
+    base.top = 1;
+    base.base = 1;
+  }
+
+  /** Makes the stack at least `n` slots long, or raises "stack overflow". */
+  grow(n: number): void {
+    if (n > this.stackLimit) this.overflow(n);
+    const s = this.stack;
+    let size = s.length * 2;
+    if (size < n) size = n;
+    if (size > this.stackLimit) size = this.stackLimit;
+    while (s.length < size) s.push(undefined);
+  }
+
+  private overflow(n: number): never {
+    if (this.stackLimit > MAX_STACK || n > ERROR_STACK) {
+      // already using the extra room reserved for handling an overflow
+      throw new ErrorInErrorHandling();
+    }
+    this.stackLimit = ERROR_STACK;
+    throw new StackOverflow();
+  }
+
+  /** The upvalue for stack slot `idx`, shared with any other closure that captured it. */
+  findUpval(idx: number): UpVal {
+    const ups = this.openUps;
+    let i = ups.length - 1;
+    while (i >= 0 && ups[i].idx > idx) i--;
+    if (i >= 0 && ups[i].idx === idx) return ups[i];
+    const uv = new UpVal(this.stack, idx);
+    ups.splice(i + 1, 0, uv);
+    return uv;
+  }
+
+  /** Closes every open upvalue at or above stack slot `level`. */
+  closeUpvals(level: number): void {
+    const ups = this.openUps;
+    while (ups.length > 0 && ups[ups.length - 1].idx >= level) ups.pop()!.close();
+  }
+
+  /** The highest stack slot any active frame may be using (where JS-level calls can safely start). */
+  safeTop(): number {
+    let t = this.top;
+    for (let i = this.ciIdx; i >= 0; i--) {
+      const c = this.cis[i];
+      if (c.top > t) t = c.top;
+      if (c.closure !== undefined) break; // a Lua frame covers everything below its top
+    }
+    return t;
+  }
+
+  /** A spare CallInfo above the running one, made current. */
+  pushCI(): CallInfo {
+    const i = ++this.ciIdx;
+    let c = this.cis[i];
+    if (c === undefined) {
+      c = new CallInfo();
+      this.cis.push(c);
+    }
+    return c;
+  }
+}
+
+/** Marks "stack overflow" raised by stack growth; the VM adds the position (the current Lua frame). */
+export class StackOverflow extends LuaError {
+  constructor() {
+    super('stack overflow');
+  }
+}

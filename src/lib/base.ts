@@ -1,0 +1,373 @@
+/*
+ * The basic library (lbaselib.c): print, type, tostring, tonumber, ipairs, pairs, next, select, raw*,
+ * metatables, assert, error, pcall/xpcall, load/loadfile/dofile, warn, collectgarbage, _G, _VERSION.
+ *
+ * pcall, xpcall, dofile and pairs are implemented by the VM (SpecialFunction) so that they never recurse in JS
+ * and can be yielded across, as PUC's continuation-based versions can.
+ *
+ * collectgarbage: memory is managed by the JS engine, so there is no collector to drive. Every option answers
+ * what lua5.4 (under lua.c, which selects generational mode) answers: "collect"/"stop"/"restart" give 0,
+ * "step" says whether a cycle finished, "isrunning" reflects stop/restart, "incremental"/"generational" switch the
+ * remembered mode and return the previous one, "setpause"/"setstepmul" remember and return previous values.
+ * "count" reports the host's heap figure (StateOptions.heapUsed, else process.memoryUsage when available) in KB.
+ * __gc metamethods are never called and weak tables (__mode) hold their entries strongly.
+ */
+import { LFloat, LuaFunction, NativeFunction, NONE, rawEquals, typeName, type LuaValue } from '../runtime/value.js';
+import { LuaError } from '../runtime/errors.js';
+import { LuaTable } from '../runtime/table.js';
+import { str2number } from '../runtime/number.js';
+import {
+  argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError, optInteger, optString,
+  typeError, toStringCoerce,
+} from '../runtime/auxlib.js';
+import { FileLoadError } from '../host/host.js';
+import type { LuaState } from '../runtime/state.js';
+import type { State } from '../interp/state.js';
+import { SpecialFunction, S_PCALL, S_XPCALL, S_PASS } from '../interp/call.js';
+import { MULTRET } from '../interp/callinfo.js';
+import { prepareChunkText } from './package.js';
+
+const fail = [undefined];
+
+function print(L: State, args: LuaValue[]): LuaValue[] {
+  let s = '';
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) s += '\t';
+    const v = args[i];
+    s += typeof v === 'string' ? v : L.tostring(v);
+  }
+  L.stdout.write(s + '\n');
+  return NONE;
+}
+
+const SPACES = ' \f\n\r\t\v';
+
+/** tonumber(s, base): lbaselib's b_str2int, wrapping modulo 2^64 like C's unsigned arithmetic. */
+function strToInt(s: string, base: number): number | bigint | undefined {
+  let i = 0;
+  while (i < s.length && SPACES.includes(s[i])) i++;
+  let neg = false;
+  if (s[i] === '-') {
+    neg = true;
+    i++;
+  } else if (s[i] === '+') i++;
+  const digit = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : -1);
+  if (i >= s.length || digit(s.charCodeAt(i)) < 0) return undefined;
+  let n = 0n;
+  const b = BigInt(base);
+  for (; i < s.length; i++) {
+    const d = digit(s.charCodeAt(i));
+    if (d < 0) break;
+    if (d >= base) return undefined;
+    n = (n * b + BigInt(d)) & 0xffffffffffffffffn;
+  }
+  while (i < s.length && SPACES.includes(s[i])) i++;
+  if (i !== s.length) return undefined;
+  const r = BigInt.asIntN(64, neg ? -n : n);
+  return r >= -9007199254740991n && r <= 9007199254740991n ? Number(r) : r;
+}
+
+function tonumber(L: State, args: LuaValue[]): LuaValue[] {
+  if (args[1] === undefined) {
+    const v = args[0];
+    if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat) return [v];
+    if (typeof v === 'string') {
+      const n = str2number(v);
+      if (n !== undefined) return [n];
+    }
+    checkAny(L, args, 1);
+    return fail;
+  }
+  const base = checkInteger(L, args, 2);
+  const s = args[0];
+  if (typeof s !== 'string') typeError(L, 1, 'string', s, args);
+  if (!(base >= 2 && base <= 36)) argError(L, 2, 'base out of range');
+  const n = strToInt(s, Number(base));
+  return n === undefined ? fail : [n];
+}
+
+function ipairsAux(L: State, args: LuaValue[]): LuaValue[] {
+  const t = args[0];
+  let i = checkInteger(L, args, 2);
+  i = typeof i === 'number' && i < 9007199254740991 ? i + 1 : BigInt.asIntN(64, BigInt(i) + 1n);
+  if (typeof i === 'bigint' && i >= -9007199254740991n && i <= 9007199254740991n) i = Number(i);
+  const v = t instanceof LuaTable && t.metatable === undefined && typeof i === 'number' ? t.getInt(i) : L.index(t, i);
+  return v === undefined ? fail : [i, v];
+}
+
+function next(L: State, args: LuaValue[]): LuaValue[] {
+  const t = checkTable(L, args, 1);
+  const out: LuaValue[] = [undefined, undefined];
+  return t.nextInto(args[1], out) ? out : fail;
+}
+
+function select(L: State, args: LuaValue[]): LuaValue[] {
+  const n = args.length;
+  const a = args[0];
+  if (typeof a === 'string' && a[0] === '#') return [n - 1];
+  const i0 = checkInteger(L, args, 1);
+  let i = typeof i0 === 'bigint' ? (i0 < 0n ? -Infinity : Infinity) : i0;
+  if (i < 0) i = n + i;
+  else if (i > n) i = n;
+  if (!(i >= 1)) argError(L, 1, 'index out of range');
+  return args.slice(i);
+}
+
+function setmetatable(L: State, args: LuaValue[]): LuaValue[] {
+  const t = checkTable(L, args, 1);
+  const mt = args[1];
+  if (mt !== undefined && !(mt instanceof LuaTable)) typeError(L, 2, 'nil or table', mt, args);
+  if (t.metatable !== undefined && t.metatable.getStr('__metatable') !== undefined) {
+    luaError(L, 'cannot change a protected metatable');
+  }
+  t.metatable = mt as LuaTable | undefined;
+  return [t];
+}
+
+function getmetatable(L: State, args: LuaValue[]): LuaValue[] {
+  checkAny(L, args, 1);
+  const mt = L.getMetatable(args[0]);
+  if (mt === undefined) return fail;
+  const protectedMt = mt.getStr('__metatable');
+  return [protectedMt !== undefined ? protectedMt : mt];
+}
+
+function errorFn(L: State, args: LuaValue[]): LuaValue[] {
+  const level = optInteger(L, args, 2, 1);
+  let msg = args[0];
+  if (typeof msg === 'string' && level > 0) msg = L.where(Number(level)) + msg;
+  throw new LuaError(msg);
+}
+
+function assertFn(L: State, args: LuaValue[]): LuaValue[] {
+  const v = args[0];
+  if (v !== undefined && v !== false) return args;
+  checkAny(L, args, 1);
+  let msg = args.length > 1 ? args[1] : 'assertion failed!';
+  if (typeof msg === 'string') msg = L.where(1) + msg;
+  throw new LuaError(msg);
+}
+
+function rawlen(L: State, args: LuaValue[]): LuaValue[] {
+  const v = args[0];
+  if (v instanceof LuaTable) return [v.length()];
+  if (typeof v === 'string') return [v.length];
+  return typeError(L, 1, 'table or string', v, args);
+}
+
+/** Reads a whole chunk from a reader function (load's "generic reader"). */
+function readAll(L: State, reader: LuaValue): string {
+  let text = '';
+  for (;;) {
+    const r = L.call(reader, NONE)[0];
+    if (r === undefined || r === '') return text;
+    const piece = toStringCoerce(r);
+    if (piece === undefined) throw new LuaError('reader function must return a string');
+    text += piece;
+  }
+}
+
+function load(L: State, args: LuaValue[]): LuaValue[] {
+  const chunk = args[0];
+  const mode = optString(L, args, 3, 'bt');
+  const hasEnv = args.length >= 4;
+  const s = toStringCoerce(chunk);
+  let text: string;
+  let chunkname: string;
+  if (s !== undefined) {
+    text = s;
+    chunkname = optString(L, args, 2, s);
+  } else {
+    chunkname = optString(L, args, 2, '=(load)');
+    if (!(chunk instanceof LuaFunction)) typeError(L, 1, 'function', chunk, args);
+    try {
+      text = readAll(L, chunk);
+    } catch (e) {
+      if (e instanceof LuaError) return [undefined, e.value];
+      throw e;
+    }
+  }
+  const r = L.load(text, chunkname, mode, args[3], hasEnv);
+  return Array.isArray(r) ? r : [r];
+}
+
+/** luaL_loadfilex: the function, or the error message. `fname` undefined reads standard input. */
+function loadFile(L: State, fname: string | undefined, mode: string, env: LuaValue, hasEnv: boolean): LuaValue | [undefined, string] {
+  const host = L.host;
+  let data: string;
+  let chunkname: string;
+  if (fname === undefined) {
+    chunkname = '=stdin';
+    if (host === undefined) return [undefined, 'cannot read stdin: no host'];
+    data = '';
+    for (;;) {
+      const piece = host.stdin.read(65536, 0);
+      if (piece === '') break;
+      data += piece;
+    }
+  } else {
+    chunkname = '@' + fname;
+    if (host === undefined) return [undefined, `cannot open ${fname}`];
+    try {
+      data = host.readFileOrThrow(fname);
+    } catch (e) {
+      if (e instanceof FileLoadError) return [undefined, `cannot ${e.op} ${fname}: ${e.text}`];
+      throw e;
+    }
+  }
+  return L.load(prepareChunkText(data), chunkname, mode, env, hasEnv);
+}
+
+function loadfile(L: State, args: LuaValue[]): LuaValue[] {
+  const fname = optString(L, args, 1, undefined);
+  const mode = optString(L, args, 2, 'bt');
+  const r = loadFile(L, fname, mode, args[2], args.length >= 3);
+  return Array.isArray(r) ? r : [r];
+}
+
+function dofilePass(L: State, args: LuaValue[]): { fn: LuaValue; args: LuaValue[]; nresults: number } {
+  const fname = optString(L, args, 1, undefined);
+  const r = loadFile(L, fname, 'bt', undefined, false);
+  if (Array.isArray(r)) throw new LuaError(r[1]);
+  return { fn: r, args: [], nresults: MULTRET };
+}
+
+function pairsPass(L: State, args: LuaValue[]): { fn: LuaValue; args: LuaValue[]; nresults: number } | LuaValue[] {
+  checkAny(L, args, 1);
+  const t = args[0];
+  const mt = L.getMetatable(t);
+  const mm = mt === undefined ? undefined : mt.getStr('__pairs');
+  if (mm === undefined) return [nextFn, t, undefined];
+  return { fn: mm, args: [t], nresults: 3 };
+}
+
+function warn(L: State, args: LuaValue[]): LuaValue[] {
+  const n = args.length;
+  checkString(L, args, 1);
+  for (let i = 2; i <= n; i++) checkString(L, args, i);
+  for (let i = 0; i < n - 1; i++) L.warn(toStringCoerce(args[i])!, true);
+  L.warn(toStringCoerce(args[n - 1])!, false);
+  return NONE;
+}
+
+const GC_OPTIONS = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'];
+
+function heapKB(L: State): number {
+  let bytes: number | undefined = L.heapUsed?.();
+  if (bytes === undefined) {
+    const proc = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process;
+    bytes = proc?.memoryUsage?.().heapUsed ?? 0;
+  }
+  return bytes / 1024;
+}
+
+function collectgarbage(L: State, args: LuaValue[]): LuaValue[] {
+  const gc = L.gc;
+  const opt = GC_OPTIONS[checkOption(L, args, 1, 'collect', GC_OPTIONS)];
+  switch (opt) {
+    case 'stop': gc.running = false; return [0];
+    case 'restart': gc.running = true; return [0];
+    case 'collect': return [0];
+    case 'count': {
+      const kb = heapKB(L);
+      return [Math.floor(kb) === kb ? new LFloat(kb) : kb];
+    }
+    case 'step': {
+      const n = optInteger(L, args, 2, 0);
+      return [!gc.generational && n > 0];
+    }
+    case 'setpause': {
+      const prev = gc.pause;
+      gc.pause = Number(optInteger(L, args, 2, 0));
+      return [prev];
+    }
+    case 'setstepmul': {
+      const prev = gc.stepmul;
+      gc.stepmul = Number(optInteger(L, args, 2, 0));
+      return [prev];
+    }
+    case 'isrunning': return [gc.running];
+    case 'generational': {
+      const prev = gc.generational ? 'generational' : 'incremental';
+      const minor = Number(optInteger(L, args, 2, 0));
+      const major = Number(optInteger(L, args, 3, 0));
+      if (minor !== 0) gc.minormul = minor;
+      if (major !== 0) gc.majormul = major;
+      gc.generational = true;
+      return [prev];
+    }
+    default: { // incremental
+      const prev = gc.generational ? 'generational' : 'incremental';
+      const pause = Number(optInteger(L, args, 2, 0));
+      const stepmul = Number(optInteger(L, args, 3, 0));
+      const stepsize = Number(optInteger(L, args, 4, 0));
+      if (pause !== 0) gc.pause = pause;
+      if (stepmul !== 0) gc.stepmul = stepmul;
+      if (stepsize !== 0) gc.stepsize = stepsize;
+      gc.generational = false;
+      return [prev];
+    }
+  }
+}
+
+type Fn = (L: State, args: LuaValue[]) => LuaValue[];
+
+const nextFn = new NativeFunction('next', next as Fn);
+
+/** Opens the basic library into the global table and returns it. */
+export function openBase(L0: LuaState): LuaTable {
+  const L = L0 as State;
+  const G = L.globals;
+  const reg = (name: string, fn: Fn): void => G.setStr(name, new NativeFunction(name, fn));
+  reg('assert', assertFn);
+  reg('collectgarbage', collectgarbage);
+  G.setStr('dofile', new SpecialFunction('dofile', S_PASS, undefined, dofilePass));
+  reg('error', errorFn);
+  reg('getmetatable', getmetatable);
+  reg('ipairs', (L2, args) => {
+    checkAny(L2, args, 1);
+    return [ipairsIter, args[0], 0];
+  });
+  reg('loadfile', loadfile);
+  reg('load', load);
+  G.setStr('next', nextFn);
+  G.setStr('pairs', new SpecialFunction('pairs', S_PASS, undefined, pairsPass));
+  G.setStr('pcall', new SpecialFunction('pcall', S_PCALL));
+  reg('print', print);
+  reg('warn', warn);
+  reg('rawequal', (L2, args) => {
+    checkAny(L2, args, 1);
+    checkAny(L2, args, 2);
+    return [rawEquals(args[0], args[1])];
+  });
+  reg('rawlen', rawlen);
+  reg('rawget', (L2, args) => {
+    const t = checkTable(L2, args, 1);
+    checkAny(L2, args, 2);
+    return [t.get(args[1])];
+  });
+  reg('rawset', (L2, args) => {
+    const t = checkTable(L2, args, 1);
+    checkAny(L2, args, 2);
+    checkAny(L2, args, 3);
+    t.set(args[1], args[2]);
+    return [t];
+  });
+  reg('select', select);
+  reg('setmetatable', setmetatable);
+  reg('tonumber', tonumber);
+  reg('tostring', (L2, args) => {
+    checkAny(L2, args, 1);
+    return [L2.tostring(args[0])];
+  });
+  reg('type', (L2, args) => {
+    if (args.length === 0) argError(L2, 1, 'value expected');
+    return [typeName(args[0])];
+  });
+  G.setStr('xpcall', new SpecialFunction('xpcall', S_XPCALL));
+  G.setStr('_G', G);
+  G.setStr('_VERSION', 'Lua 5.4');
+  return G;
+}
+
+const ipairsIter = new NativeFunction('ipairs_aux', ipairsAux as Fn);
