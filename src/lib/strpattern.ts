@@ -58,22 +58,29 @@ export const CTYPE: Uint16Array = (() => {
   return t;
 })();
 
+/** The CTYPE bits of class letter cl ('a', 'D', ...), or 0 when cl is not one of the ctype classes. */
+function classMask(cl: number): number {
+  switch (cl | 0x20) { // tolower, which only changes 'A'..'Z' here (others do not land on a class letter)
+    case 97: return ALPHA; // a
+    case 99: return CNTRL; // c
+    case 100: return DIGIT; // d
+    case 103: return GRAPH; // g
+    case 108: return LOWER; // l
+    case 112: return PUNCT; // p
+    case 115: return SPACE; // s
+    case 117: return UPPER; // u
+    case 119: return ALNUM; // w
+    case 120: return XDIGIT; // x
+    default: return 0;
+  }
+}
+
 /** Does byte c belong to class %cl (cl the byte after '%')? Unknown classes match themselves ('%.' is '.'). */
 function matchClass(c: number, cl: number): boolean {
-  let mask: number;
-  switch (cl | 0x20) { // tolower, which only changes 'A'..'Z' here (others do not land on a class letter)
-    case 97: mask = ALPHA; break; // a
-    case 99: mask = CNTRL; break; // c
-    case 100: mask = DIGIT; break; // d
-    case 103: mask = GRAPH; break; // g
-    case 108: mask = LOWER; break; // l
-    case 112: mask = PUNCT; break; // p
-    case 115: mask = SPACE; break; // s
-    case 117: mask = UPPER; break; // u
-    case 119: mask = ALNUM; break; // w
-    case 120: mask = XDIGIT; break; // x
-    case 122: return (c === 0) === (cl === 122); // z: deprecated "\0" class
-    default: return cl === c;
+  const mask = classMask(cl);
+  if (mask === 0) {
+    if ((cl | 0x20) === 122) return (c === 0) === (cl === 122); // z: deprecated "\0" class
+    return cl === c;
   }
   const res = (CTYPE[c] & mask) !== 0;
   return cl >= 97 ? res : !res; // lower-case class letter: the class itself; upper-case: its complement
@@ -108,6 +115,23 @@ export class MatchState {
     this.level = 0;
     this.depth = MAX_DEPTH;
   }
+}
+
+/* MatchStates are recycled: allocating the capture arrays costs more than a short match. A state is taken for
+ * one call of find/match/gsub (a replacement function may re-enter, taking another) and given back when the call
+ * returns normally; one abandoned by an error is simply left to the GC. */
+const pool: MatchState[] = [];
+
+function acquire(L: LuaState, src: string, pat: string): MatchState {
+  const ms = pool.length > 0 ? pool.pop()! : new MatchState(L);
+  ms.L = L;
+  ms.prepare(src, pat);
+  return ms;
+}
+
+function release(ms: MatchState): void {
+  ms.src = ms.pat = ''; // do not keep big strings alive
+  if (pool.length < 8) pool.push(ms);
 }
 
 function error(ms: MatchState, msg: string): never {
@@ -266,6 +290,12 @@ function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
   } else if (ep === p + 1 && pc !== ESC && pc !== 91) { // a literal char
     const src = ms.src, end = ms.srcEnd;
     while (s + i < end && src.charCodeAt(s + i) === pc) i++;
+  } else if (pc === ESC && classMask(ms.pat.charCodeAt(p + 1)) !== 0) { // '%a*' and friends
+    const cl = ms.pat.charCodeAt(p + 1);
+    const mask = classMask(cl);
+    const want = cl >= 97 ? mask : 0; // complement classes want the bits clear
+    const src = ms.src, end = ms.srcEnd;
+    while (s + i < end && (CTYPE[src.charCodeAt(s + i)] & mask) === want) i++;
   } else {
     while (singleMatch(ms, s + i, p, ep)) i++;
   }
@@ -396,6 +426,36 @@ function firstLiteral(pat: string, p: number): number {
   return c;
 }
 
+/** When every match of pattern[p..] must begin with one char matching the pattern's first single-char class
+ * (no quantifier that allows zero), the end of that class, so that an attempt can be rejected with one
+ * singleMatch; else -1. Never raises: a malformed class gives -1 and the matcher reports it as PUC does. */
+function firstItemEnd(pat: string, p: number): number {
+  const n = pat.length;
+  if (p >= n) return -1;
+  let ep: number;
+  const c = pat.charCodeAt(p);
+  if (c === ESC) {
+    if (p + 1 >= n) return -1;
+    const d = pat.charCodeAt(p + 1);
+    if (d === 98 || d === 102 || (d >= 48 && d <= 57)) return -1; // %b, %f, back references
+    ep = p + 2;
+  } else if (c === 91) { // '[': find its end the way classEnd does
+    let q = p + 1;
+    if (pat.charCodeAt(q) === 94) q++;
+    do {
+      if (q >= n) return -1;
+      if (pat.charCodeAt(q++) === ESC && q < n) q++;
+    } while (pat.charCodeAt(q) !== 93);
+    ep = q + 1;
+  } else if (c === 40 || c === 41 || c === 36) { // captures; '$' may be the end anchor
+    return -1;
+  } else {
+    ep = p + 1;
+  }
+  const q = pat.charCodeAt(ep);
+  return q === 42 || q === 63 || q === 45 ? -1 : ep;
+}
+
 /** Position arguments (luaL_checkinteger results) as JS numbers: beyond 2^53 only their sign and size matter. */
 function posArg(v: number | bigint): number {
   return typeof v === 'number' ? v : Number(v);
@@ -424,26 +484,33 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
     const i = s.indexOf(p, init);
     return i < 0 ? [undefined] : [i + 1, i + p.length];
   }
-  const ms = new MatchState(L);
-  ms.prepare(s, p);
+  const ms = acquire(L, s, p);
   const anchor = p.charCodeAt(0) === 94;
   const p0 = anchor ? 1 : 0;
   const lit = anchor ? -1 : firstLiteral(p, p0);
+  const first = anchor || lit >= 0 ? -1 : firstItemEnd(p, p0);
   let s1 = init;
   do {
     if (lit >= 0) {
       s1 = s.indexOf(String.fromCharCode(lit), s1);
       if (s1 < 0) break;
     }
+    if (first > 0 && !singleMatch(ms, s1, p0, first)) continue;
     ms.reset();
     const e = doMatch(ms, s1, p0);
     if (e !== -1) {
-      if (!find) return captures(ms, s1, e);
-      const caps = captures(ms, -1, 0);
-      caps.unshift(s1 + 1, e);
-      return caps;
+      let res: LuaValue[];
+      if (!find) {
+        res = captures(ms, s1, e);
+      } else {
+        res = captures(ms, -1, 0);
+        res.unshift(s1 + 1, e);
+      }
+      release(ms);
+      return res;
     }
   } while (s1++ < ls && !anchor);
+  release(ms);
   return [undefined];
 }
 
@@ -461,6 +528,7 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
   let lastMatch = -1;
   const lit = firstLiteral(p, 0);
   const litStr = lit >= 0 ? String.fromCharCode(lit) : '';
+  const first = lit >= 0 ? -1 : firstItemEnd(p, 0);
   const iter = (L2: LuaState): LuaValue[] => {
     ms.L = L2;
     for (let src = pos; src <= ls; src++) {
@@ -468,6 +536,7 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
         src = s.indexOf(litStr, src);
         if (src < 0) break;
       }
+      if (first > 0 && !singleMatch(ms, src, 0, first)) continue;
       ms.reset();
       const e = doMatch(ms, src, 0);
       if (e !== -1 && e !== lastMatch) {
@@ -499,12 +568,12 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   }
   const anchor = p.charCodeAt(0) === 94;
   const p0 = anchor ? 1 : 0;
-  const ms = new MatchState(L);
-  ms.prepare(src, p);
+  const ms = acquire(L, src, p);
   const rs = isFn || repl instanceof LuaTable ? undefined : toStringCoerce(repl)!;
   const simpleRepl = rs !== undefined && rs.indexOf('%') < 0;
   const lit = anchor ? -1 : firstLiteral(p, p0);
   const litStr = lit >= 0 ? String.fromCharCode(lit) : '';
+  const first = anchor || lit >= 0 ? -1 : firstItemEnd(p, p0);
   let out = '';
   let copied = 0; // src[copied..s) is unchanged text not yet appended to out
   let changed = false;
@@ -517,8 +586,11 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
       if (j < 0) break;
       s = j;
     }
-    ms.reset();
-    const e = doMatch(ms, s, p0);
+    let e = -1;
+    if (first < 0 || singleMatch(ms, s, p0, first)) {
+      ms.reset();
+      e = doMatch(ms, s, p0);
+    }
     if (e !== -1 && e !== lastMatch) {
       n++;
       let v: string | undefined;
@@ -538,6 +610,7 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
     }
     if (anchor) break;
   }
+  release(ms);
   if (!changed) return [src, n];
   return [out + src.slice(copied), n];
 }
