@@ -16,6 +16,8 @@ import {
 } from '../runtime/auxlib.js';
 import { arithNum, str2number } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
+import { Proto } from '../compiler/proto.js';
+import { dump } from '../compiler/dump.js';
 import { MAX_RESULTS, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
 import { strFormat } from './strformat.js';
 import { strPack, strPackSize, strUnpack } from './strpack.js';
@@ -28,7 +30,9 @@ const MAX_SIZE = 2147483647;
 const MAX_JS_STRING = 536870888;
 
 /** What string.dump needs from the engine: the binary chunk of a Lua function, or undefined for functions that
- * cannot be dumped (native ones). Not part of the LuaState contract; the interpreter may provide it. */
+ * cannot be dumped (native ones). Not part of the LuaState contract yet; when the engine does not provide it,
+ * a function value carrying its prototype in `p` (the interpreter's LuaClosure) is dumped with the compiler's
+ * chunk writer. */
 interface DumpHook {
   dumpFunction?(fn: LuaFunction, strip: boolean): string | undefined;
 }
@@ -152,10 +156,16 @@ function strDump(L: LuaState, args: LuaValue[]): LuaValue[] {
   const fn = args[0];
   const strip = args[1] !== undefined && args[1] !== false;
   if (!(fn instanceof LuaFunction)) typeError(L, 1, 'function', fn, args);
-  const hook = (L as LuaState & DumpHook).dumpFunction;
-  const bytes = hook === undefined ? undefined : hook.call(L, fn, strip);
+  const bytes = dumpOf(L, fn, strip);
   if (bytes === undefined) luaError(L, 'unable to dump given function');
   return [bytes];
+}
+
+function dumpOf(L: LuaState, fn: LuaFunction, strip: boolean): string | undefined {
+  const hook = (L as LuaState & DumpHook).dumpFunction;
+  if (hook !== undefined) return hook.call(L, fn, strip);
+  const p = (fn as { p?: unknown }).p;
+  return p instanceof Proto ? dump(p, strip) : undefined;
 }
 
 /* ---------------------------------------------------------------------------------- the string metatable */

@@ -1,0 +1,58 @@
+-- len, sub, byte, char, rep, reverse, upper, lower; the string metatable (methods, arithmetic on numeric
+-- strings); argument errors as functions, methods and through pcall
+local s = "hello world"
+for _, c in ipairs({{1, 5}, {-5, -1}, {0, 0}, {5, 1}, {-100, 100}, {3}, {2, -2}, {12, 20}, {math.maxinteger, 1},
+    {math.mininteger, math.maxinteger}, {"2", "3"}, {2.0, 3.0}}) do
+  print(c[1], c[2], "[" .. s:sub(c[1], c[2]) .. "]", s:byte(c[1], c[2]))
+end
+print(s:byte(), s:byte(-1), ("").byte(""), #s, s:len(), ("a\0b"):len(), string.len(12.5))
+print(string.char(72, 105, 0, 255):byte(1, -1))
+print(string.char(), string.char("65", 66.0))
+print(("abc\233\255\181XYZ"):upper():byte(1, -1))
+print(("ABC\201\222\192xyz"):lower():byte(1, -1))
+print(("hello"):reverse(), (""):reverse(), ("a\0b"):reverse() == "b\0a")
+print(("ab"):rep(3), ("ab"):rep(3, ", "), ("ab"):rep(0), ("ab"):rep(-5, "x"), ("ab"):rep(1, "x"), (""):rep(5), (""):rep(3, "-"))
+print(#string.rep("x", 1000000), #string.rep("abc", 1000, "de"))
+print(pcall(string.rep, "x", 2^31))
+print(pcall(string.rep, "x", 2^30, "y"))
+print(pcall(string.rep, "abc", 715827883))
+print(pcall(string.rep, "x", math.maxinteger))
+print(pcall(string.rep, "x", 1.5))
+
+-- methods and the string metatable
+local mt = getmetatable("")
+print(mt.__index == string, ("%d-%s"):format(1, "x"), ("abc"):find("b"), #mt)
+print("10" + 1, "3.0" + 1, "0x10" * "2", " 5 " % 3, "10" / "4", "2" ^ "3", -"2", "7" // "2", "7.0" // 2, 10 - "1e1")
+print(math.type("10" + 0), math.type("10" + 0.0), math.type("1e2" * 1), "9223372036854775807" + 1)
+print(pcall(function() return "x" + 1 end))
+print(pcall(function() return 1 + "x" end))
+print(pcall(function() return "10" + {} end))
+print(pcall(function() return {} + "10" end))
+print(pcall(function() return -"x" end))
+print(pcall(function() return "10" // "0" end))
+print(pcall(function() return "10" % 0 end))
+print(pcall(function() return "1" & 1 end))
+print(pcall(function() return "abc" < 1 end))
+print("x" .. 1, 1 .. 2, "10" == 10, "abc" < "abd", "" < "a", "a\0b" < "a\0c")
+local t = setmetatable({}, {__add = function(a, b) return "added " .. type(a) .. " " .. type(b) end})
+print("x" + t, t + "x", "10" + t)
+
+-- argument errors: names as lua5.4 reports them
+print(pcall(string.rep))
+print(pcall(function() return string.rep() end))
+print(pcall(function() return ("x"):rep() end))
+print(pcall(function() return ("x"):rep({}) end))
+print(pcall(function() return string.sub("x", {}) end))
+print(pcall(function() return s.sub() end))
+print(pcall(function() local up = string.upper return up() end))
+print(pcall(function() return string.char(256) end))
+print(pcall(function() return string.char(65, -1) end))
+print(pcall(function() return ("x"):char() end))
+print(pcall(string.byte, "abc", {}))
+print(pcall(string.len))
+print(pcall(string.lower, nil))
+print(pcall(string.reverse, {}))
+print(pcall(string.sub, "x", 1.5))
+print(pcall(string.dump))
+print(pcall(string.dump, print))
+print(pcall(string.dump, {}))
