@@ -14,7 +14,7 @@
  *
  * Character classes use the C locale: only ASCII bytes are letters, digits, spaces, punctuation...
  */
-import { NativeFunction, NONE, typeName, type LuaValue } from '../runtime/value.js';
+import { LuaFunction, NativeFunction, NONE, isNumber, typeName, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaTable } from '../runtime/table.js';
 import {
@@ -559,11 +559,8 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   const repl = args[2];
   const srcLen = src.length;
   const maxN = posArg(optInteger(L, args, 4, srcLen + 1));
-  const tr = typeof repl;
-  const isFn = !(tr === 'string' || tr === 'number' || tr === 'bigint' || repl instanceof LuaTable)
-    && typeName(repl) === 'function';
-  if (!(isFn || tr === 'string' || tr === 'number' || tr === 'bigint' || repl instanceof LuaTable
-    || typeName(repl) === 'number')) {
+  const isFn = repl instanceof LuaFunction;
+  if (!(isFn || repl instanceof LuaTable || typeof repl === 'string' || isNumber(repl))) {
     typeError(L, 3, 'string/function/table', repl, args);
   }
   const anchor = p.charCodeAt(0) === 94;
