@@ -120,6 +120,26 @@ export class Stream {
     this.consume(1);
   }
 
+  private numeral = '';
+
+  /** Starts collecting a numeral (read "n"). */
+  markNumeral(): number {
+    this.numeral = '';
+    return this.pos;
+  }
+
+  /** Consumes byte c (the one peek() returned) into the numeral being collected. */
+  takeNumeralByte(c: number): void {
+    this.numeral += String.fromCharCode(c);
+    this.consume(1);
+  }
+
+  numeralText(): string {
+    const t = this.numeral;
+    this.numeral = '';
+    return t;
+  }
+
   /** A line without (chop) or with its '\n'; undefined when nothing at all could be read. */
   readLine(chop: boolean): string | undefined {
     let acc: string | undefined;
@@ -376,44 +396,65 @@ function isDigit(c: number, hex: boolean): boolean {
   return (c >= 48 && c <= 57) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)));
 }
 
-/** read("n"): consumes the longest prefix that can start a numeral (at most 200 chars, like l_getn) and
- * converts it; undefined when it is not a valid numeral. */
-function readNumber(s: Stream): LuaValue {
-  let c: number;
-  while (isSpace((c = s.peek()))) s.skip();
-  let buf = '';
-  let overflow = false;
-  const accept = (): boolean => {
-    if (buf.length >= MAX_NUMERAL) {
-      overflow = true;
+/** read("n") (liolib's l_getn): consumes the longest prefix that can start a numeral, at most 200 chars, and
+ * converts it; nil when that prefix is not a valid numeral. One reader is reused: no allocation per call. */
+class NumeralReader {
+  private s!: Stream;
+  private c = 0; // look-ahead byte (-1 at end of file)
+  private start = 0; // position of the numeral's first byte
+  private n = 0; // bytes accepted
+  private overflow = false;
+
+  read(s: Stream): LuaValue {
+    this.s = s;
+    let c: number;
+    while (isSpace((c = s.peek()))) s.skip();
+    this.c = c;
+    this.n = 0;
+    this.overflow = false;
+    let buf = '';
+    const mark = s.markNumeral();
+    this.start = mark;
+    let count = 0;
+    let hex = false;
+    this.test2(45, 43); // '-' '+'
+    if (this.test2(48, 48)) {
+      if (this.test2(120, 88)) hex = true; // 'x' 'X'
+      else count = 1;
+    }
+    count += this.digits(hex);
+    if (this.test2(46, 46)) count += this.digits(hex); // '.'
+    if (count > 0 && (hex ? this.test2(112, 80) : this.test2(101, 69))) {
+      this.test2(45, 43);
+      this.digits(false);
+    }
+    buf = s.numeralText();
+    return this.overflow ? undefined : str2number(buf);
+  }
+
+  private accept(): boolean {
+    if (this.n >= MAX_NUMERAL) {
+      this.overflow = true;
       return false;
     }
-    buf += String.fromCharCode(c);
-    s.skip();
-    c = s.peek();
+    this.n++;
+    this.s.takeNumeralByte(this.c);
+    this.c = this.s.peek();
     return true;
-  };
-  const test2 = (a: string): boolean => (c === a.charCodeAt(0) || c === a.charCodeAt(1) ? accept() : false);
-  const digits = (hex: boolean): number => {
-    let n = 0;
-    while (isDigit(c, hex) && accept()) n++;
-    return n;
-  };
-  let count = 0;
-  let hex = false;
-  test2('-+');
-  if (test2('00')) {
-    if (test2('xX')) hex = true;
-    else count = 1;
   }
-  count += digits(hex);
-  if (test2('..')) count += digits(hex);
-  if (count > 0 && test2(hex ? 'pP' : 'eE')) {
-    test2('-+');
-    digits(false);
+
+  private test2(a: number, b: number): boolean {
+    return this.c === a || this.c === b ? this.accept() : false;
   }
-  return overflow ? undefined : str2number(buf);
+
+  private digits(hex: boolean): number {
+    let k = 0;
+    while (isDigit(this.c, hex) && this.accept()) k++;
+    return k;
+  }
 }
+
+const numeralReader = new NumeralReader();
 
 /** g_read: reads with the formats args[first-1..]; returns the results, or nil, message, errno on failure. */
 function readFormats(L: LuaState, s: Stream, args: LuaValue[], first: number): LuaValue[] {
@@ -444,7 +485,7 @@ function readOne(L: LuaState, s: Stream, args: LuaValue[], n: number): LuaValue 
   const p = checkString(L, args, n);
   switch (p[0] === '*' ? p[1] : p[0]) {
     case 'n':
-      return readNumber(s);
+      return numeralReader.read(s);
     case 'l':
       return s.readLine(true);
     case 'L':
