@@ -9,8 +9,13 @@
  * patterns are "too complex" agrees with lua5.4.
  *
  * C reads a '\0' terminator past the end of both strings; charCodeAt gives NaN there, which compares unequal to
- * every byte, so lookaheads such as "is the next pattern char a '*'" behave alike. The two places where C uses
- * that '\0' as a value (the frontier's "next char" and nothing else) substitute 0 explicitly.
+ * every byte, so lookaheads such as "is the next pattern char a '*'" behave alike. The one place where C uses
+ * that '\0' as a value, the frontier's "current char" at the end of the subject, substitutes 0 explicitly.
+ *
+ * Speed: the search loops skip start positions that cannot match (indexOf for a literal first char, one
+ * singleMatch for a first class), which changes no result because those attempts would fail on their first
+ * item without side effects; match states are pooled; greedy repetition of '.', a literal or a %class scans
+ * without per-char dispatch.
  *
  * Character classes use the C locale: only ASCII bytes are letters, digits, spaces, punctuation...
  */
