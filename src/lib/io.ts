@@ -123,9 +123,8 @@ export class Stream {
   private numeral = '';
 
   /** Starts collecting a numeral (read "n"). */
-  markNumeral(): number {
+  markNumeral(): void {
     this.numeral = '';
-    return this.pos;
   }
 
   /** Consumes byte c (the one peek() returned) into the numeral being collected. */
@@ -401,7 +400,6 @@ function isDigit(c: number, hex: boolean): boolean {
 class NumeralReader {
   private s!: Stream;
   private c = 0; // look-ahead byte (-1 at end of file)
-  private start = 0; // position of the numeral's first byte
   private n = 0; // bytes accepted
   private overflow = false;
 
@@ -412,9 +410,7 @@ class NumeralReader {
     this.c = c;
     this.n = 0;
     this.overflow = false;
-    let buf = '';
-    const mark = s.markNumeral();
-    this.start = mark;
+    s.markNumeral();
     let count = 0;
     let hex = false;
     this.test2(45, 43); // '-' '+'
@@ -428,8 +424,8 @@ class NumeralReader {
       this.test2(45, 43);
       this.digits(false);
     }
-    buf = s.numeralText();
-    return this.overflow ? undefined : str2number(buf);
+    const text = s.numeralText();
+    return this.overflow ? undefined : str2number(text);
   }
 
   private accept(): boolean {
