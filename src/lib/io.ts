@@ -55,6 +55,15 @@ function syncIdentity(identity: string | undefined, self: Stream | undefined): v
   }
 }
 
+/** popen(..., "w") streams not closed yet: their command runs at exit at the latest (C's child would have
+ * read its input through the pipe and finished). */
+const openWritePipes = new Set<Stream>();
+
+function finishAtExit(): void {
+  flushAllStreams();
+  for (const s of [...openWritePipes]) closeStream(s);
+}
+
 /** Flushes every pending write (exit, popen). Errors are ignored as C's exit() ignores them. */
 export function flushAllStreams(): void {
   for (const s of [...pendingWrites]) {
@@ -336,6 +345,7 @@ function closeStream(s: Stream): LuaValue[] {
   }
   s.closed = true;
   if (s.kind === 'popen') {
+    openWritePipes.delete(s);
     try {
       s.closeRaw();
       const st = s.proc!.finish();
@@ -574,7 +584,7 @@ const hostsWithExitFlush = new WeakSet<Host>();
 function registerExitFlush(host: Host): void {
   if (hostsWithExitFlush.has(host)) return;
   hostsWithExitFlush.add(host);
-  host.onExit(flushAllStreams);
+  host.onExit(finishAtExit);
 }
 
 type Lib = [string, (L: LuaState, a: LuaValue[]) => LuaValue[]][];
@@ -614,6 +624,7 @@ function libraryFunctions(cx: IoContext): Lib {
       try {
         const proc = cx.host.popen(prog, mode as 'r' | 'w');
         const s = new Stream('popen', proc.file, undefined, mode === 'r', mode === 'w', false, proc);
+        if (mode === 'w') openWritePipes.add(s);
         return [newHandle(cx, s)];
       } catch (e) {
         return failure(e, prog);
