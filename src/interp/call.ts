@@ -24,9 +24,9 @@ import {
   K_PASS, K_AWAIT, MULTRET,
 } from './callinfo.js';
 import { LuaClosure } from './closure.js';
-import { Coroutine, EXTRA_STACK, MAX_STACK, ErrorInErrorHandling, StackOverflow } from './coroutine.js';
+import { Coroutine, EXTRA_STACK, MAX_STACK, ErrorInErrorHandling, StackOverflow, HOOK_CALL, HOOK_RET, HOOK_LINE, HOOK_COUNT } from './coroutine.js';
 import { finishOp, getTM, rtError, typeErrorVM, closeNextTbc, MAX_CCALLS, NODESC, wherePrefix, objTypeName } from './metamethods.js';
-import { funcNameFromCode, currentPc } from './debuginfo.js';
+import { funcNameFromCode, currentPc, lineAt } from './debuginfo.js';
 import { run } from './vm.js';
 
 // ------------------------------------------------------------------------------------ special natives
@@ -70,6 +70,7 @@ function placeArray(th: Coroutine, res: number, vals: LuaValue[], wanted: number
 /** Frame `c` (the running one of `th`) returns n values found at stack[first..]. Returns true when the loop
  * must reload its state (something beyond a plain return happened). */
 export function returnFrom(L: State, th: Coroutine, c: CallInfo, first: number, n: number): boolean {
+  if (th.hookMask !== 0) retHook(L, th);
   moveResults(th, c.func, first, n, c.nresults);
   th.ciIdx--;
   const flags = c.flags;
@@ -79,6 +80,7 @@ export function returnFrom(L: State, th: Coroutine, c: CallInfo, first: number, 
 
 /** Same, with the results in an array. */
 export function returnArray(L: State, th: Coroutine, c: CallInfo, vals: LuaValue[]): boolean {
+  if (th.hookMask !== 0) retHook(L, th);
   placeArray(th, c.func, vals, c.nresults);
   th.ciIdx--;
   const flags = c.flags;
@@ -109,7 +111,7 @@ export function callValue(L: State, th: Coroutine, func: number, nargs: number, 
   let f = th.stack[func];
   for (;;) {
     if (f instanceof LuaClosure) {
-      pushLuaFrame(th, f, func, nargs, nresults, flags);
+      pushLuaFrame(L, th, f, func, nargs, nresults, flags);
       return true;
     }
     if (f instanceof NativeFunction) {
@@ -152,7 +154,7 @@ function typeNameOf(L: State, v: LuaValue): string {
   return objTypeName(L, v); // luaT_objtypename: __name for tables and userdata
 }
 
-export function pushLuaFrame(th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): CallInfo {
+export function pushLuaFrame(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): CallInfo {
   const p = f.p;
   const base = func + 1;
   const np = p.numparams;
@@ -174,6 +176,10 @@ export function pushLuaFrame(th: Coroutine, f: LuaClosure, func: number, nargs: 
   ci.tail = false;
   ci.leq = false;
   th.top = base + (nargs < np ? np : nargs);
+  if (th.hookMask !== 0) {
+    th.oldpc = 0;
+    if (th.hookMask & HOOK_CALL && !p.isVararg) callHook(L, th, 'call', -1);
+  }
   return ci;
 }
 
@@ -205,6 +211,7 @@ function argsOf(th: Coroutine, func: number, nargs: number): LuaValue[] {
 
 function callNative(L: State, th: Coroutine, f: NativeFunction, func: number, nargs: number, nresults: number, flags: number): boolean {
   const ci = pushNativeCI(th, f, func, nargs, nresults, flags);
+  if (th.hookMask & HOOK_CALL) callHook(L, th, 'call', -1);
   const res = f.fn(L, argsOf(th, func, nargs));
   if (!Array.isArray(res)) return nativeAwait(L, th, ci, res);
   return returnArray(L, th, ci, res);
@@ -230,6 +237,7 @@ function rtErrorNative(msg: string): never {
 
 function callSpecial(L: State, th: Coroutine, f: SpecialFunction, func: number, nargs: number, nresults: number, flags: number): boolean {
   const ci = pushNativeCI(th, f, func, nargs, nresults, flags);
+  if (th.hookMask & HOOK_CALL) callHook(L, th, 'call', -1);
   switch (f.special) {
     case S_PCALL: return startPcall(L, th, ci, func, nargs);
     case S_XPCALL: return startXpcall(L, th, ci, func, nargs);
@@ -393,6 +401,48 @@ function doResume(L: State, th: Coroutine, ci: CallInfo, func: number, nargs: nu
   return true;
 }
 
+// ------------------------------------------------------------------------------------ debug hooks
+
+/** Calls the thread's hook for `event` (line >= 0 for line events) on top of the running call. */
+export function callHook(L: State, th: Coroutine, event: string, line: number): void {
+  if (!th.allowHook) return;
+  const ci = th.cis[th.ciIdx];
+  th.allowHook = false;
+  ci.hooked = true;
+  try {
+    L.callIn(th, th.hook, [event, line >= 0 ? line : undefined], 0);
+  } finally {
+    th.allowHook = true;
+    ci.hooked = false;
+  }
+}
+
+/** The return hook of the running call, and the line tracer's view of the caller (PUC's rethook). */
+function retHook(L: State, th: Coroutine): void {
+  if (th.hookMask & HOOK_RET) callHook(L, th, 'return', -1);
+  const caller = th.cis[th.ciIdx - 1];
+  if (caller !== undefined && caller.closure !== undefined) th.oldpc = currentPc(caller);
+}
+
+/** Before instruction `pc` of Lua frame `ci` when the thread has hooks: count and line events. */
+export function traceExec(L: State, th: Coroutine, ci: CallInfo, pc: number): void {
+  const mask = th.hookMask;
+  if (mask === 0 || !th.allowHook) return;
+  const p = ci.closure!.p;
+  if (pc === 0 && p.isVararg) return; // hooks start after VARARGPREP
+  ci.savedpc = pc + 1; // the instruction about to run is the current one
+  if (mask & HOOK_COUNT && --th.hookCount === 0) {
+    th.hookCount = th.baseHookCount;
+    callHook(L, th, 'count', -1);
+  }
+  if (mask & HOOK_LINE) {
+    const oldpc = th.oldpc < p.code.length ? th.oldpc : 0;
+    if (pc <= oldpc || lineAt(p, pc) !== lineAt(p, oldpc)) callHook(L, th, 'line', lineAt(p, pc));
+    th.oldpc = pc;
+  }
+  ci.savedpc = pc;
+}
+
 // ------------------------------------------------------------------------------------ execute & recovery
 
 /** Runs the current thread's frames until the frame at (bTh, bIdx) returns (it must carry F_FRESH), or the
@@ -401,19 +451,27 @@ export function execute(L: State, bTh: Coroutine, bIdx: number, pending?: unknow
   const depth = ++L.jsDepth;
   try {
     for (;;) {
-      try {
-        if (pending !== undefined) {
-          const e = pending;
-          pending = undefined;
-          throw e;
+      if (pending !== undefined) {
+        const e = pending;
+        pending = undefined;
+        let out: LuaError | undefined;
+        try {
+          out = recover(L, e, bTh, bIdx);
+        } catch (e2) {
+          // an error while unwinding (a failing __close, a handler's call): recover from that one
+          L.jsDepth = depth;
+          pending = e2;
+          continue;
         }
+        if (out !== undefined) throw out;
+      }
+      try {
         if (!L.stop) run(L);
         L.stop = false;
         return;
       } catch (e) {
         L.jsDepth = depth;
-        const out = recover(L, e, bTh, bIdx);
-        if (out !== undefined) throw out;
+        pending = e;
       }
     }
   } finally {
@@ -536,7 +594,7 @@ function startClosing(L: State, th: Coroutine, pi: number, err: LuaValue): void 
 /** Runs the next pending __close of a pcall being unwound, or delivers `false, err` when none is left. */
 function continueClosing(L: State, th: Coroutine, c: CallInfo): void {
   if (th.stackLimit > MAX_STACK && th.stack.length > 0) shrinkAfterOverflow(th, c.func);
-  if (closeNextTbc(L, th, c.func + 1, c.err, c.func + 3, F_CONT)) return;
+  if (closeNextTbc(L, th, c.func + 1, c.err, -1, F_CONT)) return;
   L.nCcalls = c.savedCcalls;
   const s = th.stack;
   s[c.func] = false;

@@ -62,6 +62,8 @@ export class CallInfo {
   tail = false;
   /** `<=` evaluated as `not (b < a)` through __lt (LUA_COMPAT_LT_LE): negate the metamethod's answer. */
   leq = false;
+  /** A debug hook is running on top of this call (its name is then "hook '?'"). */
+  hooked = false;
   /** Results pending in OP_RETURN while __close methods run. */
   nres = 0;
   /** Kind-specific data: xpcall's handler, the coroutine of resume/wrap. */

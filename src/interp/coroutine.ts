@@ -16,6 +16,8 @@ import { LuaError } from '../runtime/errors.js';
 import { CallInfo } from './callinfo.js';
 import { UpVal } from './closure.js';
 
+export const HOOK_CALL = 1, HOOK_RET = 2, HOOK_LINE = 4, HOOK_COUNT = 8;
+
 /** LUAI_MAXSTACK: the largest Lua stack, in slots. */
 export const MAX_STACK = 1_000_000;
 /** Room granted to handle a stack overflow (message handlers, __close) before "error in error handling". */
@@ -51,9 +53,25 @@ export class Coroutine extends LuaThreadBase {
   /** The error a failed coroutine died with (for coroutine.close). */
   errorValue: LuaValue = undefined;
   failed = false;
+  /** Debug hook of this thread (debug.sethook): function, HOOK_* mask, count. */
+  hook: LuaValue = undefined;
+  hookMask = 0;
+  baseHookCount = 0;
+  hookCount = 0;
+  /** Last instruction traced by the line hook (PUC's L->oldpc). */
+  oldpc = 0;
+  /** False while a hook runs (hooks do not nest). */
+  allowHook = true;
 
-  constructor(readonly isMain: boolean, body?: LuaValue) {
+  constructor(readonly isMain: boolean, body?: LuaValue, creator?: Coroutine) {
     super();
+    if (creator !== undefined) {
+      // lua_newthread: a new thread inherits its creator's hook
+      this.hook = creator.hook;
+      this.hookMask = creator.hookMask;
+      this.baseHookCount = creator.baseHookCount;
+      this.hookCount = creator.baseHookCount;
+    }
     for (let i = 0; i < 48; i++) this.stack.push(undefined);
     this.status = isMain ? 'running' : 'suspended';
     this.fresh = !isMain;

@@ -341,7 +341,8 @@ export function newTbc(L: State, th: Coroutine, ci: CallInfo, idx: number): void
   th.tbc.push(idx);
 }
 
-/** Calls __close(v, err) for the next pending variable at or above `level`, with the frame at `at` and `flags`.
+/** Calls __close(v, err) for the next pending variable at or above `level`, with the frame at `at` (-1: just
+ * above the variable, everything above it being dead, as when unwinding after an error) and `flags`.
  * Returns false when no variable is pending. */
 export function closeNextTbc(L: State, th: Coroutine, level: number, err: LuaValue, at: number, flags: number): boolean {
   const list = th.tbc;
@@ -349,6 +350,7 @@ export function closeNextTbc(L: State, th: Coroutine, level: number, err: LuaVal
   const idx = list.pop()!;
   const s = th.stack;
   const v = s[idx];
+  if (at < 0) at = idx + 1;
   if (at + 3 + EXTRA_STACK > s.length) th.grow(at + 3 + EXTRA_STACK);
   enterCcall(L);
   s[at] = getTM(L, v, '__close');

@@ -25,8 +25,8 @@ import { Op, OFFSET_sBx, OFFSET_sJ, OFFSET_sC } from '../compiler/opcodes.js';
 import type { State } from './state.js';
 import { F_MM, MULTRET, type CallInfo } from './callinfo.js';
 import { LuaClosure, type UpVal } from './closure.js';
-import { EXTRA_STACK, type Coroutine } from './coroutine.js';
-import { callValue, pushLuaFrame, returnFrom, callTMForTail } from './call.js';
+import { EXTRA_STACK, HOOK_CALL, type Coroutine } from './coroutine.js';
+import { callValue, pushLuaFrame, returnFrom, callTMForTail, callHook, traceExec } from './call.js';
 import {
   vmGet, vmSet, vmArith, vmLen, vmOrder, vmEq, vmConcat, newTbc, closeNextTbc, forPrep, forLoop, toIntNs, NODESC,
 } from './metamethods.js';
@@ -51,7 +51,10 @@ export function run(L: State): void {
     const upvals: UpVal[] = cl.upvals;
     const base = ci.base;
     let pc = ci.savedpc;
+    // hooks (debug.sethook) are checked per instruction only while the thread has some
+    const trap = th.hookMask !== 0;
     for (;;) {
+      if (trap) traceExec(L, th, ci, pc);
       const i = code[pc++];
       const a = (i >>> 7) & 0xff;
       switch (i & 0x7f) {
@@ -660,10 +663,10 @@ export function run(L: State): void {
           const f = stack[ra];
           ci.savedpc = pc;
           if (f instanceof LuaClosure) {
-            pushLuaFrame(th, f, ra, nargs, (i >>> 24) - 1, 0);
+            pushLuaFrame(L, th, f, ra, nargs, (i >>> 24) - 1, 0);
             continue reload;
           }
-          if (callValue(L, th, ra, nargs, (i >>> 24) - 1, 0)) continue reload;
+          if (callValue(L, th, ra, nargs, (i >>> 24) - 1, 0) || th.hookMask !== 0) continue reload;
           continue;
         }
         case Op.TAILCALL: {
@@ -682,7 +685,7 @@ export function run(L: State): void {
             const delta = c !== 0 ? ci.nextraargs + c : 0;
             const func = ci.func - delta;
             for (let j = 0; j <= nargs; j++) stack[func + j] = stack[ra + j];
-            tailFrame(th, ci, f, func, nargs);
+            tailFrame(L, th, ci, f, func, nargs);
             continue reload;
           }
           // a native in tail position runs as a plain call; the RETURN that follows returns its results
@@ -710,7 +713,7 @@ export function run(L: State): void {
           continue reload;
         }
         case Op.RETURN0: {
-          if (ci.flags === 0) {
+          if (ci.flags === 0 && !trap) {
             th.ciIdx--;
             const res = ci.func;
             const wanted = ci.nresults;
@@ -725,7 +728,7 @@ export function run(L: State): void {
           continue reload;
         }
         case Op.RETURN1: {
-          if (ci.flags === 0) {
+          if (ci.flags === 0 && !trap) {
             th.ciIdx--;
             const res = ci.func;
             const wanted = ci.nresults;
@@ -795,10 +798,10 @@ export function run(L: State): void {
           ci.savedpc = pc;
           const f = stack[ra + 4];
           if (f instanceof LuaClosure) {
-            pushLuaFrame(th, f, ra + 4, 2, i >>> 24, 0);
+            pushLuaFrame(L, th, f, ra + 4, 2, i >>> 24, 0);
             continue reload;
           }
-          if (callValue(L, th, ra + 4, 2, i >>> 24, 0)) continue reload;
+          if (callValue(L, th, ra + 4, 2, i >>> 24, 0) || th.hookMask !== 0) continue reload;
           continue;
         }
         case Op.TFORLOOP: {
@@ -866,6 +869,11 @@ export function run(L: State): void {
           ci.base = ci.func + 1;
           ci.top += actual + 1;
           th.top = t;
+          if (trap) {
+            ci.savedpc = pc;
+            if (th.hookMask & HOOK_CALL) callHook(L, th, ci.tail ? 'tail call' : 'call', -1);
+            th.oldpc = 1; // the next instruction is seen as a new line
+          }
           continue reload;
         }
         default:
@@ -877,7 +885,7 @@ export function run(L: State): void {
 }
 
 /** Reuses frame `ci` for a Lua function called in tail position (its arguments already at func + 1). */
-function tailFrame(th: Coroutine, ci: CallInfo, f: LuaClosure, func: number, nargs: number): void {
+function tailFrame(L: State, th: Coroutine, ci: CallInfo, f: LuaClosure, func: number, nargs: number): void {
   const p = f.p;
   const base = func + 1;
   const np = p.numparams;
@@ -894,6 +902,10 @@ function tailFrame(th: Coroutine, ci: CallInfo, f: LuaClosure, func: number, nar
   ci.tail = true;
   ci.nextraargs = 0;
   th.top = base + (nargs < np ? np : nargs);
+  if (th.hookMask !== 0) {
+    th.oldpc = 0;
+    if (th.hookMask & HOOK_CALL && !p.isVararg) callHook(L, th, 'tail call', -1);
+  }
 }
 
 /** OP_SETLIST: t[start .. start + n - 1] = vals[from .. from + n - 1]. Positional nils stay inside the array

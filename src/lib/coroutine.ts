@@ -36,11 +36,11 @@ export function statusOf(L: State, co: Coroutine): string {
 export function openCoroutine(_L: LuaState): LuaTable {
   const t = new LuaTable();
   const reg = (name: string, fn: Fn): void => t.setStr(name, new NativeFunction(name, fn));
-  reg('create', (L, args) => [new Coroutine(false, checkFunction(L, args))]);
+  reg('create', (L, args) => [new Coroutine(false, checkFunction(L, args), L.cur)]);
   t.setStr('resume', new SpecialFunction('resume', S_RESUME));
   reg('running', (L) => [L.cur, L.cur.isMain]);
   reg('status', (L, args) => [statusOf(L, getco(L, args))]);
-  reg('wrap', (L, args) => [new SpecialFunction('wrap', S_WRAP, new Coroutine(false, checkFunction(L, args)))]);
+  reg('wrap', (L, args) => [new SpecialFunction('wrap', S_WRAP, new Coroutine(false, checkFunction(L, args), L.cur))]);
   t.setStr('yield', new SpecialFunction('yield', S_YIELD));
   reg('isyieldable', (L, args) => {
     const co = args.length === 0 ? L.cur : getco(L, args);
