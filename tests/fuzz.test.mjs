@@ -68,7 +68,8 @@ if (!existsSync(apiPath)) {
   });
   for (const { kind, count } of PLAN) {
     const res = outcome.results?.[kind];
-    test(`fuzz: ${count} ${kind} inputs through load raise only Lua errors`, { skip: !res ? 'worker did not finish' : res.skipped }, () => {
+    test(`fuzz: ${count} ${kind} inputs through load raise only Lua errors`, { skip: !res ? 'worker did not finish' : res.skipped }, (t) => {
+      t.diagnostic(`${res.loaded} loaded, ${res.luaErrors} Lua errors, ${res.failures} other, ${Math.round(res.ms)} ms`);
       const lines = res.reported.map((f) => {
         const file = save(kind, f.index, Buffer.from(f.input, 'latin1'));
         return `  case #${f.index} (${file}):\n    ${f.error.split('\n').join('\n    ')}`;
