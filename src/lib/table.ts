@@ -39,13 +39,13 @@ const TAB_W = 2;
 const TAB_L = 4;
 
 export function openTable(L: LuaState): LuaTable {
-  const lib = new LuaTable();
   const fns: [string, (L: LuaState, args: LuaValue[]) => LuaValue[]][] = [
     ['concat', concat], ['insert', insert], ['pack', pack], ['unpack', unpack],
     ['remove', remove], ['move', move], ['sort', sort],
   ];
+  const lib = new LuaTable(0, fns.length); // as luaL_newlib sizes it
   for (const [name, fn] of fns) lib.setStr(name, new NativeFunction(name, fn));
-  void L;
+  void L; // the library needs no state at open time
   return lib;
 }
 
