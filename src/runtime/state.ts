@@ -50,6 +50,12 @@ export interface LuaState {
    * error messages; name is undefined when unknown. */
   calleeName(): { name: string | undefined; namewhat: string };
 
+  /** Compiles text or undumps a binary chunk ("\x1bLua..."): the function, or [undefined, message]. Its
+   * first upvalue (_ENV) is `env` when given, else the global table. */
+  load(chunk: string, chunkname: string, mode?: string, env?: LuaValue): LuaValue | [undefined, string];
+  /** string.dump: the binary chunk of a Lua function, or undefined for functions that have none (natives). */
+  dumpFunction?(fn: LuaValue, strip: boolean): string | undefined;
+
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   /** Emits a warning (warn()); `tocont` continues the current message. */
