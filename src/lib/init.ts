@@ -15,6 +15,7 @@ import { openOs } from './os.js';
 import { openString } from './string.js';
 import { openMath } from './math.js';
 import { openUtf8 } from './utf8.js';
+import { openDebug } from './debug.js';
 
 type Opener = (L: LuaState, host: Host) => LuaTable;
 
@@ -29,6 +30,7 @@ const LIBS: [string, Opener, boolean][] = [
   ['string', openString, false],
   ['math', openMath, false],
   ['utf8', openUtf8, false],
+  ['debug', openDebug, false],
 ];
 
 export function openLibs(L: LuaState, host: Host | undefined): void {
