@@ -70,7 +70,7 @@ function placeArray(th: Coroutine, res: number, vals: LuaValue[], wanted: number
 /** Frame `c` (the running one of `th`) returns n values found at stack[first..]. Returns true when the loop
  * must reload its state (something beyond a plain return happened). */
 export function returnFrom(L: State, th: Coroutine, c: CallInfo, first: number, n: number): boolean {
-  if (th.hookMask !== 0) retHook(L, th);
+  if (th.hookMask !== 0) retHook(L, th, first, n);
   moveResults(th, c.func, first, n, c.nresults);
   th.ciIdx--;
   const flags = c.flags;
@@ -80,7 +80,14 @@ export function returnFrom(L: State, th: Coroutine, c: CallInfo, first: number, 
 
 /** Same, with the results in an array. */
 export function returnArray(L: State, th: Coroutine, c: CallInfo, vals: LuaValue[]): boolean {
-  if (th.hookMask !== 0) retHook(L, th);
+  if (th.hookMask !== 0) {
+    // the return hook inspects the results as stack values above the native's arguments
+    const at = Math.max(c.top, th.top);
+    if (at + vals.length + EXTRA_STACK > th.stack.length) th.grow(at + vals.length + EXTRA_STACK);
+    for (let i = 0; i < vals.length; i++) th.stack[at + i] = vals[i];
+    th.top = at + vals.length;
+    retHook(L, th, at, vals.length);
+  }
   placeArray(th, c.func, vals, c.nresults);
   th.ciIdx--;
   const flags = c.flags;
@@ -178,7 +185,7 @@ export function pushLuaFrame(L: State, th: Coroutine, f: LuaClosure, func: numbe
   th.top = base + (nargs < np ? np : nargs);
   if (th.hookMask !== 0) {
     th.oldpc = 0;
-    if (th.hookMask & HOOK_CALL && !p.isVararg) callHook(L, th, 'call', -1);
+    if (th.hookMask & HOOK_CALL && !p.isVararg) callHook(L, th, 'call', -1, 1, np);
   }
   return ci;
 }
@@ -211,7 +218,7 @@ function argsOf(th: Coroutine, func: number, nargs: number): LuaValue[] {
 
 function callNative(L: State, th: Coroutine, f: NativeFunction, func: number, nargs: number, nresults: number, flags: number): boolean {
   const ci = pushNativeCI(th, f, func, nargs, nresults, flags);
-  if (th.hookMask & HOOK_CALL) callHook(L, th, 'call', -1);
+  if (th.hookMask & HOOK_CALL) callHook(L, th, 'call', -1, 1, nargs);
   const res = f.fn(L, argsOf(th, func, nargs));
   if (!Array.isArray(res)) return nativeAwait(L, th, ci, res);
   return returnArray(L, th, ci, res);
@@ -237,7 +244,7 @@ function rtErrorNative(msg: string): never {
 
 function callSpecial(L: State, th: Coroutine, f: SpecialFunction, func: number, nargs: number, nresults: number, flags: number): boolean {
   const ci = pushNativeCI(th, f, func, nargs, nresults, flags);
-  if (th.hookMask & HOOK_CALL) callHook(L, th, 'call', -1);
+  if (th.hookMask & HOOK_CALL) callHook(L, th, 'call', -1, 1, nargs);
   switch (f.special) {
     case S_PCALL: return startPcall(L, th, ci, func, nargs);
     case S_XPCALL: return startXpcall(L, th, ci, func, nargs);
@@ -404,22 +411,29 @@ function doResume(L: State, th: Coroutine, ci: CallInfo, func: number, nargs: nu
 // ------------------------------------------------------------------------------------ debug hooks
 
 /** Calls the thread's hook for `event` (line >= 0 for line events) on top of the running call. */
-export function callHook(L: State, th: Coroutine, event: string, line: number): void {
+export function callHook(L: State, th: Coroutine, event: string, line: number, ftransfer = 0, ntransfer = 0): void {
   if (!th.allowHook) return;
   const ci = th.cis[th.ciIdx];
   th.allowHook = false;
   ci.hooked = true;
+  ci.ftransfer = ftransfer;
+  ci.ntransfer = ntransfer;
   try {
     L.callIn(th, th.hook, [event, line >= 0 ? line : undefined], 0);
   } finally {
     th.allowHook = true;
     ci.hooked = false;
+    ci.ftransfer = ci.ntransfer = 0;
   }
 }
 
-/** The return hook of the running call, and the line tracer's view of the caller (PUC's rethook). */
-function retHook(L: State, th: Coroutine): void {
-  if (th.hookMask & HOOK_RET) callHook(L, th, 'return', -1);
+/** The return hook of the running call (its n results at stack[first..]), and the line tracer's view of the
+ * caller (PUC's rethook). */
+function retHook(L: State, th: Coroutine, first: number, n: number): void {
+  if (th.hookMask & HOOK_RET) {
+    const ci = th.cis[th.ciIdx];
+    callHook(L, th, 'return', -1, first - ci.base + 1, n);
+  }
   const caller = th.cis[th.ciIdx - 1];
   if (caller !== undefined && caller.closure !== undefined) th.oldpc = currentPc(caller);
 }

@@ -64,6 +64,9 @@ export class CallInfo {
   leq = false;
   /** A debug hook is running on top of this call (its name is then "hook '?'"). */
   hooked = false;
+  /** While a call/return hook runs: the values transferred (debug.getinfo 'r'), as local indices. */
+  ftransfer = 0;
+  ntransfer = 0;
   /** Results pending in OP_RETURN while __close methods run. */
   nres = 0;
   /** Kind-specific data: xpcall's handler, the coroutine of resume/wrap. */

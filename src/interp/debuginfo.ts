@@ -191,11 +191,12 @@ export function varInfoUpval(ci: CallInfo, idx: number): string {
  * "(C temporary)" for other live slots. Returns [name, stack index] or undefined. */
 export function findLocal(th: Coroutine, idx: number, n: number): [string, number] | undefined {
   const ci = th.cis[idx];
-  const base = ci.func + 1;
+  // base, not func: a returning vararg function has already moved func back to its real slot
+  const base = ci.base;
   let name: string | undefined;
   if (ci.closure !== undefined) {
     if (n < 0) {
-      if (ci.closure.p.isVararg && n >= -ci.nextraargs) return ['(vararg)', ci.func - ci.nextraargs - (n + 1)];
+      if (ci.closure.p.isVararg && n >= -ci.nextraargs) return ['(vararg)', base - 1 - ci.nextraargs - (n + 1)];
       return undefined;
     }
     name = localName(ci.closure.p, n, currentPc(ci));
@@ -243,6 +244,8 @@ export interface ActivationInfo {
   namewhat: string;
   istailcall: boolean;
   func: LuaValue;
+  ftransfer: number;
+  ntransfer: number;
 }
 
 function funcInfo(fn: LuaValue, out: ActivationInfo): void {
@@ -271,6 +274,7 @@ function emptyInfo(fn: LuaValue): ActivationInfo {
   const info: ActivationInfo = {
     source: '', short_src: '', linedefined: 0, lastlinedefined: 0, what: '', currentline: -1, nups: 0,
     nparams: 0, isvararg: false, name: undefined, namewhat: '', istailcall: false, func: fn,
+    ftransfer: 0, ntransfer: 0,
   };
   funcInfo(fn, info);
   return info;
@@ -290,6 +294,8 @@ export function infoAt(th: Coroutine, idx: number): ActivationInfo {
   const info = emptyInfo(fn);
   if (ci.closure !== undefined) info.currentline = currentLine(ci);
   info.istailcall = ci.tail;
+  info.ftransfer = ci.ftransfer;
+  info.ntransfer = ci.ntransfer;
   const nm = funcNameOf(th, idx);
   if (nm !== undefined) {
     info.namewhat = nm[0];

@@ -49,8 +49,8 @@ function fillInfo(L: State, t: LuaTable, ar: ActivationInfo, options: string, ha
     t.setStr('namewhat', ar.namewhat);
   }
   if (options.includes('r')) {
-    t.setStr('ftransfer', 0);
-    t.setStr('ntransfer', 0);
+    t.setStr('ftransfer', ar.ftransfer);
+    t.setStr('ntransfer', ar.ntransfer);
   }
   if (options.includes('t')) t.setStr('istailcall', ar.istailcall);
   if (options.includes('L')) {
@@ -205,6 +205,7 @@ function sethook(L: State, args: LuaValue[]): LuaValue[] {
     count = Number(optInteger(L, args, arg + 3, 0));
     mask = makeMask(smask, count);
   }
+  hookTable(L).set(th, hook); // as ldblib: registry._HOOKKEY[thread] = hook (a weak-keyed table there)
   if (mask === 0) {
     th.hook = undefined;
     th.hookMask = 0;
@@ -215,6 +216,18 @@ function sethook(L: State, args: LuaValue[]): LuaValue[] {
   th.baseHookCount = count;
   th.hookCount = count;
   return NONE;
+}
+
+function hookTable(L: State): LuaTable {
+  let t = L.registry.getStr('_HOOKKEY');
+  if (!(t instanceof LuaTable)) {
+    const ht = new LuaTable();
+    ht.setStr('__mode', 'k');
+    ht.metatable = ht;
+    L.registry.setStr('_HOOKKEY', ht);
+    t = ht;
+  }
+  return t as LuaTable;
 }
 
 function gethook(L: State, args: LuaValue[]): LuaValue[] {

@@ -335,7 +335,7 @@ export function newTbc(L: State, th: Coroutine, ci: CallInfo, idx: number): void
   const v = th.stack[idx];
   if (v === undefined || v === false) return;
   if (getTM(L, v, '__close') === undefined) {
-    const r = findLocal(th, th.ciIdx, idx - ci.func);
+    const r = findLocal(th, th.ciIdx, idx - ci.base + 1);
     rtError(L, `variable '${r === undefined ? '?' : r[0]}' got a non-closable value`);
   }
   th.tbc.push(idx);

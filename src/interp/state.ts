@@ -32,6 +32,7 @@ import {
   getMetatable, getTM, rtError, typeErrorVM, orderError, enterCcall, toIntNs, NODESC,
 } from './metamethods.js';
 import { funcNameOf, globalFuncName, whereOf, currentLine } from './debuginfo.js';
+import { GcState, gcSetMetatable, gcClose } from '../runtime/gc.js';
 
 export interface StateOptions {
   stdout?: OutputStream;
@@ -89,8 +90,8 @@ export class State implements LuaState {
   mtThread: LuaTable | undefined = undefined;
 
   private warnMode: 'off' | 'on' | 'cont' = 'off';
-  /** collectgarbage state (no real collector: see lib/base.ts); generational as lua.c sets it. */
-  gc = { running: true, generational: true, pause: 200, stepmul: 100, stepsize: 13, minormul: 20, majormul: 100 };
+  /** The collector (runtime/gc.ts): finalizers, weak tables, collectgarbage; generational as lua.c sets it. */
+  readonly gc = new GcState();
 
   constructor(opts: StateOptions = {}) {
     this.stdout = opts.stdout ?? new CollectingOutput();
@@ -114,6 +115,7 @@ export class State implements LuaState {
   /** Calls fn(args) on thread `th` (the running one, or a coroutine being closed) from JS, wanting
    * `nresults` (MULTRET: all). Lua code runs in a nested execute(): it cannot yield past this call. */
   callIn(th: Coroutine, fn: LuaValue, args: LuaValue[], nresults: number): LuaValue[] {
+    const top0 = th.top;
     const func = th.safeTop();
     const nargs = args.length;
     const need = func + 1 + nargs + EXTRA_STACK;
@@ -135,13 +137,13 @@ export class State implements LuaState {
       th.nny = nny0;
       this.nCcalls = cc0;
       this.cur = th;
-      th.top = func;
+      th.top = top0;
       throw e;
     }
     th.nny = nny0;
     this.nCcalls = cc0;
     const res = s.slice(func, th.top);
-    th.top = func;
+    th.top = top0;
     return res;
   }
 
@@ -235,6 +237,11 @@ export class State implements LuaState {
     const e = new LuaError(r.error);
     e.traceback = tb;
     throw e;
+  }
+
+  /** lua_close: calls every pending finalizer (runtime/gc.ts); the state should not be used afterwards. */
+  close(): void {
+    gcClose(this);
   }
 
   // ------------------------------------------------------------------------------------ loading
@@ -420,8 +427,10 @@ export class State implements LuaState {
 
   /** Sets the metatable of any value (debug.setmetatable): per object for tables/userdata, else per type. */
   setMetatableOf(v: LuaValue, mt: LuaTable | undefined): void {
-    if (v instanceof LuaObject) v.metatable = mt;
-    else this.setTypeMetatable(typeName(v), mt);
+    if (v instanceof LuaObject) {
+      v.metatable = mt;
+      gcSetMetatable(this, v, mt);
+    } else this.setTypeMetatable(typeName(v), mt);
   }
 
   tostring(v: LuaValue): string {

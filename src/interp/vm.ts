@@ -31,6 +31,7 @@ import {
   vmGet, vmSet, vmArith, vmLen, vmOrder, vmEq, vmConcat, newTbc, closeNextTbc, forPrep, forLoop, toIntNs, NODESC,
 } from './metamethods.js';
 import { TM_LT, TM_LE, TM_UNM, TM_BNOT } from './debuginfo.js';
+import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 
 type Num = number | bigint | LFloat;
 
@@ -245,6 +246,11 @@ export function run(L: State): void {
         case Op.NEWTABLE:
           stack[base + a] = new LuaTable();
           pc++; // the EXTRAARG with the size hint
+          if ((L.gc.debt += TABLE_COST) > 0) {
+            ci.savedpc = pc;
+            gcStep(L, base + a + 1); // may run finalizers
+            continue reload;
+          }
           continue;
         case Op.SELF: {
           const b = (i >>> 16) & 0xff;
@@ -548,6 +554,11 @@ export function run(L: State): void {
           }
           if (j === n) {
             stack[first] = s;
+            if ((L.gc.debt += STRING_COST + s.length) > 0) {
+              ci.savedpc = pc;
+              gcStep(L, first + 1);
+              continue reload;
+            }
             continue;
           }
           ci.savedpc = pc;
@@ -696,8 +707,8 @@ export function run(L: State): void {
           const ra = base + a;
           let n = ((i >>> 16) & 0xff) - 1;
           if (n < 0) n = th.top - ra;
+          ci.savedpc = pc;
           if ((i >>> 15) & 1) {
-            ci.savedpc = pc;
             ci.nres = n;
             if (th.openUps.length > 0) th.closeUpvals(base);
             const tbc = th.tbc;
@@ -724,6 +735,7 @@ export function run(L: State): void {
             }
             continue reload;
           }
+          ci.savedpc = pc;
           returnFrom(L, th, ci, base + a, 0);
           continue reload;
         }
@@ -741,6 +753,7 @@ export function run(L: State): void {
             }
             continue reload;
           }
+          ci.savedpc = pc;
           returnFrom(L, th, ci, base + a, 1);
           continue reload;
         }
@@ -834,6 +847,11 @@ export function run(L: State): void {
             ups[j] = d.instack ? th.findUpval(base + d.idx) : upvals[d.idx];
           }
           stack[base + a] = new LuaClosure(p, ups);
+          if ((L.gc.debt += CLOSURE_COST + UPVAL_COST * nup) > 0) {
+            ci.savedpc = pc;
+            gcStep(L, base + a + 1);
+            continue reload;
+          }
           continue;
         }
         case Op.VARARG: {
@@ -871,7 +889,7 @@ export function run(L: State): void {
           th.top = t;
           if (trap) {
             ci.savedpc = pc;
-            if (th.hookMask & HOOK_CALL) callHook(L, th, ci.tail ? 'tail call' : 'call', -1);
+            if (th.hookMask & HOOK_CALL) callHook(L, th, ci.tail ? 'tail call' : 'call', -1, 1, a);
             th.oldpc = 1; // the next instruction is seen as a new line
           }
           continue reload;
@@ -904,7 +922,7 @@ function tailFrame(L: State, th: Coroutine, ci: CallInfo, f: LuaClosure, func: n
   th.top = base + (nargs < np ? np : nargs);
   if (th.hookMask !== 0) {
     th.oldpc = 0;
-    if (th.hookMask & HOOK_CALL && !p.isVararg) callHook(L, th, 'tail call', -1);
+    if (th.hookMask & HOOK_CALL && !p.isVararg) callHook(L, th, 'tail call', -1, 1, np);
   }
 }
 
