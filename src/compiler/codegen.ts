@@ -13,8 +13,8 @@
  * their left spine, so the JS stack depth only grows with genuine nesting.
  */
 import type {
-  Block, Chunk, Expr, Stat, FunctionExpr, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
-  IfStat, NumericForStat, GenericForStat, RepeatStat, WhileStat, ReturnStat, FunctionStat, AssignTarget,
+  Block, Chunk, Expr, Stat, LabelStat, FunctionExpr, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
+  IfStat, IfClause, NumericForStat, GenericForStat, RepeatStat, WhileStat, ReturnStat, FunctionStat, AssignTarget, CommaLines,
   BinaryOp, UnaryOp,
 } from '../syntax/ast.js';
 import { Op } from './opcodes.js';
@@ -26,7 +26,7 @@ import { BinOpr, UnOpr, MULTRET, FIELDS_PER_FLUSH, expToConst } from './funcstat
 import { Resolver } from './resolver.js';
 import { Session, VarKind } from './scope.js';
 import { LFloat } from '../runtime/value.js';
-import { firstLine, lastStatLine, lastBlockLine, statToken, exprToken } from './lines.js';
+import { firstLine, statToken, exprToken } from './lines.js';
 
 const BINOPR: Record<BinaryOp, BinOpr> = {
   '+': BinOpr.ADD, '-': BinOpr.SUB, '*': BinOpr.MUL, '%': BinOpr.MOD, '^': BinOpr.POW, '/': BinOpr.DIV,
@@ -77,8 +77,7 @@ export class CodeGen extends Resolver {
     fs.emitABC(Op.VARARGPREP, 0, 0, 0);
     this.allocUpvalue(fs, { name: '_ENV', instack: true, idx: 0, kind: VarKind.REG });
     const end = { line: chunk.body.endLine, token: '<eof>', until: false };
-    this.statList(chunk.body.stats, 0, end);
-    fs.line = lastBlockLine(chunk.body, 1);
+    this.statList(chunk.body, 0, end);
     this.site = { line: end.line, near: end.token };
     this.closeFunction();
     return fs.f;
@@ -88,11 +87,13 @@ export class CodeGen extends Resolver {
 
   private block(b: Block, end: BlockEnd): void {
     this.enterBlock(false);
-    this.statList(b.stats, 0, end);
+    this.statList(b, 0, end);
     this.leaveBlock();
   }
 
-  private statList(stats: Stat[], from: number, end: BlockEnd): void {
+  /** The statements of `b` from index `from`; leaves `fs.line` on the block's last token. */
+  private statList(b: Block, from: number, end: BlockEnd): void {
+    const stats = b.stats;
     for (let i = from; i < stats.length; i++) {
       const s = stats[i];
       if (s.kind === 'Label') {
@@ -101,6 +102,7 @@ export class CodeGen extends Resolver {
       }
       this.statement(s, i + 1 < stats.length ? stats[i + 1] : undefined, end);
     }
+    this.fs.line = b.tailLine;
   }
 
   /** Where the token after statement `s` is: the next statement's first token or the block's end. */
@@ -147,7 +149,6 @@ export class CodeGen extends Resolver {
       case 'Goto': this.gotoStat(s.label, s.line); break;
       case 'Label': throw new Error('labels are handled by statList');
     }
-    fs.line = lastStatLine(s);
     fs.freereg = fs.nvarstack();
   }
 
@@ -160,9 +161,9 @@ export class CodeGen extends Resolver {
     while (j < stats.length && stats[j].kind === 'Label') j++;
     const last = j === stats.length && !end.until;
     this.site = this.nextSite(stats[j], end);
-    this.fs.line = stats[j - 1].line;
+    this.fs.line = (stats[i] as LabelStat).endLine;
     for (let n = j - 1; n >= i; n--) {
-      const lb = stats[n] as { name: string; line: number };
+      const lb = stats[n] as LabelStat;
       this.checkRepeatedLabel(lb.name);
       this.createLabel(lb.name, lb.line, last);
       this.fs.freereg = this.fs.nvarstack();
@@ -205,12 +206,10 @@ export class CodeGen extends Resolver {
     let e: ExpDesc = VOID;
     let nexps = 0;
     if (s.exprs.length) {
-      fs.line = names[nvars - 1].line;
       nexps = s.exprs.length;
-      e = this.explist(s.exprs);
-    } else {
-      fs.line = names[nvars - 1].line;
+      e = this.explist(s.exprs, s.commaLines);
     }
+    fs.line = s.endLine;
     this.site = this.nextSite(next, end);
     const vd = fs.varDesc(vidx);
     const k = nvars === nexps && vd.kind === VarKind.CONST
@@ -259,7 +258,7 @@ export class CodeGen extends Resolver {
     const nvars = lhs.length;
     const nexps = s.exprs.length;
     this.follow = follow;
-    let e = this.explist(s.exprs);
+    let e = this.explist(s.exprs, s.commaLines);
     if (nexps !== nvars) {
       this.adjustAssign(nvars, nexps, e);
       fs.storeVar(lhs[nvars - 1], mkInfo('nonreloc', fs.freereg - 1));
@@ -323,7 +322,6 @@ export class CodeGen extends Resolver {
     this.follow = "'do'";
     const condExit = this.cond(s.cond);
     this.enterBlock(true);
-    fs.line = s.body.openLine;
     this.block(s.body, { line: s.body.endLine, token: "'end'", until: false });
     fs.jumpTo(whileInit);
     fs.line = s.body.endLine;
@@ -337,7 +335,7 @@ export class CodeGen extends Resolver {
     const repeatInit = fs.getLabel();
     this.enterBlock(true);
     const scope = this.enterBlock(false);
-    this.statList(s.body.stats, 0, { line: s.body.endLine, token: "'until'", until: true });
+    this.statList(s.body, 0, { line: s.body.endLine, token: "'until'", until: true });
     fs.line = s.body.endLine;
     let condExit = this.cond(s.cond);
     this.leaveBlock();
@@ -361,7 +359,7 @@ export class CodeGen extends Resolver {
       const followed = i + 1 < n || s.orelse !== undefined;
       const token = i + 1 < n ? "'elseif'" : s.orelse ? "'else'" : "'end'";
       fs.line = c.line;
-      escape = this.testThenBlock(c.cond, c.body, followed, escape, { line: c.body.endLine, token, until: false });
+      escape = this.testThenBlock(c, followed, escape, { line: c.body.endLine, token, until: false });
     }
     if (s.orelse) {
       fs.line = s.orelse.openLine;
@@ -370,14 +368,15 @@ export class CodeGen extends Resolver {
     fs.patchToHere(escape);
   }
 
-  private testThenBlock(cond: Expr, body: Block, followed: boolean, escape: number, end: BlockEnd): number {
+  private testThenBlock(c: IfClause, followed: boolean, escape: number, end: BlockEnd): number {
     const fs = this.fs;
+    const body = c.body;
     this.follow = "'then'";
-    let v = this.expr(cond);
+    let v = this.expr(c.cond);
     fs.line = body.openLine; // the jumps are emitted once 'then' is read
     let jf: number;
     const first = body.stats[0];
-    if (first !== undefined && first.kind === 'Break') {
+    if (c.breakFirst && first !== undefined && first.kind === 'Break') {
       // 'if x then break': jump straight to the loop exit when the condition is true
       v = fs.goIfFalse(v);
       fs.line = first.line;
@@ -387,13 +386,14 @@ export class CodeGen extends Resolver {
         this.leaveBlock();
         return escape;
       }
+      fs.line = first.endLine; // after the `;` that follow 'break'
       jf = fs.jump();
     } else {
       v = fs.goIfTrue(v);
       this.enterBlock(false);
       jf = v.fj;
     }
-    this.statList(body.stats, first !== undefined && first.kind === 'Break' ? 1 : 0, end);
+    this.statList(body, c.breakFirst ? 1 : 0, end);
     this.leaveBlock();
     if (followed) escape = fs.concat(escape, fs.jump());
     fs.patchToHere(jf);
@@ -439,9 +439,9 @@ export class CodeGen extends Resolver {
       if (i > 0) this.site = { line: s.line, near: i + 1 < s.names.length ? "','" : "'in'" };
       this.newLocalVar(s.names[i]);
     }
-    const line = firstLine(s.exprs[0]);
+    const line = s.loopLine;
     this.follow = "'do'";
-    this.adjustAssign(4, s.exprs.length, this.explist(s.exprs));
+    this.adjustAssign(4, s.exprs.length, this.explist(s.exprs, s.commaLines));
     this.adjustLocalVars(4);
     this.markToBeClosed();
     fs.checkStack(3);
@@ -471,18 +471,22 @@ export class CodeGen extends Resolver {
 
   private functionStat(s: FunctionStat, after: { line: number; near: string }): void {
     const fs = this.fs;
+    const lines = s.nameLines;
+    fs.line = lines[0];
     let v = this.singleVar(s.path[0]);
-    for (let i = 1; i < s.path.length; i++) v = this.fieldSel(v, s.path[i]);
-    if (s.method !== undefined) v = this.fieldSel(v, s.method);
+    for (let i = 1; i < s.path.length; i++) v = this.fieldSel(v, s.path[i], lines[i]);
+    if (s.method !== undefined) v = this.fieldSel(v, s.method, lines[s.path.length]);
     const b = this.body(s.func, s.line, after);
     this.checkReadonly(v, after.line);
     fs.storeVar(v, b);
     fs.fixLine(s.line);
   }
 
-  private fieldSel(v: ExpDesc, name: string): ExpDesc {
+  /** `v.name`, `name` being read at line `line`: `v` goes to a register, if it must, before the `.`. */
+  private fieldSel(v: ExpDesc, name: string, line: number): ExpDesc {
     const fs = this.fs;
     v = fs.exp2anyregup(v);
+    fs.line = line;
     return fs.indexed(v, mkStr(name));
   }
 
@@ -491,7 +495,7 @@ export class CodeGen extends Resolver {
     let first = fs.nvarstack();
     let nret = s.exprs.length;
     if (nret > 0) {
-      const e = this.explist(s.exprs);
+      const e = this.explist(s.exprs, s.commaLines);
       if (hasMultRet(e)) {
         fs.setMultRet(e);
         if (e.k === 'call' && nret === 1 && !fs.bl!.insideTbc) fs.makeTailCall(e.info);
@@ -531,7 +535,7 @@ export class CodeGen extends Resolver {
       fs.emitABC(Op.VARARGPREP, fs.f.numparams, 0, 0);
     }
     fs.reserveRegs(fs.nactvar);
-    this.statList(func.body.stats, 0, { line: func.body.endLine, token: "'end'", until: false });
+    this.statList(func.body, 0, { line: func.body.endLine, token: "'end'", until: false });
     fs.f.lastlinedefined = func.lastLine;
     // the CLOSURE instruction is emitted once 'end' is read, before the function is closed
     parent.line = func.lastLine;
@@ -546,13 +550,14 @@ export class CodeGen extends Resolver {
   // ================================================================== expressions
 
   /** Compiles `exprs`, leaving all but the last in consecutive registers; returns the last. */
-  private explist(exprs: Expr[]): ExpDesc {
+  private explist(exprs: Expr[], commas: CommaLines): ExpDesc {
     const follow = this.follow;
     const n = exprs.length;
     if (n > 1) this.follow = "','";
     let v = this.expr(exprs[0]);
     for (let i = 1; i < n; i++) {
       this.site = { line: firstLine(exprs[i]), near: exprToken(exprs[i]) };
+      if (commas !== undefined && commas[i - 1] !== undefined) this.fs.line = commas[i - 1];
       v = this.fs.exp2nextreg(v);
       if (i === n - 1) this.follow = follow;
       v = this.expr(exprs[i]);
@@ -693,7 +698,7 @@ export class CodeGen extends Resolver {
     if (call.args.length) {
       const follow = this.follow;
       this.follow = "')'";
-      args = this.explist(call.args);
+      args = this.explist(call.args, call.commaLines);
       this.follow = follow;
       if (hasMultRet(args)) fs.setMultRet(args);
     }
@@ -720,8 +725,13 @@ export class CodeGen extends Resolver {
     const cc: ListControl = { v: VOID, t: fs.freereg, nh: 0, na: 0, tostore: 0 };
     fs.reserveRegs(1);
     fs.line = t.line;
-    for (const field of t.fields) {
+    const fields = t.fields;
+    const seps = t.sepLines;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
       this.site = { line: field.line, near: field.kind === 'Keyed' ? "'['" : field.kind === 'Named' ? `'${field.name}'` : exprToken(field.value) };
+      // the previous item goes to its register once the separator after it is read
+      if (seps !== undefined && i > 0 && seps[i - 1] !== undefined) fs.line = seps[i - 1];
       this.closeListField(cc);
       if (field.kind === 'Positional') {
         cc.v = this.expr(field.value);
@@ -732,7 +742,10 @@ export class CodeGen extends Resolver {
       fs.line = field.line;
       let key: ExpDesc;
       if (field.kind === 'Named') key = mkStr(field.name);
-      else key = fs.exp2val(this.expr(field.key));
+      else {
+        key = fs.exp2val(this.expr(field.key));
+        fs.line = field.eqLine;
+      }
       cc.nh++;
       const tab = fs.indexed(mkInfo('nonreloc', cc.t), key);
       const val = this.expr(field.value);

@@ -1,11 +1,9 @@
 /*
- * Source positions the code generator needs beyond each node's own `line`: the line of the first and of the
- * last token of an expression or statement, and the text PUC-Lua shows after "near" for the first token of
- * a statement. PUC-Lua attributes each instruction to the last token read when it is emitted; the tree
- * records the lines of closing tokens (`endLine` on calls, indexes, tables and parentheses), so the last
- * token of any expression is known exactly.
+ * Source positions the code generator derives from the tree: the line of the first token of an expression,
+ * and the text PUC-Lua shows after "near" for the first token of a statement or expression. (The lines of
+ * last tokens, closing brackets and separators are recorded in the tree itself; see ast.ts.)
  */
-import type { Expr, Stat, Block } from '../syntax/ast.js';
+import type { Expr, Stat } from '../syntax/ast.js';
 
 /** Line of the first token of `e` (where a suffixed expression starts: PUC's line for CALL instructions). */
 export function firstLine(e: Expr): number {
@@ -18,48 +16,6 @@ export function firstLine(e: Expr): number {
       default: return e.line;
     }
   }
-}
-
-/** Line of the last token of `e`. Iterative: operator chains can be very deep on the right. */
-export function lastLine(e: Expr): number {
-  for (;;) {
-    switch (e.kind) {
-      case 'Binary': e = e.right; break;
-      case 'Unary': e = e.operand; break;
-      case 'Function': return e.lastLine;
-      case 'Index': case 'Call': case 'MethodCall': case 'Table': case 'Paren': return e.endLine;
-      default: return e.line;
-    }
-  }
-}
-
-/** Line of the last token of statement `s`. */
-export function lastStatLine(s: Stat): number {
-  switch (s.kind) {
-    case 'Local':
-      return s.exprs.length ? lastLine(s.exprs[s.exprs.length - 1]) : s.names[s.names.length - 1].line;
-    case 'Assign':
-      return lastLine(s.exprs[s.exprs.length - 1]);
-    case 'CallStat':
-      return lastLine(s.call);
-    case 'Do': case 'While': case 'NumericFor': case 'GenericFor':
-      return s.body.endLine;
-    case 'Repeat':
-      return lastLine(s.cond);
-    case 'If':
-      return s.orelse ? s.orelse.endLine : s.clauses[s.clauses.length - 1].body.endLine;
-    case 'FunctionStat': case 'LocalFunction':
-      return s.func.lastLine;
-    case 'Return':
-      return s.exprs.length ? lastLine(s.exprs[s.exprs.length - 1]) : s.line;
-    default:
-      return s.line;
-  }
-}
-
-/** Line of the last token of a block's statements, or `fallback` for an empty block. */
-export function lastBlockLine(b: Block, fallback: number): number {
-  return b.stats.length ? lastStatLine(b.stats[b.stats.length - 1]) : fallback;
 }
 
 /** How PUC-Lua's error messages show the first token of statement `s`. */

@@ -12,8 +12,8 @@
  * Line conventions (mirroring lparser.c): a statement's line is where it starts; a call or method call gets
  * the line where its whole suffixed expression starts (PUC fixes the CALL instruction there); an operator
  * its own line; an index the line of its '.' or '['; a function its `linedefined` (for an anonymous or local
- * function, the line of the token after `function`/the name, usually '('). PUC puts a generic for's
- * TFORCALL/TFORLOOP on the line of the first token after `in`: that is the first line of `exprs[0]`.
+ * function, the line of the token after `function`/the name, usually '('); a generic for gets its statement
+ * line, and `loopLine` for its TFORCALL/TFORLOOP (the line of the first token after `in`).
  * Any other node gets the line of its first token as PUC's scanner reports it, i.e. where that token ends
  * (a multi-line string is on its last line; inside a table constructor a name's line is that of the token
  * after it, which PUC has already looked ahead to).
@@ -24,7 +24,7 @@
  * read from the lexer as the parser goes; LineLexer keeps `lastline` at the cost of one store per token.
  */
 import type {
-  Attrib, AssignTarget, BinaryOp, Block, Chunk, Expr, FunctionExpr, LocalStat, Stat, TableExpr, TableField, UnaryOp,
+  Attrib, AssignTarget, BinaryOp, Block, Chunk, CommaLines, Expr, FunctionExpr, IfClause, LocalStat, Stat, TableExpr, TableField, UnaryOp,
 } from './ast.js';
 import { LuaError } from '../runtime/errors.js';
 import { Lexer } from './lexer.js';
@@ -136,6 +136,8 @@ class Parser {
   private readonly lex: LineLexer;
   /** Line of the last token of the arguments funcargs just read (its callers' `endLine`). */
   private argsEnd = 0;
+  /** The commaLines of the list explist just read. */
+  private commas: CommaLines = undefined;
   private fs!: FuncState;
   private depth = 0;
   // declared locals of all open functions (PUC's dyd->actvar), including not-yet-active ones
@@ -327,7 +329,7 @@ class Parser {
     const stats: Stat[] = [];
     this.statlist(stats);
     this.check(Tok.Eos);
-    const body: Block = { stats, line, openLine: 1, endLine: this.lex.line };
+    const body: Block = { stats, line, openLine: 1, tailLine: this.lex.prevLine, endLine: this.lex.line };
     this.closeFunction();
     return { body, source: this.lex.source, lastLine: this.lex.line };
   }
@@ -351,7 +353,7 @@ class Parser {
     this.enterBlock(false);
     this.statlist(stats);
     this.leaveBlock();
-    return { stats, line, openLine, endLine: this.lex.line };
+    return { stats, line, openLine, tailLine: this.lex.prevLine, endLine: this.lex.line };
   }
 
   /** body -> '(' parlist ')' block END */
@@ -373,7 +375,7 @@ class Parser {
     const stats: Stat[] = [];
     this.statlist(stats);
     const lastLine = this.lex.line;
-    const body: Block = { stats, line: blockLine, openLine, endLine: lastLine };
+    const body: Block = { stats, line: blockLine, openLine, tailLine: this.lex.prevLine, endLine: lastLine };
     this.checkMatch(Tok.End, Tok.Function, line);
     this.closeFunction();
     return { kind: 'Function', params, isVararg, varargLine, isMethod, body, line, lastLine };
@@ -452,7 +454,9 @@ class Parser {
       case Tok.Break:
         lex.next();
         this.newGoto(BREAK, line);
-        stats.push({ kind: 'Break', line });
+        // the `;` after it are no-ops, read here to know where the last one is (see BreakStat)
+        while ((lex.tok as number) === 0x3b) lex.next();
+        stats.push({ kind: 'Break', line, endLine: lex.prevLine });
         break;
       case Tok.Goto:
         lex.next();
@@ -467,14 +471,15 @@ class Parser {
 
   /** ifstat -> IF cond THEN block {ELSEIF cond THEN block} [ELSE block] END */
   private ifstat(line: number): Stat {
-    const clauses: { cond: Expr; body: Block; line: number }[] = [];
+    const clauses: IfClause[] = [];
     do {
       // test_then_block -> [IF | ELSEIF] cond THEN block
       const clauseLine = this.lex.line;
       this.lex.next();
       const cond = this.expr();
       this.checknext(Tok.Then);
-      clauses.push({ cond, body: this.block(), line: clauseLine });
+      const breakFirst = this.lex.tok === Tok.Break;
+      clauses.push({ cond, body: this.block(), line: clauseLine, breakFirst });
     } while (this.lex.tok === Tok.Elseif);
     const orelse = this.testnext(Tok.Else) ? this.block() : undefined;
     this.checkMatch(Tok.End, Tok.If, line);
@@ -501,7 +506,7 @@ class Parser {
     const blockLine = this.lex.line;
     const stats: Stat[] = [];
     this.statlist(stats);
-    const body: Block = { stats, line: blockLine, openLine: line, endLine: this.lex.line };
+    const body: Block = { stats, line: blockLine, openLine: line, tailLine: this.lex.prevLine, endLine: this.lex.line };
     this.checkMatch(Tok.Until, Tok.Repeat, line);
     const cond = this.expr();
     this.leaveBlock();
@@ -558,10 +563,12 @@ class Parser {
       names.push(name);
     }
     this.checknext(Tok.In);
+    const loopLine = this.lex.line;
     const exprs = this.explist();
+    const commaLines = this.commas;
     this.fs.nactvar += 4;
     const body = this.forbody(names.length);
-    return { kind: 'GenericFor', names, exprs, body, line };
+    return { kind: 'GenericFor', names, exprs, commaLines, body, line, loopLine };
   }
 
   /** forbody -> DO block */
@@ -578,20 +585,22 @@ class Parser {
   private funcstat(line: number): Stat {
     const lex: LineLexer = this.lex;
     lex.next();
-    const nameLine = lex.line;
+    const nameLines = [lex.line];
     const path = [this.checkName()];
     while (lex.tok === 0x2e) {
       lex.next();
+      nameLines.push(lex.line);
       path.push(this.checkName());
     }
     let method: string | undefined;
     if (lex.tok === 0x3a) {
       lex.next();
+      nameLines.push(lex.line);
       method = this.checkName();
     }
     const func = this.body(method !== undefined, line);
-    if (path.length === 1 && method === undefined) this.checkReadonly({ kind: 'Name', name: path[0], line: nameLine });
-    return { kind: 'FunctionStat', path, method, func, line };
+    if (path.length === 1 && method === undefined) this.checkReadonly({ kind: 'Name', name: path[0], line: nameLines[0] });
+    return { kind: 'FunctionStat', path, method, nameLines, func, line };
   }
 
   /** localfunc -> LOCAL FUNCTION NAME body  (the name is in scope inside the body) */
@@ -619,9 +628,14 @@ class Parser {
       }
       names.push({ name, attrib, line: nameLine });
     } while (this.testnext(0x2c));
-    const exprs = this.testnext(0x3d) ? this.explist() : [];
+    let exprs: Expr[] = [];
+    let commaLines: CommaLines;
+    if (this.testnext(0x3d)) {
+      exprs = this.explist();
+      commaLines = this.commas;
+    }
     this.fs.nactvar += names.length;
-    return { kind: 'Local', names, exprs, line };
+    return { kind: 'Local', names, exprs, commaLines, line, endLine: this.lex.prevLine };
   }
 
   private attrib(): Attrib {
@@ -635,8 +649,10 @@ class Parser {
   /** label -> '::' NAME '::'  (following labels and ';' are processed before this one is defined) */
   private labelstat(stats: Stat[], name: string, line: number): void {
     this.checknext(Tok.DbColon);
-    stats.push({ kind: 'Label', name, line });
+    const label: Stat = { kind: 'Label', name, line, endLine: 0 };
+    stats.push(label);
     while (this.lex.tok === 0x3b || this.lex.tok === Tok.DbColon) this.statement(stats);
+    label.endLine = this.lex.prevLine;
     const prev = this.findLabel(name);
     if (prev !== undefined) this.lex.semanticError(`label '${name}' already defined on line ${prev.line}`);
     this.createLabel(name, line, this.blockFollow(false));
@@ -653,9 +669,14 @@ class Parser {
 
   /** retstat -> RETURN [explist] [';'] */
   private retstat(line: number): Stat {
-    const exprs = this.blockFollow(true) || this.lex.tok === 0x3b ? [] : this.explist();
+    let exprs: Expr[] = [];
+    let commaLines: CommaLines;
+    if (!this.blockFollow(true) && this.lex.tok !== 0x3b) {
+      exprs = this.explist();
+      commaLines = this.commas;
+    }
     this.testnext(0x3b);
-    return { kind: 'Return', exprs, line };
+    return { kind: 'Return', exprs, commaLines, line };
   }
 
   /** exprstat -> func | assignment ;  assignment -> suffixedexp {',' suffixedexp} '=' explist */
@@ -680,15 +701,22 @@ class Parser {
     this.checknext(0x3d);
     const exprs = this.explist();
     this.depth = depth;
-    return { kind: 'Assign', targets, exprs, line };
+    return { kind: 'Assign', targets, exprs, commaLines: this.commas, line };
   }
 
   // -------------------------------------------------------------- expressions
 
-  /** explist -> expr {',' expr} */
+  /** explist -> expr {',' expr} ;  sets `commas` to the list's CommaLines */
   private explist(): Expr[] {
+    const lex: LineLexer = this.lex;
     const list = [this.expr()];
-    while (this.testnext(0x2c)) list.push(this.expr());
+    let commas: CommaLines;
+    while (lex.tok === 0x2c) {
+      if (lex.line !== lex.prevLine) (commas ??= [])[list.length - 1] = lex.line;
+      lex.next();
+      list.push(this.expr());
+    }
+    this.commas = commas;
     return list;
   }
 
@@ -811,14 +839,14 @@ class Parser {
           const nameLine = lex.line;
           const name = this.checkName();
           const args = this.funcargs(line);
-          e = { kind: 'MethodCall', obj: e, name, args, line, nameLine, endLine: this.argsEnd };
+          e = { kind: 'MethodCall', obj: e, name, args, commaLines: this.commas, line, nameLine, endLine: this.argsEnd };
           break;
         }
         case 0x28:
         case Tok.String:
         case 0x7b: {
           const args = this.funcargs(line);
-          e = { kind: 'Call', fn: e, args, line, endLine: this.argsEnd };
+          e = { kind: 'Call', fn: e, args, commaLines: this.commas, line, endLine: this.argsEnd };
           break;
         }
         default:
@@ -827,9 +855,10 @@ class Parser {
     }
   }
 
-  /** funcargs -> '(' [explist] ')' | constructor | STRING ;  sets argsEnd to the line of the last token */
+  /** funcargs -> '(' [explist] ')' | constructor | STRING ;  sets argsEnd (last token's line) and commas */
   private funcargs(line: number): Expr[] {
     const lex: LineLexer = this.lex;
+    this.commas = undefined;
     switch (lex.tok) {
       case 0x28: {
         lex.next();
@@ -860,14 +889,17 @@ class Parser {
     const line = lex.line;
     const prevLine = lex.prevLine;
     const fields: TableField[] = [];
+    let sepLines: CommaLines;
     this.checknext(0x7b);
-    do {
-      if (lex.tok === 0x7d) break;
+    while (lex.tok !== 0x7d) {
       fields.push(this.field());
-    } while (this.testnext(0x2c) || this.testnext(0x3b));
+      if (lex.tok !== 0x2c && lex.tok !== 0x3b) break;
+      if (lex.line !== lex.prevLine) (sepLines ??= [])[fields.length - 1] = lex.line;
+      lex.next();
+    }
     const endLine = lex.line;
     this.checkMatch(0x7d, 0x7b, line);
-    return { kind: 'Table', fields, line, prevLine, endLine };
+    return { kind: 'Table', fields, sepLines, line, prevLine, endLine };
   }
 
   /** field -> listfield | recfield ;  recfield -> (NAME | '[' exp ']') '=' exp ;  listfield -> exp */
@@ -888,8 +920,9 @@ class Parser {
       lex.next();
       const key = this.expr();
       this.checknext(0x5d);
+      const eqLine = lex.line;
       this.checknext(0x3d);
-      return { kind: 'Keyed', key, value: this.expr(), line };
+      return { kind: 'Keyed', key, value: this.expr(), line, eqLine };
     }
     return { kind: 'Positional', value: this.expr(), line };
   }
