@@ -124,9 +124,8 @@ export function run(L: State): void {
           if (t instanceof LuaTable) {
             let v: LuaValue;
             if (typeof key === 'number') {
-              const arr = t.arr;
               const ix = key - 1;
-              v = (ix >>> 0) === ix && ix < arr.length ? arr[ix] : t.get(key);
+              v = (ix >>> 0) === ix && ix < t.alimit ? t.arr[ix] : t.get(key);
             } else if (typeof key === 'string') {
               v = t.hash[key];
               if (v === undefined) v = t.getStr(key);
@@ -243,15 +242,20 @@ export function run(L: State): void {
           if (vmSet(L, th, ci, t, key, v, a)) continue reload;
           continue;
         }
-        case Op.NEWTABLE:
-          stack[base + a] = new LuaTable();
-          pc++; // the EXTRAARG with the size hint
+        case Op.NEWTABLE: {
+          // sizes as PUC's: B is log2(hash size) + 1, C (+ EXTRAARG * 256) the array size; they decide #t
+          const b = (i >>> 16) & 0xff;
+          let c = i >>> 24;
+          if ((i >>> 15) & 1) c += (code[pc] >>> 7) * 256;
+          pc++;
+          stack[base + a] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
           if ((L.gc.debt += TABLE_COST) > 0) {
             ci.savedpc = pc;
             gcStep(L, base + a + 1); // may run finalizers
             continue reload;
           }
           continue;
+        }
         case Op.SELF: {
           const b = (i >>> 16) & 0xff;
           const t = stack[base + b];
@@ -834,7 +838,7 @@ export function run(L: State): void {
           let last = i >>> 24;
           if (n === 0) n = th.top - ra - 1;
           if ((i >>> 15) & 1) last += (code[pc++] >>> 7) * 256;
-          setList(stack[ra] as LuaTable, last + 1, stack, ra + 1, n);
+          (stack[ra] as LuaTable).setList(last + 1, stack.slice(ra + 1, ra + 1 + n), n);
           continue;
         }
         case Op.CLOSURE: {
@@ -924,25 +928,4 @@ function tailFrame(L: State, th: Coroutine, ci: CallInfo, f: LuaClosure, func: n
     th.oldpc = 0;
     if (th.hookMask & HOOK_CALL && !p.isVararg) callHook(L, th, 'tail call', -1, 1, np);
   }
-}
-
-/** OP_SETLIST: t[start .. start + n - 1] = vals[from .. from + n - 1]. Positional nils stay inside the array
- * part (as PUC's preallocated array), so that borders match lua5.4 for constructors like {1, nil, 3}. */
-function setList(t: LuaTable, start: number, vals: LuaValue[], from: number, n: number): void {
-  let hasNil = false;
-  for (let j = 0; j < n; j++) {
-    if (vals[from + j] === undefined) {
-      hasNil = true;
-      break;
-    }
-  }
-  if (!hasNil || (t as unknown as { map: unknown }).map !== undefined || t.arr.length !== start - 1) {
-    for (let j = 0; j < n; j++) t.setInt(start + j, vals[from + j]);
-    return;
-  }
-  // fresh positional part with no Map: extend the array directly (trailing nils are dropped)
-  let end = n;
-  while (end > 0 && vals[from + end - 1] === undefined) end--;
-  const arr = t.arr;
-  for (let j = 0; j < end; j++) arr.push(vals[from + j]);
 }

@@ -5,19 +5,14 @@
  * pcall, xpcall, dofile and pairs are implemented by the VM (SpecialFunction) so that they never recurse in JS
  * and can be yielded across, as PUC's continuation-based versions can.
  *
- * collectgarbage: memory is managed by the JS engine, so there is no collector to drive. Every option answers
- * what lua5.4 (under lua.c, which selects generational mode) answers: "collect"/"stop"/"restart" give 0,
- * "step" says whether a cycle finished, "isrunning" reflects stop/restart, "incremental"/"generational" switch the
- * remembered mode and return the previous one, "setpause"/"setstepmul" remember and return previous values.
- * "count" reports the host's heap figure (StateOptions.heapUsed, else process.memoryUsage when available) in KB.
- * __gc metamethods are never called and weak tables (__mode) hold their entries strongly.
+ * collectgarbage, and the finalizer/weak-table bookkeeping of setmetatable, are runtime/gc.ts's.
  */
 import { LFloat, LuaFunction, NativeFunction, NONE, rawEquals, typeName, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
 import { LuaTable } from '../runtime/table.js';
 import { str2number } from '../runtime/number.js';
 import {
-  argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError, optInteger, optString,
+  argError, checkAny, checkInteger, checkString, checkTable, luaError, optInteger, optString,
   typeError, toStringCoerce,
 } from '../runtime/auxlib.js';
 import { FileLoadError } from '../host/host.js';
@@ -26,6 +21,7 @@ import type { State } from '../interp/state.js';
 import { SpecialFunction, S_PCALL, S_XPCALL, S_PASS } from '../interp/call.js';
 import { MULTRET } from '../interp/callinfo.js';
 import { prepareChunkText } from './package.js';
+import { collectgarbage, gcSetMetatable } from '../runtime/gc.js';
 
 const fail = [undefined];
 
@@ -116,11 +112,12 @@ function select(L: State, args: LuaValue[]): LuaValue[] {
 function setmetatable(L: State, args: LuaValue[]): LuaValue[] {
   const t = checkTable(L, args, 1);
   const mt = args[1];
-  if (mt !== undefined && !(mt instanceof LuaTable)) typeError(L, 2, 'nil or table', mt, args);
+  if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(L, 2, 'nil or table', mt, args);
   if (t.metatable !== undefined && t.metatable.getStr('__metatable') !== undefined) {
     luaError(L, 'cannot change a protected metatable');
   }
   t.metatable = mt as LuaTable | undefined;
+  gcSetMetatable(L, t, mt as LuaTable | undefined);
   return [t];
 }
 
@@ -248,66 +245,6 @@ function warn(L: State, args: LuaValue[]): LuaValue[] {
   for (let i = 0; i < n - 1; i++) L.warn(toStringCoerce(args[i])!, true);
   L.warn(toStringCoerce(args[n - 1])!, false);
   return NONE;
-}
-
-const GC_OPTIONS = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'];
-
-function heapKB(L: State): number {
-  let bytes: number | undefined = L.heapUsed?.();
-  if (bytes === undefined) {
-    const proc = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process;
-    bytes = proc?.memoryUsage?.().heapUsed ?? 0;
-  }
-  return bytes / 1024;
-}
-
-function collectgarbage(L: State, args: LuaValue[]): LuaValue[] {
-  const gc = L.gc;
-  const opt = GC_OPTIONS[checkOption(L, args, 1, 'collect', GC_OPTIONS)];
-  switch (opt) {
-    case 'stop': gc.running = false; return [0];
-    case 'restart': gc.running = true; return [0];
-    case 'collect': return [0];
-    case 'count': {
-      const kb = heapKB(L);
-      return [Math.floor(kb) === kb ? new LFloat(kb) : kb];
-    }
-    case 'step': {
-      const n = optInteger(L, args, 2, 0);
-      return [!gc.generational && n > 0];
-    }
-    case 'setpause': {
-      const prev = gc.pause;
-      gc.pause = Number(optInteger(L, args, 2, 0));
-      return [prev];
-    }
-    case 'setstepmul': {
-      const prev = gc.stepmul;
-      gc.stepmul = Number(optInteger(L, args, 2, 0));
-      return [prev];
-    }
-    case 'isrunning': return [gc.running];
-    case 'generational': {
-      const prev = gc.generational ? 'generational' : 'incremental';
-      const minor = Number(optInteger(L, args, 2, 0));
-      const major = Number(optInteger(L, args, 3, 0));
-      if (minor !== 0) gc.minormul = minor;
-      if (major !== 0) gc.majormul = major;
-      gc.generational = true;
-      return [prev];
-    }
-    default: { // incremental
-      const prev = gc.generational ? 'generational' : 'incremental';
-      const pause = Number(optInteger(L, args, 2, 0));
-      const stepmul = Number(optInteger(L, args, 3, 0));
-      const stepsize = Number(optInteger(L, args, 4, 0));
-      if (pause !== 0) gc.pause = pause;
-      if (stepmul !== 0) gc.stepmul = stepmul;
-      if (stepsize !== 0) gc.stepsize = stepsize;
-      gc.generational = false;
-      return [prev];
-    }
-  }
 }
 
 type Fn = (L: State, args: LuaValue[]) => LuaValue[];
