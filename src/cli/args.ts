@@ -1,14 +1,27 @@
 /*
- * Command-line parsing for the `lua`-compatible CLI. The rules follow lua.c exactly: options are read up to
- * the first non-option (the script), `-e`/`-l` take their argument either glued (`-eprint(1)`) or as the next
- * word (which may not start with '-'), `-i` implies `-v`, `--` stops option handling, `-` means stdin.
- * Moonrise's own long options (`--dump`, `--tier`, ...) may appear anywhere before the script.
+ * Command-line parsing for the `lua`-compatible CLI. The rules are lua.c's: options are read up to the first
+ * word that does not start with '-' (the script); `-e`/`-l` take their argument glued (`-eprint(1)`) or as the
+ * next word, which may not start with '-'; `-i` implies `-v`; `-E`, `-W`, `-i`, `-v` take no extra characters;
+ * `--` stops option handling (the next word is the script); `-` is the script "stdin".
+ *
+ * Moonrise's own long options (`--dump=KIND`, `--tier=NAME`, also as two words) may appear anywhere among the
+ * options. Everything lua.c rejects that is not one of them is rejected with lua.c's exact usage text; only
+ * when the offending word is a long option (`--something`) is a short section on Moonrise's options added, so
+ * the text for every lua-style mistake stays byte-identical to lua5.4's.
  */
 
 export interface RunStep {
   kind: 'e' | 'l' | 'W';
+  /** The chunk for -e, the `[global=]module` spec for -l, '' for -W. */
   arg: string;
 }
+
+export type DumpKind = 'tokens' | 'ast' | 'bytecode';
+
+/** Why the command line was refused. `usage` problems print lua.c's usage text; `message` ones one line. */
+export type ArgProblem =
+  | { kind: 'usage'; option: string; needsArgument: boolean }
+  | { kind: 'message'; text: string };
 
 export interface CliOptions {
   /** Ordered -e / -l / -W steps, run before the script. */
@@ -19,103 +32,99 @@ export interface CliOptions {
   ignoreEnv: boolean;
   /** Index into argv of the script name, or argv.length when there is none. */
   script: number;
-  dump: 'tokens' | 'ast' | 'bytecode' | undefined;
+  dump: DumpKind | undefined;
   tier: string | undefined;
-  /** The offending option when parsing failed (print usage). */
-  badOption: string | undefined;
+  problem: ArgProblem | undefined;
 }
 
-const DUMP_KINDS = ['tokens', 'ast', 'bytecode'] as const;
+const DUMP_KINDS: readonly string[] = ['tokens', 'ast', 'bytecode'];
 
-/** Parses argv (without node and the script path of the CLI itself). */
+/** Parses argv (the words after the command itself). */
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = {
     steps: [], interactive: false, version: false, hasE: false, ignoreEnv: false,
-    script: argv.length, dump: undefined, tier: undefined, badOption: undefined,
+    script: argv.length, dump: undefined, tier: undefined, problem: undefined,
   };
-  let i = 0;
-  for (; i < argv.length; i++) {
+  for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     o.script = i;
-    if (a[0] !== '-') return o;
-    if (a.startsWith('--') && a.length > 2) {
+    if (a[0] !== '-') return o; // the script
+    if (a === '--') {
+      o.script = i + 1;
+      return o;
+    }
+    if (a === '-') return o; // the script is stdin
+    if (a[1] === '-') {
       const used = parseLongOption(o, a, argv[i + 1]);
-      if (used < 0) return fail(o, a);
+      if (o.problem) return o;
       i += used;
       continue;
     }
-    switch (a[1]) {
-      case '-': // '--'
-        o.script = i + 1;
-        return o;
-      case undefined: // '-': the script is stdin
-        return o;
-      case 'E':
-        if (a.length !== 2) return fail(o, a);
-        o.ignoreEnv = true;
+    const opt = a[1];
+    switch (opt) {
+      case 'E': case 'W': case 'i': case 'v':
+        if (a.length !== 2) return usageProblem(o, a, false);
+        if (opt === 'E') o.ignoreEnv = true;
+        else if (opt === 'W') o.steps.push({ kind: 'W', arg: '' });
+        else {
+          o.version = true;
+          if (opt === 'i') o.interactive = true;
+        }
         break;
-      case 'W':
-        if (a.length !== 2) return fail(o, a);
-        o.steps.push({ kind: 'W', arg: '' });
-        break;
-      case 'i':
-        if (a.length !== 2) return fail(o, a);
-        o.interactive = o.version = true;
-        break;
-      case 'v':
-        if (a.length !== 2) return fail(o, a);
-        o.version = true;
-        break;
-      case 'e':
-      case 'l': {
+      case 'e': case 'l': {
         let arg = a.slice(2);
         if (arg === '') {
+          const next = argv[i + 1];
+          if (next === undefined || next[0] === '-') return usageProblem(o, a, true);
+          arg = next;
           i++;
-          if (i >= argv.length || argv[i][0] === '-') return fail(o, a);
-          arg = argv[i];
         }
-        if (a[1] === 'e') o.hasE = true;
-        o.steps.push({ kind: a[1], arg });
+        if (opt === 'e') o.hasE = true;
+        o.steps.push({ kind: opt, arg });
         break;
       }
       default:
-        return fail(o, a);
+        return usageProblem(o, a, false);
     }
   }
   o.script = argv.length;
   return o;
 }
 
-function fail(o: CliOptions, bad: string): CliOptions {
-  o.badOption = bad;
+function usageProblem(o: CliOptions, option: string, needsArgument: boolean): CliOptions {
+  o.problem = { kind: 'usage', option, needsArgument };
   return o;
 }
 
-/** Reads `--name=value` or `--name value`; returns how many extra words it used, or -1 if invalid. */
+/** Reads `--name=value` or `--name value`; returns how many following words it used. Sets o.problem when the
+ * option is unknown or its value is missing or invalid. */
 function parseLongOption(o: CliOptions, a: string, next: string | undefined): number {
   const eq = a.indexOf('=');
-  const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-  const value = eq < 0 ? next : a.slice(eq + 1);
-  const used = eq < 0 ? 1 : 0;
-  if (value === undefined) return -1;
-  switch (name) {
-    case 'dump':
-      if (!(DUMP_KINDS as readonly string[]).includes(value)) return -1;
-      o.dump = value as CliOptions['dump'];
-      return used;
-    case 'tier':
-      o.tier = value;
-      return used;
-    default:
-      return -1;
+  const name = eq < 0 ? a : a.slice(0, eq);
+  if (name !== '--dump' && name !== '--tier') {
+    usageProblem(o, a, false);
+    return 0;
   }
+  const value = eq < 0 ? next : a.slice(eq + 1);
+  if (value === undefined || value === '' || (eq < 0 && value[0] === '-')) {
+    usageProblem(o, name, true);
+    return 0;
+  }
+  if (name === '--dump') {
+    if (!DUMP_KINDS.includes(value)) {
+      o.problem = { kind: 'message', text: `unknown stage '${value}' for '--dump' (use tokens, ast or bytecode)` };
+    }
+    o.dump = value as DumpKind;
+  } else {
+    o.tier = value; // checked when the state is created, against the tiers the engine has
+  }
+  return eq < 0 ? 1 : 0;
 }
 
-export function usage(progname: string, badOption: string): string {
-  const head = badOption[1] === 'e' || badOption[1] === 'l'
-    ? `'${badOption}' needs argument\n`
-    : `unrecognized option '${badOption}'\n`;
-  return `${progname}: ${head}` +
+/** lua.c's print_usage, plus Moonrise's options when the offending word was a long option. */
+export function usageText(progname: string, option: string, needsArgument: boolean): string {
+  const head = needsArgument ? `'${option}' needs argument\n` : `unrecognized option '${option}'\n`;
+  let text = `${progname}: ${head}` +
     `usage: ${progname} [options] [script [args]]\n` +
     'Available options are:\n' +
     "  -e stat   execute string 'stat'\n" +
@@ -126,8 +135,16 @@ export function usage(progname: string, badOption: string): string {
     '  -E        ignore environment variables\n' +
     '  -W        turn warnings on\n' +
     '  --        stop handling options\n' +
-    '  -         stop handling options and execute stdin\n' +
-    'Moonrise options:\n' +
-    '  --dump=tokens|ast|bytecode  print the chosen stage for the script and exit\n' +
-    '  --tier=interp               choose the execution tier\n';
+    '  -         stop handling options and execute stdin\n';
+  if (option.startsWith('--')) {
+    text += 'Moonrise options:\n' +
+      '  --dump=tokens|ast|bytecode  print that stage of the pipeline for the script (or stdin) and exit\n' +
+      '  --tier=interp               choose the execution tier\n';
+  }
+  return text;
+}
+
+/** Command-line words and environment values are UTF-8 text in JS; Lua sees their bytes. */
+export function toBytes(s: string): string {
+  return /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
 }

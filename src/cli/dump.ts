@@ -1,25 +1,34 @@
 /*
- * `moonrise --dump tokens|ast|bytecode file.lua`: prints one stage of the pipeline for a script (or stdin
- * when the script is `-` or absent) and exits. Errors (e.g. syntax errors) print like any other CLI error.
+ * `moonrise --dump tokens|ast|bytecode [file.lua]`: prints one stage of the pipeline for a script (stdin when
+ * the script is `-` or absent) and exits. The file is read like luaL_loadfile reads it (a first line starting
+ * with '#' is skipped, line numbers kept) and named `@file` (`=stdin`), so `--dump bytecode` prints what
+ * `luac5.4 -l -l file.lua` prints, function addresses aside (ours are preorder numbers: 0x00000001 is main).
+ * Errors (a file that cannot be read, a syntax error) print like any other CLI error, with status 1.
  */
 import { inspect, LuaError } from '../api/index.js';
+import { FileLoadError } from '../host/host.js';
 import { nodeHost, type NodeOutput } from '../host/node.js';
+import type { DumpKind } from './args.js';
 
-export function dumpStage(kind: 'tokens' | 'ast' | 'bytecode', file: string | undefined, out: NodeOutput,
-  err: NodeOutput, progname: string): number {
+/** Returns true on success. */
+export function dumpStage(kind: DumpKind, file: string | undefined, out: NodeOutput, err: NodeOutput,
+  progname: string): boolean {
   const fromStdin = file === undefined || file === '-';
-  const source = fromStdin ? nodeHost.readStdinAll() : nodeHost.readFile(file);
-  if (source === undefined) {
-    err.write(`${progname}: cannot open ${file}\n`);
-    return 1;
+  let source: string;
+  try {
+    source = fromStdin ? nodeHost.readStdinAll() : nodeHost.readFileOrThrow(file);
+  } catch (e) {
+    if (!(e instanceof FileLoadError)) throw e;
+    err.write(`${progname}: cannot ${e.op} ${file}: ${e.text}\n`);
+    return false;
   }
   const chunkname = fromStdin ? '=stdin' : '@' + file;
   try {
     out.write(inspect[kind](inspect.skipShebang(source), chunkname));
-    return 0;
+    return true;
   } catch (e) {
     if (!(e instanceof LuaError)) throw e;
     err.write(`${progname}: ${String(e.value)}\n`);
-    return 1;
+    return false;
   }
 }

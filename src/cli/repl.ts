@@ -1,58 +1,93 @@
 /*
- * The read-eval-print loop, as lua.c's doREPL: each line is first tried as `return <line>;` (so expressions
- * print their values), then as a statement; a syntax error ending in `<eof>` means "incomplete", and more
- * lines are read with the `>>` prompt. `=expr` is accepted for 5.2 compatibility. Prompts come from the
- * globals _PROMPT/_PROMPT2 when set. Errors print without the program name and the loop goes on.
+ * The read-eval-print loop, as lua.c's doREPL. Each line is first tried as `return <line>;` (so expressions
+ * print their values through the global `print`), then as a statement; a syntax error ending in `<eof>` means
+ * "incomplete", and more lines are read with the second prompt and joined with '\n'. A first line starting
+ * with '=' means `return` (5.2 compatibility). Prompts are the globals _PROMPT/_PROMPT2 (through tostring)
+ * when set, else "> " and ">> ", written to stdout. Errors print on stderr without the program name and the
+ * loop goes on; at end of input a newline is printed.
+ *
+ * Input: when stdin and stdout are terminals (and TERM is not "dumb"), lines come from the line editor
+ * (lineedit.ts: cursor keys, history); otherwise lines are read synchronously from the shared stdin, so Lua
+ * code in the session (io.read) reads the lines that follow. Unlike lua5.4 built with GNU readline, input
+ * lines are not echoed when stdin is not a terminal (lua.c's plain fgets build does not echo either).
+ *
+ * One lua.c 5.4.4 quirk is kept because it is observable: when input ends in the middle of an incomplete
+ * statement, lua.c reports what its stack holds instead of the syntax error: the second prompt's text when
+ * _PROMPT2 is set, else a null string, printed by C as "(null)".
  */
-import type { Lua, LuaValue } from '../api/index.js';
+import type * as tty from 'node:tty';
+import { LFloat, type Lua, type LuaValue } from '../api/index.js';
 import type { NodeOutput } from '../host/node.js';
-import { readStdinLine } from '../host/node.js';
+import { nodeHost, readStdinLine } from '../host/node.js';
+import { LineEditor } from './lineedit.js';
 
 const EOF_MARK = '<eof>';
 
+type ReadLine = (prompt: string) => string | undefined;
+
+/** One REPL input: a compiled function, a syntax error message to report, or the end of input. */
+type Input = { fn: LuaValue } | { error: string } | null;
+
 export function runRepl(lua: Lua, stdout: NodeOutput, stderr: NodeOutput): void {
+  const readLine = lineReader(stdout);
   for (;;) {
-    const fn = loadLine(lua, stdout, stderr);
-    if (fn === null) break;
-    if (fn === undefined) continue;
-    const r = lua.protectedCall(fn, []);
+    const input = loadLine(lua, readLine);
+    if (input === null) break;
+    if ('error' in input) {
+      stderr.write(input.error + '\n');
+      continue;
+    }
+    const r = lua.protectedCall(input.fn, []);
     if (!r.ok) stderr.write(r.error + '\n');
     else if (r.values.length > 0) printResults(lua, r.values, stderr);
   }
   stdout.write('\n');
-}
-
-function prompt(lua: Lua, stdout: NodeOutput, first: boolean): string | undefined {
-  const custom = lua.getGlobal(first ? '_PROMPT' : '_PROMPT2');
-  stdout.write(custom === undefined ? (first ? '> ' : '>> ') : lua.tostring(custom));
   stdout.flush();
-  return readStdinLine();
 }
 
-/** Returns the compiled function, undefined after a reported syntax error, null at end of input. */
-function loadLine(lua: Lua, stdout: NodeOutput, stderr: NodeOutput): LuaValue | undefined | null {
-  let line = prompt(lua, stdout, true);
+function lineReader(stdout: NodeOutput): ReadLine {
+  if (process.stdin.isTTY && process.stdout.isTTY && process.env.TERM !== 'dumb') {
+    const editor = new LineEditor(process.stdin as tty.ReadStream, nodeHost.stdin);
+    return (prompt) => editor.readLine(prompt);
+  }
+  return (prompt) => {
+    stdout.write(prompt);
+    stdout.flush();
+    return readStdinLine();
+  };
+}
+
+/** get_prompt: the global's value through tostring (which may raise: that ends the session like lua.c). */
+function promptText(lua: Lua, first: boolean): { text: string; custom: boolean } {
+  const custom = lua.getGlobal(first ? '_PROMPT' : '_PROMPT2');
+  if (custom === undefined) return { text: first ? '> ' : '>> ', custom: false };
+  return { text: lua.tostring(custom), custom: true };
+}
+
+/** lua.c's loadline: read, try as an expression, then as a statement with continuation lines. */
+function loadLine(lua: Lua, readLine: ReadLine): Input {
+  let line = readLine(promptText(lua, true).text);
   if (line === undefined) return null;
   if (line[0] === '=') line = 'return ' + line.slice(1);
   const asExpr = lua.tryLoad(`return ${line};`, '=stdin');
-  if (asExpr.ok) return asExpr.fn;
+  if (asExpr.ok) return { fn: asExpr.fn };
   for (;;) {
     const r = lua.tryLoad(line, '=stdin');
-    if (r.ok) return r.fn;
-    if (!r.error.endsWith(EOF_MARK)) {
-      stderr.write(r.error + '\n');
-      return undefined;
-    }
-    const more = prompt(lua, stdout, false);
-    if (more === undefined) {
-      stderr.write(r.error + '\n');
-      return undefined;
-    }
+    if (r.ok) return { fn: r.fn };
+    if (!r.error.endsWith(EOF_MARK)) return { error: r.error };
+    const prompt = promptText(lua, false);
+    const more = readLine(prompt.text);
+    if (more === undefined) return { error: prompt.custom ? prompt.text : '(null)' };
     line += '\n' + more;
   }
 }
 
+/** l_print: the results go to the global `print`; its failure is reported, not raised. */
 function printResults(lua: Lua, values: LuaValue[], stderr: NodeOutput): void {
   const r = lua.protectedCall(lua.getGlobal('print'), values, false);
-  if (!r.ok) stderr.write(`error calling 'print' (${r.error})\n`);
+  if (r.ok) return;
+  const v = r.value;
+  const text = typeof v === 'string' ? v
+    : typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat ? lua.tostring(v) : '(null)';
+  stderr.write(`error calling 'print' (${text})\n`);
 }
