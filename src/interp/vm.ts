@@ -26,7 +26,8 @@ import type { State } from './state.js';
 import { F_MM, MULTRET, type CallInfo } from './callinfo.js';
 import { LuaClosure, type UpVal } from './closure.js';
 import { EXTRA_STACK, HOOK_CALL, type Coroutine } from './coroutine.js';
-import { callValue, pushLuaFrame, returnFrom, callTMForTail, callHook, traceExec } from './call.js';
+import { callValue, pushLuaFrame, returnFrom, callTMForTail, callHook } from './call.js';
+import { OP_TRAP, hookedCode, traceStep } from './hooktrap.js';
 import {
   vmGet, vmSet, vmArith, vmLen, vmOrder, vmEq, vmConcat, newTbc, closeNextTbc, forPrep, forLoop, toIntNs, NODESC,
 } from './metamethods.js';
@@ -47,15 +48,13 @@ export function run(L: State): void {
     const ci = th.cis[th.ciIdx];
     const cl = ci.closure!;
     const proto = cl.p;
-    const code = proto.code;
+    // with hooks (debug.sethook) the frame runs a trapped copy of its code (see hooktrap.ts)
+    const code = th.hookMask === 0 ? proto.code : hookedCode(proto);
     const k = proto.k;
     const upvals: UpVal[] = cl.upvals;
     const base = ci.base;
     let pc = ci.savedpc;
-    // hooks (debug.sethook) are checked per instruction only while the thread has some
-    const trap = th.hookMask !== 0;
     for (;;) {
-      if (trap) traceExec(L, th, ci, pc);
       const i = code[pc++];
       const a = (i >>> 7) & 0xff;
       switch (i & 0x7f) {
@@ -728,7 +727,7 @@ export function run(L: State): void {
           continue reload;
         }
         case Op.RETURN0: {
-          if (ci.flags === 0 && !trap) {
+          if (ci.flags === 0) {
             th.ciIdx--;
             const res = ci.func;
             const wanted = ci.nresults;
@@ -744,7 +743,7 @@ export function run(L: State): void {
           continue reload;
         }
         case Op.RETURN1: {
-          if (ci.flags === 0 && !trap) {
+          if (ci.flags === 0) {
             th.ciIdx--;
             const res = ci.func;
             const wanted = ci.nresults;
@@ -891,16 +890,23 @@ export function run(L: State): void {
           ci.base = ci.func + 1;
           ci.top += actual + 1;
           th.top = t;
-          if (trap) {
+          if (th.hookMask !== 0) {
             ci.savedpc = pc;
             if (th.hookMask & HOOK_CALL) callHook(L, th, ci.tail ? 'tail call' : 'call', -1, 1, a);
             th.oldpc = 1; // the next instruction is seen as a new line
           }
           continue reload;
         }
-        default:
+        default: {
           ci.savedpc = pc;
+          if ((i & 0x7f) === OP_TRAP) {
+            const next = traceStep(L, th, ci, pc - 1);
+            if (next < 0) continue reload;
+            pc = next;
+            continue;
+          }
           throw new LuaError(`invalid instruction ${i & 0x7f}`);
+        }
       }
     }
   }

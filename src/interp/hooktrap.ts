@@ -1,0 +1,119 @@
+/*
+ * Line and count hooks without a per-instruction test in the dispatch loop.
+ *
+ * While a thread has a hook (debug.sethook), its Lua frames run a *trapped* copy of their function's code:
+ * every instruction's opcode is replaced by TRAP (an opcode Lua 5.4 does not use), its operands kept. The
+ * loop's `default:` case sends a TRAP to traceStep(), which runs the count and line hooks for that
+ * instruction and then puts the real instruction back in its slot (the slot is "open") and has the loop
+ * execute it; the next trap re-closes the slot. A frame without hooks runs the function's own code, so the
+ * only cost of hooks when none is set is one test per frame (re)entry.
+ *
+ * Invariants:
+ *  - A trapped copy has at most one open slot, and it is open only while its instruction executes: the next
+ *    TRAP, or any (re)entry of a frame of that function (reload), closes it first. So every fetch in a hooked
+ *    frame but the re-dispatched one is a TRAP.
+ *  - An instruction that may jump to itself is never left open (the second fetch would not trap): JMP and
+ *    FORLOOP are executed by traceStep itself; a test whose jump targets the test (the JMP after it has
+ *    sJ = -2) gets, in the trapped copy only, a JMP to the JMP's own slot, marked `back`, which traceStep turns
+ *    into the jump to the test (through its trap).
+ *  - Trapped operands equal the real ones, so instructions that read the next word (the JMP after a test,
+ *    EXTRAARG) read the same fields from the trapped copy.
+ *  - RETURN0/RETURN1 go through returnFrom() (so the return hook runs), not the loop's inline fast path.
+ */
+import { OPS, Op, OFFSET_sJ } from '../compiler/opcodes.js';
+import type { Proto } from '../compiler/proto.js';
+import type { State } from './state.js';
+import type { CallInfo } from './callinfo.js';
+import type { Coroutine } from './coroutine.js';
+import { returnFrom, traceExec } from './call.js';
+import { forLoop } from './metamethods.js';
+
+/** The opcode of a trapped instruction. */
+export const OP_TRAP = 127;
+
+interface Trapped {
+  code: Uint32Array;
+  /** The open slot (holding its real instruction), or -1. */
+  open: number;
+  /** Slots whose trapped JMP stands for a jump back to the test before it. */
+  back: Uint8Array;
+}
+
+const TIER_KEY = 'hookTrap';
+
+function trapWord(ins: number): number {
+  return ((ins & ~0x7f) | OP_TRAP) >>> 0;
+}
+
+function makeTrapped(p: Proto): Trapped {
+  const real = p.code;
+  const code = new Uint32Array(real.length);
+  const back = new Uint8Array(real.length);
+  for (let j = 0; j < real.length; j++) code[j] = trapWord(real[j]);
+  for (let j = 0; j + 1 < real.length; j++) {
+    const next = real[j + 1];
+    if (OPS[real[j] & 0x7f]?.test && (next & 0x7f) === Op.JMP && (next >>> 7) - OFFSET_sJ === -2) {
+      code[j + 1] = trapWord(((OFFSET_sJ - 1) << 7) >>> 0); // the test "jumps" to this slot instead
+      back[j + 1] = 1;
+    }
+  }
+  return { code, open: -1, back };
+}
+
+function trappedOf(p: Proto): Trapped {
+  let t = p.tierData[TIER_KEY] as Trapped | undefined;
+  if (t === undefined) {
+    t = makeTrapped(p);
+    p.tierData[TIER_KEY] = t;
+  }
+  return t;
+}
+
+function close(t: Trapped): void {
+  const j = t.open;
+  if (j >= 0) {
+    t.code[j] = trapWord(t.code[j]);
+    t.open = -1;
+  }
+}
+
+/** The code a frame of `p` runs on a thread with hooks: the trapped copy, all slots closed. */
+export function hookedCode(p: Proto): Uint32Array {
+  const t = trappedOf(p);
+  close(t);
+  return t.code;
+}
+
+/** The TRAP at instruction j of the running Lua frame `ci` (ci.savedpc is j + 1). Returns where the loop goes
+ * on: j (the real instruction is now in place), another instruction, or -1 to reload the running frame. */
+export function traceStep(L: State, th: Coroutine, ci: CallInfo, j: number): number {
+  const p = ci.closure!.p;
+  const real = p.code[j];
+  let t = trappedOf(p);
+  if (t.back[j] === 1) {
+    close(t);
+    return j - 1; // the test at j - 1 jumps to itself
+  }
+  if (th.hookMask !== 0) {
+    traceExec(L, th, ci, j); // count and line hooks (not for VARARGPREP)
+    ci.savedpc = j + 1;
+    t = trappedOf(p);
+  }
+  close(t);
+  const op = real & 0x7f;
+  switch (op) {
+    case Op.JMP:
+      return j + 1 + (real >>> 7) - OFFSET_sJ;
+    case Op.FORLOOP:
+      return forLoop(th, ci.base + ((real >>> 7) & 0xff)) ? j + 1 - (real >>> 15) : j + 1;
+    case Op.RETURN0: case Op.RETURN1:
+      if (th.hookMask !== 0) {
+        returnFrom(L, th, ci, ci.base + ((real >>> 7) & 0xff), op === Op.RETURN0 ? 0 : 1);
+        return -1;
+      }
+      break;
+  }
+  t.code[j] = real;
+  t.open = j;
+  return j;
+}
