@@ -21,7 +21,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, openSync, closeSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,17 +131,20 @@ function limited(fn) {
   });
 }
 
-/** Runs argv with `stdin` (a string) piped in; `merge` sends stderr into the stdout pipe (2>&1). */
-function run(argv, { stdin = '', env = {}, cwd = dir, merge = false } = {}) {
+/** Runs argv with `stdin` (a string) piped in, or the file `stdinPath` as stdin; `merge` sends stderr into the
+ * stdout pipe (2>&1). */
+function run(argv, { stdin = '', stdinPath, env = {}, cwd = dir, merge = false } = {}) {
   return limited(() => new Promise((resolve) => {
     const [cmd, ...args] = merge ? ['sh', '-c', 'exec "$0" "$@" 2>&1', ...argv] : argv;
-    const child = spawn(cmd, args, { cwd, env: baseEnv(env) });
+    const input = stdinPath === undefined ? 'pipe' : openSync(stdinPath, 'r');
+    const child = spawn(cmd, args, { cwd, env: baseEnv(env), stdio: [input, 'pipe', 'pipe'] });
+    if (typeof input === 'number') closeSync(input);
     const out = [];
     const err = [];
     child.stdout.on('data', (b) => out.push(b));
     child.stderr.on('data', (b) => err.push(b));
-    child.stdin.on('error', () => {});
-    child.stdin.end(Buffer.from(stdin, 'latin1'));
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(Buffer.from(stdin, 'latin1'));
     child.on('close', (code, signal) => resolve({
       stdout: Buffer.concat(out).toString('latin1'),
       stderr: Buffer.concat(err).toString('latin1'),
@@ -232,6 +235,8 @@ const CASES = [
   { name: 'no arguments: stdin is a script', args: [], stdin: 'print("piped", ...)\nprint(#arg, arg[0] ~= nil)\n' },
   { name: 'no arguments: an error in stdin keeps status 0', args: [], stdin: 'print("x")\nerror("in stdin")\n' },
   { name: 'no arguments: syntax error in stdin', args: [], stdin: 'x = = 1\n' },
+  { name: '- when stdin cannot be read', args: ['-'], stdinPath: '.' },
+  { name: 'no arguments when stdin cannot be read', args: [], stdinPath: '.' },
   { name: '- with a runtime error', args: ['-'], stdin: 'local t = nil\nt.x = 1\n' },
   { name: '- with a shebang line', args: ['-'], stdin: '#!/bin/lua\nprint("ok")\nerror("line 3")\n' },
   // bad options
@@ -320,7 +325,8 @@ const CASES = [
   { name: 'REPL: end of input inside a statement with _PROMPT2', args: ['-i'], prompts: ['cont '],
     stdin: '_PROMPT2 = "cont "\nwhile false do\n' },
   { name: 'REPL: print failing', args: ['-i'],
-    stdin: 'print = function() error({}) end\n1\nprint = function() error("pfail") end\n2\n' },
+    stdin: 'setmetatable({}, {__tostring = function() error("ts") end})\nprint = function() error({}) end\n1\nprint = function() error("pfail") end\n2\nprint = function() error(7) end\n3\n' },
+  { name: 'REPL: stdin that cannot be read ends the session', args: ['-i'], stdinPath: '.', repl: [] },
   { name: 'REPL: io.read reads the next input line', args: ['-i'], stdin: 'io.read("l")\nthe line\n', repl: ['io.read("l")'] },
   { name: 'REPL after a script and -e', args: ['-e', 'z = 5', '-i', 'args.lua', 'p'], stdin: 'z\nprint(arg[1])\n' },
   { name: 'REPL: a last line without newline', args: ['-i'], stdin: 'print("no newline")' },
@@ -341,7 +347,7 @@ if (skipRef) console.log(`# cli.test.mjs: ${skipRef}`);
 
 /** Starts both runs of a case now (they overlap with the others') and compares when the test awaits. */
 function compareCase(c) {
-  const opts = { stdin: c.stdin, env: c.env, merge: c.merge, cwd: c.cwd };
+  const opts = { stdin: c.stdin, stdinPath: c.stdinPath && join(dir, c.stdinPath), env: c.env, merge: c.merge, cwd: c.cwd };
   const pending = skipRef ? undefined : Promise.all([reference(c.args, opts), moonrise(c.ours ?? c.args, opts)]);
   pending?.catch(() => {});
   test(c.name, { skip: skipRef, todo: c.todo }, async () => {

@@ -6,7 +6,7 @@
  * Errors (a file that cannot be read, a syntax error) print like any other CLI error, with status 1.
  */
 import { inspect, LuaError } from '../api/index.js';
-import { FileLoadError } from '../host/host.js';
+import { FileLoadError, SysError } from '../host/host.js';
 import { nodeHost, type NodeOutput } from '../host/node.js';
 import type { DumpKind } from './args.js';
 
@@ -18,8 +18,9 @@ export function dumpStage(kind: DumpKind, file: string | undefined, out: NodeOut
   try {
     source = fromStdin ? nodeHost.readStdinAll() : nodeHost.readFileOrThrow(file);
   } catch (e) {
-    if (!(e instanceof FileLoadError)) throw e;
-    err.write(`${progname}: cannot ${e.op} ${file}: ${e.text}\n`);
+    if (!(e instanceof SysError)) throw e;
+    const what = e instanceof FileLoadError ? `${e.op} ${file}` : 'read stdin';
+    err.write(`${progname}: cannot ${what}: ${e.text}\n`);
     return false;
   }
   const chunkname = fromStdin ? '=stdin' : '@' + file;

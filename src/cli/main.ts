@@ -16,7 +16,7 @@
  * Moonrise's own options: `--dump=KIND` (dump.ts) and `--tier=NAME`.
  */
 import { LFloat, Lua, LuaError, LuaTable, inspect, type LuaValue } from '../api/index.js';
-import { FileLoadError } from '../host/host.js';
+import { FileLoadError, SysError } from '../host/host.js';
 import { NodeOutput, nodeHost } from '../host/node.js';
 import { parseArgs, toBytes, usageText, type CliOptions } from './args.js';
 import { runRepl } from './repl.js';
@@ -162,15 +162,12 @@ function scriptArgs(lua: Lua): LuaValue[] | Status {
 /** luaL_loadfile: a file (stdin when undefined), its first line skipped when it starts with '#'. */
 function loadFile(lua: Lua, path: string | undefined): { ok: true; fn: LuaValue } | { ok: false; error: string } {
   let text: string;
-  if (path === undefined) {
-    text = nodeHost.readStdinAll();
-  } else {
-    try {
-      text = nodeHost.readFileOrThrow(path);
-    } catch (e) {
-      if (!(e instanceof FileLoadError)) throw e;
-      return { ok: false, error: `cannot ${e.op} ${path}: ${e.text}` };
-    }
+  try {
+    text = path === undefined ? nodeHost.readStdinAll() : nodeHost.readFileOrThrow(path);
+  } catch (e) {
+    if (e instanceof FileLoadError) return { ok: false, error: `cannot ${e.op} ${path}: ${e.text}` };
+    if (e instanceof SysError) return { ok: false, error: `cannot read ${path ?? 'stdin'}: ${e.text}` };
+    throw e;
   }
   return lua.tryLoad(inspect.skipShebang(text), path === undefined ? '=stdin' : '@' + path);
 }

@@ -17,6 +17,7 @@
  */
 import type * as tty from 'node:tty';
 import { LFloat, type Lua, type LuaValue } from '../api/index.js';
+import { SysError } from '../host/host.js';
 import type { NodeOutput } from '../host/node.js';
 import { nodeHost, readStdinLine } from '../host/node.js';
 import { LineEditor } from './lineedit.js';
@@ -53,7 +54,12 @@ function lineReader(stdout: NodeOutput): ReadLine {
   return (prompt) => {
     stdout.write(prompt);
     stdout.flush();
-    return readStdinLine();
+    try {
+      return readStdinLine();
+    } catch (e) {
+      if (e instanceof SysError) return undefined; // fgets: a read error ends the input like end of file
+      throw e;
+    }
   };
 }
 
