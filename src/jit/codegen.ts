@@ -1,0 +1,583 @@
+/*
+ * Proto -> JavaScript source -> `new Function`. One compiled JS function per Lua prototype, with the
+ * structured control flow of cfg.ts, registers as `let` locals (captured and to-be-closed ones in their
+ * stack slot), inline fast paths for numbers and plain tables, and everything else through runtime.ts:
+ * slow paths that finish without metamethod calls, calls through the interpreter, and deoptimisation
+ * (`dpc = pc; break D`: spill registers, continue the frame in the interpreter at pc).
+ *
+ * Invariants of generated code:
+ *  - `ci.savedpc = pc + 1` before anything that can raise, call out or inspect the frame;
+ *  - a deopt point comes before any visible effect of its instruction, so the interpreter redoes it whole;
+ *  - while the frame runs (outside calls) th.top === ci.top (the reserved register window);
+ *  - integers stay JS numbers within +-(2^53-1), as the interpreter keeps them (runtime/number.ts beyond).
+ */
+import type { Proto } from '../compiler/proto.js';
+import { Op, OPS, OP_NAMES, argA, argB, argC, argk, argsB, argsC, argBx, argsBx, argAx } from '../compiler/opcodes.js';
+import { LFloat, type LuaValue } from '../runtime/value.js';
+import { LuaTable } from '../runtime/table.js';
+import { LuaClosure } from '../interp/closure.js';
+import { newTbc } from '../interp/metamethods.js';
+import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
+import { structure, edgesOf, isTest, type Structure, type Region } from './cfg.js';
+import { DEOPT, type Compiled, type JitRuntime } from './runtime.js';
+
+const MAX = '9007199254740991';
+
+/** Opcodes the generator handles (checked against the opcode table in tests). */
+export const HANDLED: ReadonlySet<number> = new Set(OPS.map((_, i) => i));
+
+/** Arithmetic selectors of JitRuntime.arith. */
+const AR: Record<number, number> = {
+  [Op.ADD]: 0, [Op.ADDK]: 0, [Op.ADDI]: 0, [Op.SUB]: 1, [Op.SUBK]: 1, [Op.MUL]: 2, [Op.MULK]: 2,
+  [Op.MOD]: 3, [Op.MODK]: 3, [Op.POW]: 4, [Op.POWK]: 4, [Op.DIV]: 5, [Op.DIVK]: 5, [Op.IDIV]: 6, [Op.IDIVK]: 6,
+  [Op.BAND]: 7, [Op.BANDK]: 7, [Op.BOR]: 8, [Op.BORK]: 8, [Op.BXOR]: 9, [Op.BXORK]: 9, [Op.SHL]: 10,
+  [Op.SHR]: 11,
+};
+
+class Gen {
+  private out: string[] = [];
+  private sites = 0;
+  private captured = new Set<number>();
+  /** Register where pending multiple values start (after an open-result instruction), else -1. */
+  private mvBase = -1;
+  private hasTbc = false;
+  private st!: Structure;
+
+  constructor(private readonly p: Proto) {}
+
+  generate(): string | null {
+    const p = this.p;
+    const code = p.code;
+    const st = structure(code);
+    if (st === null) return null;
+    this.st = st;
+    this.scanCaptured();
+    const body: string[] = [];
+    this.out = body;
+    const stack: Region[] = [];
+    for (let pos = 0; pos < st.order.length; pos++) {
+      while (stack.length > 0 && stack[stack.length - 1].end === pos) this.close(stack.pop()!);
+      for (const r of st.opens[pos]) {
+        stack.push(r);
+        this.emit(r.kind === 'loop' ? `L${r.pc}: for (;;) {` : `B${r.pc}: {`);
+      }
+      const u = st.order[pos];
+      const ok = this.unit(u.pc, pos);
+      if (!ok) return null;
+      const op = code[u.pc] & 0x7f;
+      if (u.next !== -1 && st.pos.get(u.next) !== pos + 1) this.emit(this.jump(u.next, pos));
+      void edgesOf;
+    }
+    while (stack.length > 0) this.close(stack.pop()!);
+    return this.wrap(body);
+  }
+
+  private close(r: Region): void {
+    if (r.kind === 'loop') this.emit(`break L${r.pc}; }`);
+    else this.emit('}');
+  }
+
+  private emit(s: string): void {
+    this.out.push(s);
+  }
+
+  private scanCaptured(): void {
+    const p = this.p;
+    const code = p.code;
+    for (let pc = 0; pc < code.length; pc++) {
+      const i = code[pc];
+      const op = i & 0x7f;
+      if (op === Op.CLOSURE) {
+        for (const d of p.p[argBx(i)].upvalues) if (d.instack) this.captured.add(d.idx);
+      } else if (op === Op.TBC) {
+        this.captured.add(argA(i));
+        this.hasTbc = true;
+      } else if (op === Op.TFORPREP) {
+        this.captured.add(argA(i) + 3);
+        this.hasTbc = true;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ operands
+
+  private R(r: number): string {
+    return this.captured.has(r) ? `S[B + ${r}]` : `r${r}`;
+  }
+
+  private K(i: number): string {
+    const v = this.p.k[i];
+    if (typeof v === 'string') return JSON.stringify(v);
+    if (typeof v === 'number') return Object.is(v, -0) ? 'K[' + i + ']' : String(v);
+    if (typeof v === 'boolean') return String(v);
+    if (v === undefined) return 'undefined';
+    return `K[${i}]`;
+  }
+
+  /** A constant key as a property name of `t.hash`. */
+  private hashKey(i: number): string {
+    return `[${JSON.stringify(this.p.k[i] as string)}]`;
+  }
+
+  private jump(t: number, pos: number): string {
+    const tp = this.st.pos.get(t)!;
+    return tp > pos ? `break B${t};` : `continue L${t};`;
+  }
+
+  private deopt(pc: number): string {
+    return `{ dpc = ${pc}; break D; }`;
+  }
+
+  private save(pc: number): string {
+    return `ci.savedpc = ${pc + 1};`;
+  }
+
+  private gc(cost: string, pc: number): void {
+    this.emit(`if ((GC.debt += ${cost}) > 0) { ${this.save(pc)} ${this.spillAll()} gcStep(L, th.top); }`);
+  }
+
+  private spillAll(): string {
+    let s = '';
+    for (let r = 0; r < this.p.maxstacksize; r++) if (!this.captured.has(r)) s += `S[B + ${r}] = r${r}; `;
+    return s;
+  }
+
+  /** Values of registers [from, to) followed by the pending multiple values when `open`. */
+  private valueList(from: number, to: number, open: boolean): string {
+    const parts: string[] = [];
+    for (let r = from; r < to; r++) parts.push(this.R(r));
+    if (open) parts.push('...mv');
+    return `[${parts.join(', ')}]`;
+  }
+
+  // ------------------------------------------------------------------------------------ instructions
+
+  private unit(pc: number, pos: number): boolean {
+    const p = this.p;
+    const code = p.code;
+    const i = code[pc];
+    const op = i & 0x7f;
+    const a = argA(i);
+    const RA = this.R(a);
+    const pendingMv = this.mvBase;
+    this.mvBase = -1;
+    const e = (s: string): void => this.emit(s);
+    if (OPS[op].it && argB(i) === 0 && op !== Op.VARARGPREP && pendingMv < 0) {
+      // the RETURN after a TAILCALL is never reached
+      if (op === Op.RETURN && pc > 0 && (code[pc - 1] & 0x7f) === Op.TAILCALL) return true;
+      return false;
+    }
+    switch (op) {
+      case Op.MOVE: e(`${RA} = ${this.R(argB(i))};`); return true;
+      case Op.LOADI: e(`${RA} = ${argsBx(i)};`); return true;
+      case Op.LOADF: e(`${RA} = new LFloat(${argsBx(i)});`); return true;
+      case Op.LOADK: e(`${RA} = ${this.K(argBx(i))};`); return true;
+      case Op.LOADKX: e(`${RA} = ${this.K(argAx(code[pc + 1]))};`); return true;
+      case Op.LOADFALSE: e(`${RA} = false;`); return true;
+      case Op.LFALSESKIP: e(`${RA} = false;`); e(this.jump(pc + 2, pos)); return true;
+      case Op.LOADTRUE: e(`${RA} = true;`); return true;
+      case Op.LOADNIL: for (let r = a; r <= a + argB(i); r++) e(`${this.R(r)} = undefined;`); return true;
+      case Op.GETUPVAL: e(`${RA} = (t = U[${argB(i)}]).arr[t.idx];`); return true;
+      case Op.SETUPVAL: e(`(t = U[${argB(i)}]).arr[t.idx] = ${RA};`); return true;
+      case Op.GETTABUP:
+        e(`x = (t = U[${argB(i)}]).arr[t.idx];`);
+        this.getStr(pc, RA, 'x', argC(i));
+        return true;
+      case Op.GETFIELD:
+        e(`x = ${this.R(argB(i))};`);
+        this.getStr(pc, RA, 'x', argC(i));
+        return true;
+      case Op.GETTABLE:
+        e(`x = ${this.R(argB(i))}; y = ${this.R(argC(i))};`);
+        e(`if (x instanceof LuaTable && ((typeof y === 'number' && (n = y - 1) >>> 0 === n && n < x.arr.length ? (v = x.arr[n]) : (v = x.get(y))) !== undefined || x.metatable === undefined)) ${RA} = v;`);
+        e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        return true;
+      case Op.GETI:
+        e(`x = ${this.R(argB(i))};`);
+        e(`if (x instanceof LuaTable && ((v = x.getInt(${argC(i)})) !== undefined || x.metatable === undefined)) ${RA} = v;`);
+        e(`else { ${this.save(pc)} if ((v = rt.index(x, ${argC(i)})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        return true;
+      case Op.SETTABUP:
+        e(`x = (t = U[${a}]).arr[t.idx]; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
+        this.setStr(pc, 'x', argB(i));
+        return true;
+      case Op.SETFIELD:
+        e(`x = ${RA}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
+        this.setStr(pc, 'x', argB(i));
+        return true;
+      case Op.SETTABLE:
+        e(`x = ${RA}; y = ${this.R(argB(i))}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
+        e(`if (x instanceof LuaTable && x.metatable === undefined && typeof y === 'number' && Math.floor(y) === y) x.setInt(y, v);`);
+        e(`else if (x instanceof LuaTable && x.metatable === undefined && typeof y === 'string') x.setStr(y, v);`);
+        e(`else { ${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.deopt(pc)} }`);
+        return true;
+      case Op.SETI:
+        e(`x = ${RA}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
+        e(`if (x instanceof LuaTable && x.metatable === undefined) x.setInt(${argB(i)}, v);`);
+        e(`else { ${this.save(pc)} if (rt.setIndex(x, ${argB(i)}, v) === DEOPT) ${this.deopt(pc)} }`);
+        return true;
+      case Op.NEWTABLE:
+        e(`${RA} = new LuaTable();`);
+        this.gc(String(TABLE_COST), pc);
+        return true;
+      case Op.SELF: {
+        e(`x = ${this.R(argB(i))};`);
+        if (argk(i)) {
+          e(`${this.R(a + 1)} = x;`);
+          this.getStr(pc, RA, 'x', argC(i));
+        } else {
+          e(`y = ${this.R(argC(i))}; ${this.R(a + 1)} = x;`);
+          e(`if (x instanceof LuaTable && ((v = x.hash[y]) !== undefined || (v = x.getStr(y)) !== undefined || x.metatable === undefined)) ${RA} = v;`);
+          e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        }
+        return true;
+      }
+      case Op.ADDI: this.arith(pc, op, RA, this.R(argB(i)), String(argsC(i)), true); return true;
+      case Op.ADDK: case Op.SUBK: case Op.MULK: case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
+      case Op.BANDK: case Op.BORK: case Op.BXORK: {
+        const kv = p.k[argC(i)];
+        this.arith(pc, op, RA, this.R(argB(i)), this.K(argC(i)), typeof kv === 'number');
+        return true;
+      }
+      case Op.ADD: case Op.SUB: case Op.MUL: case Op.MOD: case Op.POW: case Op.DIV: case Op.IDIV:
+      case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR:
+        this.arith(pc, op, RA, this.R(argB(i)), this.R(argC(i)), false);
+        return true;
+      case Op.SHRI: case Op.SHLI: {
+        const [x, y] = op === Op.SHRI ? [this.R(argB(i)), String(argsC(i))] : [String(argsC(i)), this.R(argB(i))];
+        e(`${this.save(pc)} if ((v = rt.arith(${op === Op.SHRI ? 11 : 10}, ${x}, ${y})) === DEOPT) ${this.deopt(pc)} ${RA} = v;`);
+        return true;
+      }
+      case Op.MMBIN: case Op.MMBINI: case Op.MMBINK:
+        return true; // reached only in the interpreter, after a deopt at the arithmetic instruction
+      case Op.UNM:
+        e(`x = ${this.R(argB(i))};`);
+        e(`if (typeof x === 'number') ${RA} = Math.floor(x) === x ? 0 - x : -x;`);
+        e(`else { ${this.save(pc)} if ((v = rt.arith(13, x, x)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        return true;
+      case Op.BNOT:
+        e(`x = ${this.R(argB(i))};`);
+        e(`if (typeof x === 'number' && (x | 0) === x) ${RA} = ~x;`);
+        e(`else { ${this.save(pc)} if ((v = rt.arith(12, x, x)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        return true;
+      case Op.NOT: e(`x = ${this.R(argB(i))}; ${RA} = x === undefined || x === false;`); return true;
+      case Op.LEN:
+        e(`x = ${this.R(argB(i))};`);
+        e(`if (typeof x === 'string') ${RA} = x.length;`);
+        e(`else if (x instanceof LuaTable && x.metatable === undefined) ${RA} = x.length();`);
+        e(`else { ${this.save(pc)} if ((v = rt.len(x)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        return true;
+      case Op.CONCAT: {
+        const n = argB(i);
+        e(`${this.save(pc)} if ((v = rt.concat(${this.valueList(a, a + n, false)})) === DEOPT) ${this.deopt(pc)} ${RA} = v;`);
+        this.gc(`${STRING_COST} + v.length`, pc);
+        return true;
+      }
+      case Op.CLOSE:
+        e(`if (th.openUps.length !== 0) th.closeUpvals(B + ${a});`);
+        if (this.hasTbc) e(`if (th.tbc.length !== 0) { ${this.save(pc)} rt.closeTbc(th, B + ${a}); }`);
+        return true;
+      case Op.TBC: e(`${this.save(pc)} newTbc(L, th, ci, B + ${a});`); return true;
+      case Op.JMP: {
+        const t = pc + 1 + ((i >>> 7) - 0xffffff);
+        if (this.st.pos.get(t) !== pos + 1) e(this.jump(t, pos));
+        return true;
+      }
+      case Op.EQ: case Op.LT: case Op.LE: case Op.EQK: case Op.EQI: case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI:
+      case Op.TEST: case Op.TESTSET:
+        this.test(pc, pos, op, i);
+        return true;
+      case Op.CALL: {
+        const b = argB(i), c = argC(i);
+        const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
+        this.call(pc, a, args, pendingMv);
+        this.results(a, c, pc);
+        return true;
+      }
+      case Op.TAILCALL: this.tailcall(pc, i, pendingMv); return true;
+      case Op.RETURN: {
+        const b = argB(i);
+        this.closeOnReturn(pc);
+        if (b === 0) e(`v = rt.ret(${this.valueList(a, pendingMv, true)}); th.ciIdx--; th.top = F0; return v;`);
+        else if (b === 1) e('th.ciIdx--; th.top = F0; rt.n = 0; return undefined;');
+        else if (b === 2) e(`th.ciIdx--; th.top = F0; rt.n = 1; return ${RA};`);
+        else {
+          let s = '';
+          for (let j = 1; j < b - 1; j++) s += `rt.v[${j}] = ${this.R(a + j)}; `;
+          e(`th.ciIdx--; th.top = F0; ${s}rt.n = ${b - 1}; return ${RA};`);
+        }
+        return true;
+      }
+      case Op.RETURN0: this.closeOnReturn(pc); e('th.ciIdx--; th.top = F0; rt.n = 0; return undefined;'); return true;
+      case Op.RETURN1: this.closeOnReturn(pc); e(`th.ciIdx--; th.top = F0; rt.n = 1; return ${RA};`); return true;
+      case Op.FORPREP: this.forprep(pc, pos, a, argBx(i)); return true;
+      case Op.FORLOOP: {
+        const r0 = this.R(a), r1 = this.R(a + 1), r2 = this.R(a + 2), r3 = this.R(a + 3);
+        e(`if (${r1} > 0) { ${r1}--; ${r0} += ${r2}; ${r3} = ${r0}; ${this.jump(pc + 1 - argBx(i), pos)} }`);
+        return true;
+      }
+      case Op.TFORPREP:
+        e(`x = ${this.R(a + 3)}; if (x !== undefined && x !== false) { ${this.save(pc)} newTbc(L, th, ci, B + ${a + 3}); }`);
+        return true;
+      case Op.TFORCALL:
+        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1);
+        this.results(a + 4, argC(i) + 1, pc, a);
+        return true;
+      case Op.TFORLOOP:
+        e(`if (${this.R(a + 4)} === undefined) ${this.jump(pc + 1, pos)}`);
+        e(`${this.R(a + 2)} = ${this.R(a + 4)};`);
+        return true;
+      case Op.SETLIST: {
+        const b = argB(i);
+        let last = argC(i);
+        if (argk(i)) last += argAx(code[pc + 1]) * 256;
+        const vals = b === 0 ? this.valueList(a + 1, pendingMv, true) : this.valueList(a + 1, a + 1 + b, false);
+        e(`rt.setList(${RA}, ${last + 1}, ${vals});`);
+        return true;
+      }
+      case Op.CLOSURE: {
+        const np = p.p[argBx(i)];
+        const ups = np.upvalues.map((d) => (d.instack ? `th.findUpval(B + ${d.idx})` : `U[${d.idx}]`));
+        e(`${RA} = new LuaClosure(P[${argBx(i)}], [${ups.join(', ')}]);`);
+        this.gc(String(32 + 8 * ups.length), pc);
+        void CLOSURE_COST; void UPVAL_COST;
+        return true;
+      }
+      case Op.VARARG: {
+        const c = argC(i);
+        if (c === 0) {
+          e('mv = []; for (n = 0; n < NX; n++) mv.push(S[F - NX + n]);');
+          this.mvBase = a;
+        } else {
+          for (let j = 0; j < c - 1; j++) e(`${this.R(a + j)} = ${j} < NX ? S[F - NX + ${j}] : undefined;`);
+        }
+        return true;
+      }
+      case Op.VARARGPREP: return true; // done by the prologue
+      case Op.EXTRAARG: return true;
+      default:
+        return false;
+    }
+  }
+
+  private getStr(pc: number, RA: string, x: string, kc: number): void {
+    const key = this.hashKey(kc);
+    const ks = JSON.stringify(this.p.k[kc] as string);
+    this.emit(`if (${x} instanceof LuaTable && ((v = ${x}.hash${key}) !== undefined || (v = ${x}.getStr(${ks})) !== undefined || ${x}.metatable === undefined)) ${RA} = v;`);
+    this.emit(`else { ${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+  }
+
+  private setStr(pc: number, x: string, kb: number): void {
+    const key = this.hashKey(kb);
+    const ks = JSON.stringify(this.p.k[kb] as string);
+    this.emit(`if (${x} instanceof LuaTable && v !== undefined && ${x}.hash${key} !== undefined) ${x}.hash${key} = v;`);
+    this.emit(`else if (${x} instanceof LuaTable && ${x}.metatable === undefined) ${x}.setStr(${ks}, v);`);
+    this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${this.deopt(pc)} }`);
+  }
+
+  /** Arithmetic: inline number paths, then number.ts through rt.arith, else deopt (metamethods, coercions). */
+  private arith(pc: number, op: number, RA: string, X: string, Y: string, yNum: boolean): void {
+    const sel = AR[op];
+    const e = (s: string): void => this.emit(s);
+    const both = yNum ? `typeof ${X} === 'number'` : `typeof ${X} === 'number' && typeof ${Y} === 'number'`;
+    const slow = `${this.save(pc)} if ((v = rt.arith(${sel}, ${X}, ${Y})) === DEOPT) ${this.deopt(pc)} ${RA} = v;`;
+    const yInt = yNum && Number.isInteger(Number(Y)) ? 'true' : `Math.floor(${Y}) === ${Y}`;
+    switch (sel) {
+      case 0: case 1: case 2: {
+        const sym = sel === 0 ? '+' : sel === 1 ? '-' : '*';
+        e(`a${pc}: { if (${both}) { v = ${X} ${sym} ${Y}; if (Math.floor(v) !== v || (Math.floor(${X}) === ${X} && ${yInt} && v <= ${MAX} && v >= -${MAX})) { ${RA} = v${sel === 2 ? ' + 0' : ''}; break a${pc}; } }`);
+        e(`${slow} }`);
+        return;
+      }
+      case 3:
+        e(`if (${both} && Math.floor(${X}) === ${X} && ${yInt} && ${Y} > 0) { v = ${X} % ${Y}; ${RA} = v < 0 ? v + ${Y} : v + 0; }`);
+        e(`else { ${slow} }`);
+        return;
+      case 5:
+        e(`if (${both}) { v = ${X} / ${Y}; ${RA} = Math.floor(v) === v ? new LFloat(v) : v; }`);
+        e(`else { ${slow} }`);
+        return;
+      case 7: case 8: case 9: {
+        const sym = sel === 7 ? '&' : sel === 8 ? '|' : '^';
+        e(`if (${both} && (${X} | 0) === ${X} && (${Y} | 0) === ${Y}) ${RA} = ${X} ${sym} ${Y};`);
+        e(`else { ${slow} }`);
+        return;
+      }
+      default:
+        e(slow);
+    }
+  }
+
+  /** A test and its jump: jumps when the condition equals k (TEST/TESTSET: when truthiness equals k). */
+  private test(pc: number, pos: number, op: number, i: number): void {
+    const code = this.p.code;
+    const target = pc + 2 + ((code[pc + 1] >>> 7) - 0xffffff);
+    const k = argk(i);
+    const a = argA(i);
+    const X = this.R(a);
+    const e = (s: string): void => this.emit(s);
+    const jmp = this.jump(target, pos);
+    switch (op) {
+      case Op.TEST:
+        e(`x = ${X}; if (${k ? 'x !== undefined && x !== false' : 'x === undefined || x === false'}) ${jmp}`);
+        return;
+      case Op.TESTSET:
+        e(`x = ${this.R(argB(i))}; if (${k ? 'x !== undefined && x !== false' : 'x === undefined || x === false'}) { ${X} = x; ${jmp} }`);
+        return;
+      case Op.EQ: {
+        const Y = this.R(argB(i));
+        e(`x = ${X}; y = ${Y};`);
+        e(`if (x === y) n = 1; else if (typeof x !== 'object' && typeof y !== 'object' && typeof x !== 'bigint' && typeof y !== 'bigint') n = 0;`);
+        e(`else { ${this.save(pc)} if ((n = rt.eq(x, y)) === 2) ${this.deopt(pc)} }`);
+        e(`if (n === ${k}) ${jmp}`);
+        return;
+      }
+      case Op.EQK: {
+        const Y = this.K(argB(i));
+        e(`x = ${X}; if ((x === ${Y} || rt.rawEq(x, ${Y})) === ${k ? 'true' : 'false'}) ${jmp}`);
+        return;
+      }
+      case Op.EQI: {
+        const im = argsB(i);
+        e(`x = ${X}; if ((x === ${im} || (x instanceof LFloat && x.n === ${im})) === ${k ? 'true' : 'false'}) ${jmp}`);
+        return;
+      }
+      case Op.LT: case Op.LE: {
+        const Y = this.R(argB(i));
+        const sym = op === Op.LT ? '<' : '<=';
+        e(`x = ${X}; y = ${Y};`);
+        e(`if (typeof x === 'number' && typeof y === 'number') n = x ${sym} y ? 1 : 0;`);
+        e(`else { ${this.save(pc)} if ((n = rt.order(x, y, ${op === Op.LE})) === 2) ${this.deopt(pc)} }`);
+        e(`if (n === ${k}) ${jmp}`);
+        return;
+      }
+      default: {
+        // LTI LEI GTI GEI: immediate operand; non-numbers go to the interpreter (metamethods, errors)
+        const im = argsB(i);
+        const sym = op === Op.LTI ? '<' : op === Op.LEI ? '<=' : op === Op.GTI ? '>' : '>=';
+        const isF = argC(i) !== 0;
+        const imv = isF ? `new LFloat(${im})` : String(im);
+        const le = op === Op.LEI || op === Op.GEI;
+        const args = op === Op.LTI || op === Op.LEI ? `x, ${imv}` : `${imv}, x`;
+        e(`x = ${X}; if (typeof x === 'number') n = x ${sym} ${im} ? 1 : 0;`);
+        e(`else if (typeof x === 'bigint' || x instanceof LFloat) n = rt.order(${args}, ${le});`);
+        e(`else ${this.deopt(pc)}`);
+        e(`if (n === ${k}) ${jmp}`);
+      }
+    }
+  }
+
+  /** Calls R[a] with `args` (null: registers a+1.. plus the pending multiple values); result in `v`. */
+  private call(pc: number, a: number, args: string[] | null, mvBase: number): void {
+    const site = `cs${this.sites++}`;
+    this.emit(`${this.save(pc)} f = ${this.R(a)};`);
+    if (args === null) {
+      const list = this.valueList(a + 1, mvBase, true);
+      this.emit(`v = rt.callv(${site}, f, ${list});`);
+    } else {
+      const al = args.length > 0 ? ', ' + args.join(', ') : '';
+      this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : rt.call(${site}, f${al});`);
+    }
+  }
+
+  /** Stores the results of the call just made (c: wanted + 1; 0 = all, kept as pending values). */
+  private results(a: number, c: number, pc: number, hookBase = -1): void {
+    const e = (s: string): void => this.emit(s);
+    if (c === 0) {
+      e('mv = rt.collect(v);');
+      this.mvBase = a;
+      return;
+    }
+    if (c >= 2) e(`${this.R(a)} = v;`);
+    if (c > 2) {
+      e('n = rt.n;');
+      for (let j = 1; j < c - 1; j++) e(`${this.R(a + j)} = n > ${j} ? rt.v[${j}] : undefined;`);
+    }
+    // hooks set by the callee: continue interpreted (at the next instruction)
+    void hookBase;
+    e(`if (th.hookMask !== 0) ${this.deopt(pc + 1)}`);
+  }
+
+  private tailcall(pc: number, i: number, mvBase: number): void {
+    const a = argA(i), b = argB(i);
+    const e = (s: string): void => this.emit(s);
+    const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
+    // deep tail-call chains continue in the interpreter, which runs them in constant stack
+    if (args !== null) e(`if (rt.tailNest >= ${100}) ${this.deopt(pc)}`);
+    this.closeOnReturn(pc);
+    e(`${this.save(pc)} f = ${this.R(a)};`);
+    const site = `cs${this.sites++}`;
+    if (args === null) e(`x = ${this.valueList(a + 1, mvBase, true)};`);
+    else e(`x = [${args.join(', ')}];`);
+    e('th.ciIdx--; th.top = F0; rt.tailNest++; rt.tail = true;');
+    e(`v = rt.callv(${site}, f, x); rt.tailNest--; rt.tail = false; return v;`);
+  }
+
+  private closeOnReturn(pc: number): void {
+    if (this.captured.size > 0) this.emit('if (th.openUps.length !== 0) th.closeUpvals(B);');
+    if (this.hasTbc) this.emit(`if (th.tbc.length !== 0) { ${this.save(pc)} rt.closeTbc(th, B); }`);
+  }
+
+  private forprep(pc: number, pos: number, a: number, bx: number): void {
+    const r0 = this.R(a), r1 = this.R(a + 1), r2 = this.R(a + 2), r3 = this.R(a + 3);
+    const e = (s: string): void => this.emit(s);
+    e(`x = ${r0}; y = ${r1}; n = ${r2};`);
+    e(`if (!(typeof x === 'number' && typeof y === 'number' && typeof n === 'number' && Math.floor(x) === x && Math.floor(y) === y && Math.floor(n) === n && n !== 0)) ${this.deopt(pc)}`);
+    e(`if (n > 0 ? x > y : x < y) ${this.jump(pc + bx + 2, pos)}`);
+    e(`v = n > 0 ? y - x : x - y; if (v > ${MAX}) ${this.deopt(pc)}`);
+    e(`${r1} = n === 1 || n === -1 ? v : (v - (v % (n > 0 ? n : -n))) / (n > 0 ? n : -n); ${r3} = x;`);
+  }
+
+  // ------------------------------------------------------------------------------------ the function
+
+  private wrap(body: string[]): string {
+    const p = this.p;
+    const np = p.numparams;
+    const params = Array.from({ length: np }, (_, j) => `a${j}`);
+    const locals: string[] = [];
+    for (let r = 0; r < p.maxstacksize; r++) if (!this.captured.has(r)) locals.push(r < np ? `r${r} = a${r}` : `r${r}`);
+    const lines: string[] = [];
+    lines.push('"use strict";');
+    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null };`);
+    lines.push('const GC = L.gc;');
+    const name = `lua_${p.linedefined}`;
+    lines.push(`return function ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
+    lines.push('const th = L.cur;');
+    lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxDepth) return rt.viaInterp(cl, arguments);');
+    lines.push('const S = th.stack; const F0 = th.top;');
+    if (p.isVararg) {
+      lines.push(`const NA = arguments.length - 1 > ${np} ? arguments.length - 1 : ${np}; const NX = NA - ${np};`);
+      lines.push('const F = F0 + NA + 1;');
+    } else lines.push('const NX = 0; const F = F0;');
+    lines.push(`const B = F + 1; const T = B + ${p.maxstacksize};`);
+    lines.push(`if (T + 8 > S.length) th.grow(T + 8);`);
+    if (p.isVararg) lines.push(`for (let j = 0; j < NX; j++) S[F0 + ${np + 1} + j] = arguments[${np + 1} + j];`);
+    lines.push('th.top = T;');
+    lines.push('const ci = th.pushCI();');
+    lines.push('ci.func = F; ci.base = B; ci.top = T; ci.savedpc = 0; ci.nresults = -1; ci.closure = cl; ci.fn = undefined;');
+    lines.push('ci.flags = 0; ci.kind = 0; ci.tail = rt.tail; ci.leq = false; ci.nextraargs = NX; rt.tail = false;');
+    lines.push('const U = cl.upvals;');
+    if (locals.length > 0) lines.push(`let ${locals.join(', ')};`);
+    for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);
+    lines.push('let t, x, y, v, n, f, mv, dpc = 0;');
+    lines.push('D: {');
+    lines.push(...body);
+    lines.push('}');
+    lines.push(this.spillAll());
+    lines.push('return rt.deopt(ci, dpc);');
+    lines.push('};');
+    return lines.join('\n');
+  }
+}
+
+/** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
+export function compileProto(p: Proto, rt: JitRuntime): Compiled | null {
+  const src = new Gen(p).generate();
+  if (src === null) return null;
+  if (rt.opts.onCompile) rt.opts.onCompile(p, src);
+  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', src);
+  return factory(rt, rt.L, LuaTable, LuaClosure, LFloat, p.k, p.p, DEOPT, newTbc, gcStep) as Compiled;
+}
+
+export { OP_NAMES };
+export type { LuaValue };

@@ -1,0 +1,372 @@
+/*
+ * The JS tier's runtime: what compiled functions call besides their own inline fast paths, and the door
+ * between the interpreter and compiled code.
+ *
+ * Calling convention (compiled <-> compiled): a compiled function is `fn(cl, a0, a1, ...)` (the closure, then
+ * the arguments as JS arguments). It returns its first result and leaves the count in `rt.n` and results
+ * 2..n in `rt.v[1..n-1]`; the caller reads them at once, before anything else can overwrite them.
+ *
+ * Frames: a compiled call pushes a CallInfo like the interpreter's (closure, func, base, top) and reserves
+ * maxstacksize stack slots above th.top, so tracebacks, error levels, `L.where`, calleeName and getinfo
+ * read it as they read an interpreted frame; `ci.savedpc` is stored before anything that can raise or call.
+ * Registers are JS locals, except those captured by closures or marked to-be-closed, which live in the
+ * stack slot the interpreter would use (so UpVal cells and tbc lists work unchanged).
+ *
+ * Deoptimisation: when a fast path fails and the slow path would need a metamethod call, a coercion or an
+ * error message, the compiled frame spills its registers to the stack and the interpreter continues the same
+ * frame at the same instruction (the instruction had no visible effect yet), until the frame returns.
+ *
+ * Interplay: compiled code runs only on the main thread (coroutines run interpreted; a yield can never cross
+ * a compiled frame), never while debug hooks are set, and only below a frame depth of MAX_JIT_DEPTH: deeper
+ * calls run interpreted on the interpreter's own stack, so 200,000-deep recursion still works and ends in
+ * Lua's own "stack overflow".
+ */
+import { LFloat, LuaFunction, rawEquals, type LuaValue } from '../runtime/value.js';
+import { LuaError } from '../runtime/errors.js';
+import { LuaTable } from '../runtime/table.js';
+import {
+  addNum, subNum, mulNum, modNum, powNum, divNum, idivNum, unmNum, bandNum, borNum, bxorNum, shlNum, shrNum,
+  bnotNum, tostringNumber, numLessThan, numLessEqual,
+} from '../runtime/number.js';
+import type { Proto } from '../compiler/proto.js';
+import type { State } from '../interp/state.js';
+import { F_FRESH, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { LuaClosure } from '../interp/closure.js';
+import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
+import { callValue, execute, returnFrom } from '../interp/call.js';
+import { getTM, toIntNs } from '../interp/metamethods.js';
+
+/** Returned by slow paths that cannot finish without the interpreter. */
+export const DEOPT: unique symbol = Symbol('deopt');
+type Num = number | bigint | LFloat;
+
+/** Frames (of the main thread) above which calls run interpreted: the JS stack stays far from its limit. */
+export const MAX_JIT_DEPTH = 800;
+/** Nested compiled tail calls kept on the JS stack before the interpreter takes over (constant stack). */
+const MAX_TAIL_NEST = 100;
+
+export type Compiled = (cl: LuaClosure, ...args: LuaValue[]) => LuaValue;
+/** Per-proto tier data: the compiled function, null when the proto cannot be compiled. */
+interface JitData { fn: Compiled | null | undefined; calls: number }
+
+export interface JitOptions {
+  /** Calls before a function is compiled (0: at its first call). */
+  threshold: number;
+  /** Receives the generated source of each compiled function (--dump js). */
+  onCompile?: (p: Proto, source: string) => void;
+  /** Receives compile/deopt events (--trace-jit). */
+  trace?: (msg: string) => void;
+}
+
+export type CompileFn = (p: Proto, rt: JitRuntime) => Compiled | null;
+
+function isNum(v: LuaValue): v is Num {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
+}
+
+export class JitRuntime {
+  /** Result count of the last compiled return, and results 2..n at v[1..n-1]. */
+  n = 0;
+  v: LuaValue[] = [];
+  /** The next compiled frame is entered through a tail call (debug info). */
+  tail = false;
+  tailNest = 0;
+  readonly maxDepth = MAX_JIT_DEPTH;
+  readonly maxTailNest = MAX_TAIL_NEST;
+
+  constructor(readonly L: State, readonly opts: JitOptions, private readonly compiler: CompileFn) {}
+
+  // ------------------------------------------------------------------------------------ compiling
+
+  private data(p: Proto): JitData {
+    let d = p.tierData.jit as JitData | undefined;
+    if (d === undefined) p.tierData.jit = d = { fn: undefined, calls: 0 };
+    return d;
+  }
+
+  /** The compiled function of `p` once it is hot enough; undefined while it runs interpreted. */
+  compiled(p: Proto): Compiled | undefined {
+    const d = this.data(p);
+    if (d.fn !== undefined) return d.fn ?? undefined;
+    if (d.calls++ < this.opts.threshold) return undefined;
+    let fn: Compiled | null = null;
+    try {
+      fn = this.compiler(p, this);
+    } catch (e) {
+      if (this.opts.trace) this.opts.trace(`jit: compile error in ${p.source}:${p.linedefined}: ${String(e)}`);
+      fn = null;
+    }
+    d.fn = fn;
+    if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'compiled' : 'not compiled'} ${p.source}:${p.linedefined}`);
+    return fn ?? undefined;
+  }
+
+  // ------------------------------------------------------------------------------------ entering from the interpreter
+
+  /** The interpreter wants to call closure f (stack[func], nargs arguments above it). Runs it as compiled code
+   * and completes the call through the interpreter's return protocol; false when it must run interpreted. */
+  enter(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): boolean {
+    if (th.hookMask !== 0 || !th.isMain || th.ciIdx >= MAX_JIT_DEPTH) return false;
+    const j = this.compiled(f.p);
+    if (j === undefined) return false;
+    const s = th.stack;
+    th.top = func;
+    const nest = this.tailNest;
+    this.tailNest = 0;
+    let r: LuaValue;
+    try {
+      switch (nargs) {
+        case 0: r = j(f); break;
+        case 1: r = j(f, s[func + 1]); break;
+        case 2: r = j(f, s[func + 1], s[func + 2]); break;
+        case 3: r = j(f, s[func + 1], s[func + 2], s[func + 3]); break;
+        default: r = j(f, ...s.slice(func + 1, func + 1 + nargs));
+      }
+    } finally {
+      this.tailNest = nest;
+    }
+    const n = this.n;
+    if (func + n + EXTRA_STACK > s.length) th.grow(func + n + EXTRA_STACK);
+    s[func] = r;
+    for (let i = 1; i < n; i++) s[func + i] = this.v[i];
+    // the callee's record is still above the running one: return through it, so flags (pcall continuations,
+    // fresh-call boundaries, metamethod completion) work exactly as for an interpreted frame
+    const c = th.pushCI();
+    c.func = func;
+    c.nresults = nresults;
+    c.flags = flags;
+    c.closure = f;
+    c.kind = 0;
+    returnFrom(L, th, c, func, n);
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------ calling out
+
+  /** Calls f(args) through the interpreter's call protocol; results follow the compiled convention. */
+  callInterp(f: LuaValue, args: ArrayLike<LuaValue>, from: number): LuaValue {
+    const L = this.L;
+    const th = L.cur;
+    const func = th.top;
+    const nargs = args.length - from;
+    this.tail = false;
+    const need = func + 1 + nargs + EXTRA_STACK;
+    if (need > th.stack.length) th.grow(need);
+    const s = th.stack;
+    s[func] = f;
+    for (let i = 0; i < nargs; i++) s[func + 1 + i] = args[from + i];
+    th.top = func + 1 + nargs;
+    const idx = th.ciIdx;
+    if (callValue(L, th, func, nargs, MULTRET, F_FRESH)) execute(L, th, idx + 1);
+    return this.takeResults(th, func);
+  }
+
+  private takeResults(th: Coroutine, func: number): LuaValue {
+    const s = th.stack;
+    const n = th.top - func;
+    const v = this.v;
+    for (let i = 1; i < n; i++) v[i] = s[func + i];
+    this.n = n;
+    const r = n > 0 ? s[func] : undefined;
+    th.top = func;
+    return r;
+  }
+
+  /** A call site's slow path: compiles the callee when it is due (and caches it in the site), else calls
+   * through the interpreter. */
+  call(site: { p: Proto | null; j: Compiled | null }, f: LuaValue, ...args: LuaValue[]): LuaValue {
+    if (f instanceof LuaClosure) {
+      const j = this.compiled(f.p);
+      if (j !== undefined) {
+        site.p = f.p;
+        site.j = j;
+        return j(f, ...args);
+      }
+    }
+    return this.callInterp(f, args, 0);
+  }
+
+  /** A call with a variable number of arguments. */
+  callv(site: { p: Proto | null; j: Compiled | null }, f: LuaValue, args: LuaValue[]): LuaValue {
+    if (f instanceof LuaClosure && site.p === f.p) return site.j!(f, ...args);
+    return this.call(site, f, ...args);
+  }
+
+  /** A compiled prologue found hooks set or the frame depth at its limit: run the call interpreted. */
+  viaInterp(cl: LuaClosure, args: IArguments): LuaValue {
+    return this.callInterp(cl, args as ArrayLike<LuaValue>, 1);
+  }
+
+  /** Continues frame `ci` (registers already spilled) in the interpreter at instruction `pc` until it returns. */
+  deopt(ci: CallInfo, pc: number): LuaValue {
+    const L = this.L;
+    const th = L.cur;
+    if (this.opts.trace) this.opts.trace(`jit: deopt ${ci.closure!.p.source}:${ci.closure!.p.linedefined} at pc ${pc}`);
+    ci.savedpc = pc;
+    ci.flags = F_FRESH;
+    ci.nresults = MULTRET;
+    th.top = ci.top;
+    execute(L, th, th.ciIdx);
+    return this.takeResults(th, ci.func);
+  }
+
+  /** Results of a return with a variable count. */
+  ret(vals: LuaValue[]): LuaValue {
+    const n = vals.length;
+    const v = this.v;
+    for (let i = 1; i < n; i++) v[i] = vals[i];
+    this.n = n;
+    return vals[0];
+  }
+
+  /** All results of the last call, as an array (for a following variable-count consumer). */
+  collect(first: LuaValue): LuaValue[] {
+    const n = this.n;
+    const out = new Array<LuaValue>(n);
+    if (n > 0) out[0] = first;
+    for (let i = 1; i < n; i++) out[i] = this.v[i];
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------ slow paths (no metamethod calls)
+
+  /** t[k] following __index tables; DEOPT when a function metamethod or an error is involved. */
+  index(t: LuaValue, k: LuaValue): LuaValue | typeof DEOPT {
+    for (let loop = 0; loop < 100; loop++) {
+      let tm: LuaValue;
+      if (t instanceof LuaTable) {
+        const v = t.get(k);
+        if (v !== undefined) return v;
+        const mt = t.metatable;
+        if (mt === undefined || (tm = mt.getStr('__index')) === undefined) return undefined;
+      } else {
+        tm = getTM(this.L, t, '__index');
+        if (tm === undefined) return DEOPT;
+      }
+      if (tm instanceof LuaFunction) return DEOPT;
+      t = tm;
+    }
+    return DEOPT;
+  }
+
+  /** t[k] = v following __newindex tables; DEOPT for function metamethods, errors and invalid keys. */
+  setIndex(t: LuaValue, k: LuaValue, v: LuaValue): typeof DEOPT | undefined {
+    for (let loop = 0; loop < 100; loop++) {
+      let tm: LuaValue;
+      if (t instanceof LuaTable) {
+        const mt = t.metatable;
+        if (mt === undefined || (tm = mt.getStr('__newindex')) === undefined || t.get(k) !== undefined) {
+          if (k === undefined || (typeof k === 'number' && k !== k)) return DEOPT;
+          t.set(k, v);
+          return undefined;
+        }
+      } else {
+        tm = getTM(this.L, t, '__newindex');
+        if (tm === undefined) return DEOPT;
+      }
+      if (tm instanceof LuaFunction) return DEOPT;
+      t = tm;
+    }
+    return DEOPT;
+  }
+
+  /** Arithmetic on numbers that left the inline fast path (op is the opcode's arithmetic name). */
+  arith(op: number, x: LuaValue, y: LuaValue): LuaValue | typeof DEOPT {
+    if (!isNum(x) || !isNum(y)) return DEOPT;
+    switch (op) {
+      case 0: return addNum(x, y);
+      case 1: return subNum(x, y);
+      case 2: return mulNum(x, y);
+      case 3: return modNum(x, y);
+      case 4: return powNum(x, y);
+      case 5: return divNum(x, y);
+      case 6: return idivNum(x, y);
+      case 13: return unmNum(x);
+    }
+    const ix = toIntNs(x), iy = toIntNs(y);
+    if (ix === undefined || iy === undefined) return DEOPT;
+    switch (op) {
+      case 7: return bandNum(ix, iy);
+      case 8: return borNum(ix, iy);
+      case 9: return bxorNum(ix, iy);
+      case 10: return shlNum(ix, iy);
+      case 11: return shrNum(ix, iy);
+      case 12: return bnotNum(ix);
+    }
+    return DEOPT;
+  }
+
+  /** x < y (le: x <= y) for numbers and strings: 1/0; 2 when a metamethod or an error is involved. */
+  order(x: LuaValue, y: LuaValue, le: boolean): number {
+    if (isNum(x) && isNum(y)) return (le ? numLessEqual(x, y) : numLessThan(x, y)) ? 1 : 0;
+    if (typeof x === 'string' && typeof y === 'string') return (le ? x <= y : x < y) ? 1 : 0;
+    return 2;
+  }
+
+  /** x == y when one of them is an object or a big integer: 1/0; 2 when __eq must be called. */
+  eq(x: LuaValue, y: LuaValue): number {
+    if (rawEquals(x, y)) return 1;
+    if (x instanceof LuaTable && y instanceof LuaTable) {
+      if (getTM(this.L, x, '__eq') !== undefined || getTM(this.L, y, '__eq') !== undefined) return 2;
+      return 0;
+    }
+    if (typeof x === 'object' && typeof y === 'object' && x !== null && y !== null &&
+      x.constructor === y.constructor && !(x instanceof LFloat) && !(x instanceof LuaFunction)) return 2;
+    return 0;
+  }
+
+  rawEq(x: LuaValue, y: LuaValue): boolean {
+    return rawEquals(x, y);
+  }
+
+  /** #v for what the inline path did not take; DEOPT when __len must be called or v has no length. */
+  len(v: LuaValue): LuaValue | typeof DEOPT {
+    if (v instanceof LuaTable && getTM(this.L, v, '__len') === undefined) return v.length();
+    return DEOPT;
+  }
+
+  /** Concatenation of strings and numbers; DEOPT for anything else (metamethods, errors). */
+  concat(vals: LuaValue[]): string | typeof DEOPT {
+    let s = '';
+    for (let j = 0; j < vals.length; j++) {
+      const v = vals[j];
+      if (typeof v === 'string') s += v;
+      else if (isNum(v)) s += tostringNumber(v);
+      else return DEOPT;
+    }
+    return s;
+  }
+
+  /** Closes pending to-be-closed variables at or above stack slot `level` on a normal exit (CLOSE/RETURN). */
+  closeTbc(th: Coroutine, level: number): void {
+    const tbc = th.tbc;
+    while (tbc.length > 0 && tbc[tbc.length - 1] >= level) {
+      const idx = tbc.pop()!;
+      const v = th.stack[idx];
+      this.L.callIn(th, getTM(this.L, v, '__close'), [v, undefined], 0);
+    }
+  }
+
+  /** OP_SETLIST: t[start + i] = vals[i]. Positional nils stay inside the array part, as the interpreter does. */
+  setList(t: LuaTable, start: number, vals: LuaValue[]): void {
+    const n = vals.length;
+    let hasNil = false;
+    for (let j = 0; j < n; j++) {
+      if (vals[j] === undefined) {
+        hasNil = true;
+        break;
+      }
+    }
+    if (!hasNil || (t as unknown as { map: unknown }).map !== undefined || t.arr.length !== start - 1) {
+      for (let j = 0; j < n; j++) t.setInt(start + j, vals[j]);
+      return;
+    }
+    let end = n;
+    while (end > 0 && vals[end - 1] === undefined) end--;
+    for (let j = 0; j < end; j++) t.arr.push(vals[j]);
+  }
+
+  error(msg: string): never {
+    throw new LuaError(msg);
+  }
+}
