@@ -161,7 +161,14 @@ function typeNameOf(L: State, v: LuaValue): string {
   return objTypeName(L, v); // luaT_objtypename: __name for tables and userdata
 }
 
+/** The JS tier (src/jit) when enabled on a state: it may run a Lua call as compiled code and complete it. */
+interface TierEntry {
+  enter(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): boolean;
+}
+
 export function pushLuaFrame(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): CallInfo {
+  const jit = (L as { jit?: TierEntry }).jit;
+  if (jit !== undefined && jit.enter(L, th, f, func, nargs, nresults, flags)) return th.cis[th.ciIdx];
   const p = f.p;
   const base = func + 1;
   const np = p.numparams;
