@@ -448,7 +448,8 @@ function retHook(L: State, th: Coroutine, first: number, n: number): void {
 /** Before instruction `pc` of Lua frame `ci` when the thread has hooks: count and line events. */
 export function traceExec(L: State, th: Coroutine, ci: CallInfo, pc: number): void {
   const mask = th.hookMask;
-  if (mask === 0 || !th.allowHook) return;
+  // inside a hook the counter still runs and the line tracer still moves (PUC's traceexec), but no hook is called
+  if (mask === 0) return;
   const p = ci.closure!.p;
   if (pc === 0 && p.isVararg) return; // hooks start after VARARGPREP
   ci.savedpc = pc + 1; // the instruction about to run is the current one
