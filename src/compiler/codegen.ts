@@ -14,7 +14,8 @@
  */
 import type {
   Block, Chunk, Expr, Stat, LabelStat, FunctionExpr, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
-  IfStat, IfClause, NumericForStat, GenericForStat, RepeatStat, WhileStat, ReturnStat, FunctionStat, AssignTarget, CommaLines,
+  IfStat, IfClause, NumericForStat, GenericForStat, RepeatStat, WhileStat, ReturnStat, FunctionStat, AssignTarget,
+  CommaLines,
   BinaryOp, UnaryOp,
 } from '../syntax/ast.js';
 import { Op } from './opcodes.js';

@@ -18,13 +18,16 @@
  * (a multi-line string is on its last line; inside a table constructor a name's line is that of the token
  * after it, which PUC has already looked ahead to).
  * PUC emits each instruction on the line of the last token read (its `lastline`), so the tree also records
- * the lines of the tokens that are not nodes but decide where instructions go: closing `)`/`]`/`}`
- * (`endLine`), a method's name, the `...` of a parameter list, the token before `{` and `...` (`prevLine`,
- * PUC's lastline when it emits NEWTABLE/VARARG) and the token opening each block (`openLine`). They are
- * read from the lexer as the parser goes; LineLexer keeps `lastline` at the cost of one store per token.
+ * the lines of the tokens that are not nodes but decide where instructions go (see ast.ts): closing
+ * `)`/`]`/`}` (`endLine`), a method's name and a function statement's names, the `...` of a parameter list,
+ * the token before `{` and `...` (`prevLine`, PUC's lastline when it emits NEWTABLE/VARARG), separators not
+ * on the line of the item before them (`commaLines`, `sepLines`), the token before and the last token of
+ * each block (`openLine`, `tailLine`, which count the `;` that are not in the tree). They are read from the
+ * lexer as the parser goes; LineLexer keeps `lastline` at the cost of one store per token.
  */
 import type {
-  Attrib, AssignTarget, BinaryOp, Block, Chunk, CommaLines, Expr, FunctionExpr, IfClause, LocalStat, Stat, TableExpr, TableField, UnaryOp,
+  Attrib, AssignTarget, BinaryOp, Block, Chunk, CommaLines, Expr, FunctionExpr, IfClause, LocalStat, Stat,
+  TableExpr, TableField, UnaryOp,
 } from './ast.js';
 import { LuaError } from '../runtime/errors.js';
 import { Lexer } from './lexer.js';
@@ -599,7 +602,9 @@ class Parser {
       method = this.checkName();
     }
     const func = this.body(method !== undefined, line);
-    if (path.length === 1 && method === undefined) this.checkReadonly({ kind: 'Name', name: path[0], line: nameLines[0] });
+    if (path.length === 1 && method === undefined) {
+      this.checkReadonly({ kind: 'Name', name: path[0], line: nameLines[0] });
+    }
     return { kind: 'FunctionStat', path, method, nameLines, func, line };
   }
 
@@ -822,7 +827,8 @@ class Parser {
           lex.next();
           const keyLine = lex.line;
           const key = this.checkName();
-          e = { kind: 'Index', obj: e, key: { kind: 'String', value: key, line: keyLine }, line: dotLine, endLine: keyLine };
+          const k: Expr = { kind: 'String', value: key, line: keyLine };
+          e = { kind: 'Index', obj: e, key: k, line: dotLine, endLine: keyLine };
           break;
         }
         case 0x5b: { // '[' exp ']'
@@ -839,7 +845,8 @@ class Parser {
           const nameLine = lex.line;
           const name = this.checkName();
           const args = this.funcargs(line);
-          e = { kind: 'MethodCall', obj: e, name, args, commaLines: this.commas, line, nameLine, endLine: this.argsEnd };
+          const commaLines = this.commas;
+          e = { kind: 'MethodCall', obj: e, name, args, commaLines, line, nameLine, endLine: this.argsEnd };
           break;
         }
         case 0x28:
@@ -870,6 +877,7 @@ class Parser {
       case 0x7b: {
         const t = this.constructor_();
         this.argsEnd = t.endLine;
+        this.commas = undefined; // calls inside the table set it
         return [t];
       }
       case Tok.String: {
