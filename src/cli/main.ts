@@ -16,6 +16,7 @@
  * Moonrise's own options: `--dump=KIND` (dump.ts) and `--tier=NAME`.
  */
 import { LFloat, Lua, LuaError, LuaTable, inspect, type LuaValue } from '../api/index.js';
+import { isatty } from 'node:tty';
 import { FileLoadError, SysError } from '../host/host.js';
 import { NodeOutput, nodeHost } from '../host/node.js';
 import { parseArgs, toBytes, usageText, type CliOptions } from './args.js';
@@ -96,7 +97,7 @@ function run(argv: string[], stdout: NodeOutput, stderr: NodeOutput): boolean {
   if (opts.interactive) {
     runRepl(lua, stdout, stderr);
   } else if (opts.script === argv.length && !opts.hasE && !opts.version) {
-    if (process.stdin.isTTY) {
+    if (isatty(0)) {
       stdout.write(VERSION_TEXT + '\n');
       runRepl(lua, stdout, stderr);
     } else {

@@ -15,7 +15,7 @@
  * statement, lua.c reports what its stack holds instead of the syntax error: the second prompt's text when
  * _PROMPT2 is set, else a null string, printed by C as "(null)".
  */
-import type * as tty from 'node:tty';
+import { isatty, type ReadStream } from 'node:tty';
 import { LFloat, type Lua, type LuaValue } from '../api/index.js';
 import { SysError } from '../host/host.js';
 import type { NodeOutput } from '../host/node.js';
@@ -47,8 +47,9 @@ export function runRepl(lua: Lua, stdout: NodeOutput, stderr: NodeOutput): void 
 }
 
 function lineReader(stdout: NodeOutput): ReadLine {
-  if (process.stdin.isTTY && process.stdout.isTTY && process.env.TERM !== 'dumb') {
-    const editor = new LineEditor(process.stdin as tty.ReadStream, nodeHost.stdin);
+  // process.stdin is only touched for a terminal: for a pipe, Node would make the descriptor non-blocking
+  if (isatty(0) && isatty(1) && process.env.TERM !== 'dumb') {
+    const editor = new LineEditor(process.stdin as ReadStream, nodeHost.stdin);
     return (prompt) => editor.readLine(prompt);
   }
   return (prompt) => {
