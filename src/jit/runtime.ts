@@ -157,7 +157,17 @@ export class JitRuntime {
     for (let i = 0; i < nargs; i++) s[func + 1 + i] = args[from + i];
     th.top = func + 1 + nargs;
     const idx = th.ciIdx;
-    if (callValue(L, th, func, nargs, MULTRET, F_FRESH)) execute(L, th, idx + 1);
+    let pushed: boolean;
+    try {
+      pushed = callValue(L, th, func, nargs, MULTRET, F_FRESH);
+    } catch (e) {
+      // raised inside the callee's frame (a native, pcall's callee...): recover there, as the interpreter's
+      // loop would (a pcall frame at the boundary catches it); raised before any frame: the caller's error
+      if (th.ciIdx <= idx) throw e;
+      execute(L, th, idx + 1, e);
+      return this.takeResults(th, func);
+    }
+    if (pushed) execute(L, th, idx + 1);
     return this.takeResults(th, func);
   }
 
