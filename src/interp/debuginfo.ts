@@ -263,7 +263,7 @@ function funcInfo(fn: LuaValue, out: ActivationInfo): void {
     out.linedefined = -1;
     out.lastlinedefined = -1;
     out.what = 'C';
-    out.nups = 0;
+    out.nups = (fn as { gcRefs?: LuaValue[] } | undefined)?.gcRefs?.length ?? 0; // natives' "C upvalues"
     out.nparams = 0;
     out.isvararg = true;
   }

@@ -14,7 +14,7 @@ import {
 } from '../runtime/auxlib.js';
 import type { LuaState } from '../runtime/state.js';
 import type { State } from './state.js';
-import { LuaClosure, type UpVal } from './closure.js';
+import { LuaClosure, UpVal } from './closure.js';
 import { Coroutine, HOOK_CALL, HOOK_RET, HOOK_LINE, HOOK_COUNT } from './coroutine.js';
 import { activeLines, findLocal, infoAt, infoOfFunction, levelIndex, localName, type ActivationInfo } from './debuginfo.js';
 import { traceback } from './traceback.js';
@@ -125,9 +125,20 @@ function checkFunction(L: State, args: LuaValue[], i: number): LuaFunction {
   return f;
 }
 
-/** The name and cell of upvalue n of f (1-based), or undefined. */
+/** Cells standing for the "C upvalues" of natives: the values a native lists in `gcRefs` (value.ts). */
+const nativeCells = new WeakMap<LuaValue[], UpVal[]>();
+
+/** The name and cell of upvalue n of f (1-based), or undefined. Natives have the values of their `gcRefs` as
+ * upvalues, named "" as PUC names C upvalues. */
 function upvalue(f: LuaFunction, n: number): [string, UpVal] | undefined {
-  if (!(f instanceof LuaClosure) || n < 1 || n > f.upvals.length) return undefined;
+  if (!(f instanceof LuaClosure)) {
+    const refs = (f as { gcRefs?: LuaValue[] }).gcRefs;
+    if (refs === undefined || n < 1 || n > refs.length) return undefined;
+    let cells = nativeCells.get(refs);
+    if (cells === undefined) nativeCells.set(refs, (cells = []));
+    return ['', cells[n - 1] ?? (cells[n - 1] = new UpVal(refs, n - 1))];
+  }
+  if (n < 1 || n > f.upvals.length) return undefined;
   return [f.p.upvalues[n - 1]?.name ?? '(no name)', f.upvals[n - 1]];
 }
 
