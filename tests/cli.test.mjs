@@ -12,7 +12,8 @@
 // - REPL cases (`-i` with piped stdin): lua5.4 is built with GNU readline, which echoes each input line after
 //   its prompt when stdin is not a terminal; Moonrise does not echo (as lua.c's plain fgets build), so the
 //   echoed lines are removed from lua5.4's stdout before comparing. Lines read by Lua code (io.read) are not
-//   echoed by readline and stay.
+//   echoed by readline and stay. REPL input lines are kept under 80 characters: readline scrolls longer ones
+//   horizontally when there is no terminal.
 // Cases marked `todo` are known differences caused by the engine or the host, not by the CLI (see the reason);
 // they run and report but do not fail the suite.
 //
@@ -326,6 +327,13 @@ const CASES = [
     stdin: '_PROMPT2 = "cont "\nwhile false do\n' },
   { name: 'REPL: print failing', args: ['-i'],
     stdin: 'setmetatable({}, {__tostring = function() error("ts") end})\nprint = function() error({}) end\n1\nprint = function() error("pfail") end\n2\nprint = function() error(7) end\n3\n' },
+  { name: 'REPL: a failing _PROMPT __tostring ends the run', args: ['-i'],
+    stdin: 'mt = {__tostring = function() error("bad prompt") end}\n_PROMPT = setmetatable({}, mt)\nprint("unreached")\n',
+    repl: ['mt = {__tostring = function() error("bad prompt") end}', '_PROMPT = setmetatable({}, mt)'] },
+  { name: 'REPL: a _PROMPT2 __tostring raising a table', args: ['-i'],
+    stdin: '_PROMPT2 = setmetatable({}, {__tostring = error})\nif x then\nend\n', repl: ['_PROMPT2 = setmetatable({}, {__tostring = error})', 'if x then'] },
+  { name: 'REPL: a _PROMPT __tostring returning a table', args: ['-i'],
+    stdin: '_PROMPT = setmetatable({}, {__tostring = function() return {} end})\n' },
   { name: 'REPL: stdin that cannot be read ends the session', args: ['-i'], stdinPath: '.', repl: [] },
   { name: 'REPL: io.read reads the next input line', args: ['-i'], stdin: 'io.read("l")\nthe line\n', repl: ['io.read("l")'] },
   { name: 'REPL after a script and -e', args: ['-e', 'z = 5', '-i', 'args.lua', 'p'], stdin: 'z\nprint(arg[1])\n' },

@@ -20,7 +20,7 @@ import { isatty } from 'node:tty';
 import { FileLoadError, SysError } from '../host/host.js';
 import { NodeOutput, nodeHost } from '../host/node.js';
 import { parseArgs, toBytes, usageText, type CliOptions } from './args.js';
-import { runRepl } from './repl.js';
+import { errorText, runRepl } from './repl.js';
 import { dumpStage } from './dump.js';
 
 /** lua.c prints argv[0]; we answer to the name the reference manual uses for the stand-alone interpreter. */
@@ -39,7 +39,7 @@ function main(argv: string[]): number {
   try {
     return run(argv, stdout, stderr) ? 0 : 1;
   } catch (e) {
-    // an error outside any protected call (a failing _PROMPT __tostring, say): lua.c's last report in main
+    // an error outside any protected call: lua.c's last report in main
     if (!(e instanceof LuaError) || openState === undefined) throw e;
     stderr.write(`${PROGNAME}: ${errorText(openState, e.value)}\n`);
     return 1;
@@ -95,11 +95,11 @@ function run(argv: string[], stdout: NodeOutput, stderr: NodeOutput): boolean {
   }
   if (opts.script < argv.length && !report(runScript(lua, argv, opts.script))) return false;
   if (opts.interactive) {
-    runRepl(lua, stdout, stderr);
+    return runRepl(lua, stdout, stderr);
   } else if (opts.script === argv.length && !opts.hasE && !opts.version) {
     if (isatty(0)) {
       stdout.write(VERSION_TEXT + '\n');
-      runRepl(lua, stdout, stderr);
+      return runRepl(lua, stdout, stderr);
     } else {
       report(runFile(lua, undefined)); // lua.c ignores this status
     }
@@ -215,13 +215,6 @@ function requireInto(lua: Lua, spec: string): Status {
   lua.setGlobal(glob, r.values[0]);
   return OK;
 }
-
-/** lua_tostring of an error that escaped every message handler: strings and numbers, else lua.c's "(null)". */
-function errorText(lua: Lua, v: LuaValue): string {
-  if (typeof v === 'string') return v;
-  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat ? lua.tostring(v) : '(null)';
-}
-
 
 let status: number;
 try {

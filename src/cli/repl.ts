@@ -16,7 +16,7 @@
  * _PROMPT2 is set, else a null string, printed by C as "(null)".
  */
 import { isatty, type ReadStream } from 'node:tty';
-import { LFloat, type Lua, type LuaValue } from '../api/index.js';
+import { LFloat, LuaError, type Lua, type LuaValue } from '../api/index.js';
 import { SysError } from '../host/host.js';
 import type { NodeOutput } from '../host/node.js';
 import { nodeHost, readStdinLine } from '../host/node.js';
@@ -29,21 +29,30 @@ type ReadLine = (prompt: string) => string | undefined;
 /** One REPL input: a compiled function, a syntax error message to report, or the end of input. */
 type Input = { fn: LuaValue } | { error: string } | null;
 
-export function runRepl(lua: Lua, stdout: NodeOutput, stderr: NodeOutput): void {
+/** Runs the loop to the end of input. An error outside the protected calls (from a prompt's __tostring) ends
+ * the session and the whole run as in lua.c: reported without the program name; the result is then false. */
+export function runRepl(lua: Lua, stdout: NodeOutput, stderr: NodeOutput): boolean {
   const readLine = lineReader(stdout);
-  for (;;) {
-    const input = loadLine(lua, readLine);
-    if (input === null) break;
-    if ('error' in input) {
-      stderr.write(input.error + '\n');
-      continue;
+  try {
+    for (;;) {
+      const input = loadLine(lua, readLine);
+      if (input === null) break;
+      if ('error' in input) {
+        stderr.write(input.error + '\n');
+        continue;
+      }
+      const r = lua.protectedCall(input.fn, []);
+      if (!r.ok) stderr.write(r.error + '\n');
+      else if (r.values.length > 0) printResults(lua, r.values, stderr);
     }
-    const r = lua.protectedCall(input.fn, []);
-    if (!r.ok) stderr.write(r.error + '\n');
-    else if (r.values.length > 0) printResults(lua, r.values, stderr);
+  } catch (e) {
+    if (!(e instanceof LuaError)) throw e;
+    stderr.write(errorText(lua, e.value) + '\n');
+    return false;
   }
   stdout.write('\n');
   stdout.flush();
+  return true;
 }
 
 function lineReader(stdout: NodeOutput): ReadLine {
@@ -93,8 +102,12 @@ function loadLine(lua: Lua, readLine: ReadLine): Input {
 function printResults(lua: Lua, values: LuaValue[], stderr: NodeOutput): void {
   const r = lua.protectedCall(lua.getGlobal('print'), values, false);
   if (r.ok) return;
-  const v = r.value;
-  const text = typeof v === 'string' ? v
-    : typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat ? lua.tostring(v) : '(null)';
-  stderr.write(`error calling 'print' (${text})\n`);
+  stderr.write(`error calling 'print' (${errorText(lua, r.value)})\n`);
+}
+
+/** lua_tostring of an error value that no message handler converted: strings and numbers, else "(null)" (what
+ * lua.c's C formatting prints for the NULL it gets). */
+export function errorText(lua: Lua, v: LuaValue): string {
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat ? lua.tostring(v) : '(null)';
 }
