@@ -162,9 +162,20 @@ export function run(L: State): void {
           if (t instanceof LuaTable) {
             let v = t.hash[key];
             if (v === undefined) v = t.getStr(key);
-            if (v !== undefined || t.metatable === undefined) {
+            const mt = t.metatable;
+            if (v !== undefined || mt === undefined) {
               stack[base + a] = v;
               continue;
+            }
+            // one level of a table __index inline (objects and their classes)
+            const idx = mt.hash.__index;
+            if (idx instanceof LuaTable) {
+              let w = idx.hash[key];
+              if (w === undefined) w = idx.getStr(key);
+              if (w !== undefined) {
+                stack[base + a] = w;
+                continue;
+              }
             }
           }
           ci.savedpc = pc;
@@ -263,9 +274,19 @@ export function run(L: State): void {
           if (t instanceof LuaTable) {
             let v = t.hash[key as string];
             if (v === undefined) v = t.getStr(key as string);
-            if (v !== undefined || t.metatable === undefined) {
+            const mt = t.metatable;
+            if (v !== undefined || mt === undefined) {
               stack[base + a] = v;
               continue;
+            }
+            const idx = mt.hash.__index;
+            if (idx instanceof LuaTable) {
+              let w = idx.hash[key as string];
+              if (w === undefined) w = idx.getStr(key as string);
+              if (w !== undefined) {
+                stack[base + a] = w;
+                continue;
+              }
             }
           }
           ci.savedpc = pc;
