@@ -13,10 +13,8 @@ import { join } from 'node:path';
 import { State, CollectingOutput } from '../../src/interp/state.js';
 import { undump } from '../../src/compiler/undump.js';
 import { openLibs } from '../../src/lib/init.js';
-import { openDebug } from '../../src/interp/debuglib.js';
 import { traceback, messageWithTraceback } from '../../src/interp/traceback.js';
 import { LuaError } from '../../src/runtime/errors.js';
-import { LuaTable } from '../../src/runtime/table.js';
 import { NativeFunction, type LuaValue } from '../../src/runtime/value.js';
 
 // ---------------------------------------------------------------- helpers
@@ -26,9 +24,6 @@ function newState(): { L: State; out: CollectingOutput; err: CollectingOutput } 
   const err = new CollectingOutput();
   const L = new State({ stdout: out, stderr: err });
   openLibs(L, undefined);
-  const dbg = openDebug(L);
-  (L.registry.getStr('_LOADED') as LuaTable).setStr('debug', dbg);
-  L.globals.setStr('debug', dbg);
   return { L, out, err };
 }
 
