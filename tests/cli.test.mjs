@@ -284,6 +284,9 @@ const CASES = [
     args: ['-e', 'local x <close> = setmetatable({}, { __close = function() print("closed") end }) os.exit(0, true)'],
     todo: 'engine: os.exit(code, true) does not close the main chunk\'s pending to-be-closed variables (lua_close does)' },
   { name: 'finalizers run at exit', args: ['gc.lua'] },
+  { name: 'finalizers do not run at os.exit without close', args: ['-e', 'setmetatable({}, { __gc = function() print("gc") end }) os.exit(0)'] },
+  { name: 'finalizers run after the REPL', args: ['-e', 'setmetatable({}, { __gc = function() print("gc") end })', '-i'], stdin: 'print("in repl")\n' },
+  { name: 'an error in a finalizer at exit is a warning', args: ['-W', '-e', 'setmetatable({}, { __gc = function() error("in gc") end })'] },
   { name: 'finalizers run at exit after an error', args: ['-e', 'setmetatable({}, { __gc = function() print("gc") end }) error("x")'] },
   { name: 'a script returning values', args: ['returns.lua'] },
   // errors in scripts

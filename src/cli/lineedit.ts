@@ -9,7 +9,8 @@
  * - input is read through the host's shared stdin, and bytes read ahead of the end of the line (a paste of
  *   several lines) are given back to it, so the next REPL line or an io.read sees them;
  * - lines are byte strings like every Lua string; editing steps over whole UTF-8 sequences, and the display
- *   assumes one column per character (horizontal scrolling keeps long lines on one terminal row).
+ *   assumes one column per character (horizontal scrolling keeps long lines on one terminal row); a prompt's
+ *   colour sequences take no room, and a prompt with line breaks has its last line redrawn.
  * Ctrl-C at the prompt ends the process with SIGINT (as lua5.4 does under readline); Ctrl-D on an empty line is
  * end of input; Ctrl-Z suspends.
  */
@@ -19,6 +20,7 @@ import type { RawFile } from '../host/host.js';
 import { flushOutputs } from '../host/node.js';
 
 const MAX_HISTORY = 1000;
+const ANSI_SEQUENCE = /\x1b\[[0-9;?]*[ -\/]*[@-~]/g;
 
 /** Key actions on the line being edited. */
 type Action = (ed: Edit) => void;
@@ -46,7 +48,11 @@ export class LineEditor {
     }
   }
 
-  private edit(prompt: string): string | undefined {
+  private edit(fullPrompt: string): string | undefined {
+    // a prompt with line breaks: its complete lines are printed once, the last one is redrawn with the line
+    const nl = fullPrompt.lastIndexOf('\n');
+    if (nl >= 0) writeOut(fullPrompt.slice(0, nl + 1).replace(/\r?\n/g, '\r\n'));
+    const prompt = fullPrompt.slice(nl + 1);
     const ed: Edit = { chars: [], pos: 0 };
     let hIndex = this.history.length;
     let scratch: string[] = [];
@@ -113,7 +119,7 @@ export class LineEditor {
   /** Redraws the prompt and the visible part of the line, then places the cursor. */
   private render(prompt: string, ed: Edit): void {
     const cols = terminalColumns();
-    const plen = splitChars(prompt).length;
+    const plen = splitChars(prompt.replace(ANSI_SEQUENCE, '')).length; // colour codes take no room
     let start = 0;
     while (plen + ed.pos - start >= cols && start < ed.pos) start++;
     let end = ed.chars.length;
