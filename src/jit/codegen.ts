@@ -217,7 +217,13 @@ class Gen {
         e(`else { ${this.save(pc)} if (rt.setIndex(x, ${argB(i)}, v) === DEOPT) ${this.deopt(pc)} }`);
         return true;
       case Op.NEWTABLE:
-        e(`${RA} = new LuaTable();`);
+        {
+          // sizes as PUC's (they decide #t): B is log2(hash size) + 1, C (+ EXTRAARG * 256) the array size
+          const b = argB(i);
+          let c = argC(i);
+          if (argk(i)) c += argAx(code[pc + 1]) * 256;
+          e(`${RA} = new LuaTable(${c}, ${b > 0 ? 1 << (b - 1) : 0});`);
+        }
         this.gc(String(TABLE_COST), pc);
         return true;
       case Op.SELF: {
@@ -332,7 +338,7 @@ class Gen {
         let last = argC(i);
         if (argk(i)) last += argAx(code[pc + 1]) * 256;
         const vals = b === 0 ? this.valueList(a + 1, pendingMv, true) : this.valueList(a + 1, a + 1 + b, false);
-        e(`rt.setList(${RA}, ${last + 1}, ${vals});`);
+        e(`${RA}.setList(${last + 1}, ${vals});`);
         return true;
       }
       case Op.CLOSURE: {
@@ -509,6 +515,8 @@ class Gen {
     const site = `cs${this.sites++}`;
     if (args === null) e(`x = ${this.valueList(a + 1, mvBase, true)};`);
     else e(`x = [${args.join(', ')}];`);
+    // a native (or __call) in tail position runs as a plain call: the RETURN after it returns its results
+    e(`if (!(f instanceof LuaClosure)) { v = rt.callv(${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
     e('th.ciIdx--; th.top = F0; rt.tailNest++; rt.tail = true;');
     e(`v = rt.callv(${site}, f, x); rt.tailNest--; rt.tail = false; return v;`);
   }

@@ -115,7 +115,6 @@ export class JitRuntime {
     const s = th.stack;
     th.top = func;
     const nest = this.tailNest;
-    this.tailNest = 0;
     let r: LuaValue;
     try {
       switch (nargs) {
