@@ -1,30 +1,32 @@
 /*
- * Line and count hooks without a per-instruction test in the dispatch loop.
+ * Debug hooks without a per-instruction test in the dispatch loop.
  *
- * While a thread has a hook (debug.sethook), its Lua frames run a *trapped* copy of their function's code:
- * every instruction's opcode is replaced by TRAP (an opcode Lua 5.4 does not use), its operands kept. The
- * loop's `default:` case sends a TRAP to traceStep(), which runs the count and line hooks for that
- * instruction and then puts the real instruction back in its slot (the slot is "open") and has the loop
- * execute it; the next trap re-closes the slot. A frame without hooks runs the function's own code, so the
- * only cost of hooks when none is set is one test per frame (re)entry.
+ * While a thread has line or count hooks (debug.sethook), its Lua frames run a *trapped* copy of their
+ * function's code: every instruction's opcode is replaced by TRAP (an opcode Lua 5.4 does not use), its operands
+ * kept. The loop's `default:` case sends a TRAP to traceStep(), which runs the count and line hooks for that
+ * instruction and then puts the real instruction back in its slot (the slot is "open") and has the loop execute
+ * it; the next trap closes the slot again. With return hooks only, frames run a copy where only RETURN0 and
+ * RETURN1 trap (their inline fast paths would skip the hook); with call hooks only, the function's own code.
+ * A thread without hooks pays one test per frame (re)entry, nothing per instruction.
  *
  * Invariants:
- *  - A trapped copy has at most one open slot, and it is open only while its instruction executes: the next
- *    TRAP, or any (re)entry of a frame of that function (reload), closes it first. So every fetch in a hooked
- *    frame but the re-dispatched one is a TRAP.
+ *  - A fully trapped copy has at most one open slot, and it is open only while its instruction executes: the
+ *    next TRAP, or any (re)entry of a frame of that function (reload), closes it first. So every fetch in a
+ *    hooked frame but the re-dispatched one is a TRAP.
  *  - An instruction that may jump to itself is never left open (the second fetch would not trap): JMP and
  *    FORLOOP are executed by traceStep itself; a test whose jump targets the test (the JMP after it has
  *    sJ = -2) gets, in the trapped copy only, a JMP to the JMP's own slot, marked `back`, which traceStep turns
  *    into the jump to the test (through its trap).
  *  - Trapped operands equal the real ones, so instructions that read the next word (the JMP after a test,
  *    EXTRAARG) read the same fields from the trapped copy.
- *  - RETURN0/RETURN1 go through returnFrom() (so the return hook runs), not the loop's inline fast path.
+ *  - A trapped RETURN0/RETURN1 returns through returnFrom() (so the return hook runs), never inline.
+ *  - Copies are cached in Proto.tierData; hooks on one thread do not change the code other threads run.
  */
 import { OPS, Op, OFFSET_sJ } from '../compiler/opcodes.js';
 import type { Proto } from '../compiler/proto.js';
 import type { State } from './state.js';
 import type { CallInfo } from './callinfo.js';
-import type { Coroutine } from './coroutine.js';
+import { HOOK_COUNT, HOOK_LINE, HOOK_RET, type Coroutine } from './coroutine.js';
 import { returnFrom, traceExec } from './call.js';
 import { forLoop } from './metamethods.js';
 
@@ -39,7 +41,8 @@ interface Trapped {
   back: Uint8Array;
 }
 
-const TIER_KEY = 'hookTrap';
+const FULL_KEY = 'hookTrap';
+const RET_KEY = 'hookTrapReturns';
 
 function trapWord(ins: number): number {
   return ((ins & ~0x7f) | OP_TRAP) >>> 0;
@@ -60,13 +63,34 @@ function makeTrapped(p: Proto): Trapped {
   return { code, open: -1, back };
 }
 
+/** The last prototype asked for and its fully trapped copy (consecutive traps are mostly in one function). */
+let lastProto: Proto | undefined;
+let lastTrapped: Trapped | undefined;
+
 function trappedOf(p: Proto): Trapped {
-  let t = p.tierData[TIER_KEY] as Trapped | undefined;
+  if (p === lastProto) return lastTrapped!;
+  let t = p.tierData[FULL_KEY] as Trapped | undefined;
   if (t === undefined) {
     t = makeTrapped(p);
-    p.tierData[TIER_KEY] = t;
+    p.tierData[FULL_KEY] = t;
   }
+  lastProto = p;
+  lastTrapped = t;
   return t;
+}
+
+/** The copy of p's code where only RETURN0 and RETURN1 trap. */
+function returnsTrapped(p: Proto): Uint32Array {
+  let code = p.tierData[RET_KEY] as Uint32Array | undefined;
+  if (code === undefined) {
+    code = p.code.slice();
+    for (let j = 0; j < code.length; j++) {
+      const op = code[j] & 0x7f;
+      if (op === Op.RETURN0 || op === Op.RETURN1) code[j] = trapWord(code[j]);
+    }
+    p.tierData[RET_KEY] = code;
+  }
+  return code;
 }
 
 function close(t: Trapped): void {
@@ -77,27 +101,37 @@ function close(t: Trapped): void {
   }
 }
 
-/** The code a frame of `p` runs on a thread with hooks: the trapped copy, all slots closed. */
-export function hookedCode(p: Proto): Uint32Array {
-  const t = trappedOf(p);
-  close(t);
-  return t.code;
+/** The code a frame of `p` runs on thread `th`, which has hooks. */
+export function hookedCode(th: Coroutine, p: Proto): Uint32Array {
+  const mask = th.hookMask;
+  if (mask & (HOOK_LINE | HOOK_COUNT)) {
+    const t = trappedOf(p);
+    close(t);
+    return t.code;
+  }
+  return mask & HOOK_RET ? returnsTrapped(p) : p.code;
 }
 
-/** The TRAP at instruction j of the running Lua frame `ci` (ci.savedpc is j + 1). Returns where the loop goes
- * on: j (the real instruction is now in place), another instruction, or -1 to reload the running frame. */
-export function traceStep(L: State, th: Coroutine, ci: CallInfo, j: number): number {
+/** The TRAP at instruction j of `code`, run by the Lua frame `ci` (ci.savedpc is j + 1). Returns where the loop
+ * goes on: j (the real instruction is now in place), another instruction, or -1 to reload the running frame. */
+export function traceStep(L: State, th: Coroutine, ci: CallInfo, code: Uint32Array, j: number): number {
   const p = ci.closure!.p;
   const real = p.code[j];
-  let t = trappedOf(p);
+  const t = trappedOf(p);
+  if (code !== t.code) {
+    // the returns-only copy: RETURN0 or RETURN1
+    returnFrom(L, th, ci, ci.base + ((real >>> 7) & 0xff), (real & 0x7f) === Op.RETURN0 ? 0 : 1);
+    return -1;
+  }
   if (t.back[j] === 1) {
     close(t);
     return j - 1; // the test at j - 1 jumps to itself
   }
-  if (th.hookMask !== 0) {
+  const mask = th.hookMask;
+  if (mask === HOOK_COUNT && th.hookCount > 1 && (j !== 0 || !p.isVararg)) th.hookCount--; // count-only fast path
+  else if (mask & (HOOK_LINE | HOOK_COUNT)) {
     traceExec(L, th, ci, j); // count and line hooks (not for VARARGPREP)
     ci.savedpc = j + 1;
-    t = trappedOf(p);
   }
   close(t);
   const op = real & 0x7f;

@@ -49,7 +49,7 @@ export function run(L: State): void {
     const cl = ci.closure!;
     const proto = cl.p;
     // with hooks (debug.sethook) the frame runs a trapped copy of its code (see hooktrap.ts)
-    const code = th.hookMask === 0 ? proto.code : hookedCode(proto);
+    const code = th.hookMask === 0 ? proto.code : hookedCode(th, proto);
     const k = proto.k;
     const upvals: UpVal[] = cl.upvals;
     const base = ci.base;
@@ -921,7 +921,7 @@ export function run(L: State): void {
         default: {
           ci.savedpc = pc;
           if ((i & 0x7f) === OP_TRAP) {
-            const next = traceStep(L, th, ci, pc - 1);
+            const next = traceStep(L, th, ci, code, pc - 1);
             if (next < 0) continue reload;
             pc = next;
             continue;
