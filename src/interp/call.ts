@@ -189,6 +189,7 @@ export function pushLuaFrame(L: State, th: Coroutine, f: LuaClosure, func: numbe
   ci.kind = K_NONE;
   ci.tail = false;
   ci.leq = false;
+  ci.hooked = false;
   th.top = base + (nargs < np ? np : nargs);
   if (th.hookMask !== 0) {
     th.oldpc = 0;
@@ -211,6 +212,7 @@ function pushNativeCI(th: Coroutine, f: LuaValue, func: number, nargs: number, n
   ci.kind = K_NONE;
   ci.tail = false;
   ci.leq = false;
+  ci.hooked = false;
   ci.extra = undefined;
   th.top = func + 1 + nargs;
   return ci;
@@ -429,9 +431,11 @@ export function callHook(L: State, th: Coroutine, event: string, line: number, f
     L.callIn(th, th.hook, [event, line >= 0 ? line : undefined], 0);
   } finally {
     th.allowHook = true;
-    ci.hooked = false;
-    ci.ftransfer = ci.ntransfer = 0;
   }
+  // after an error the marks stay, as in PUC: the call is being unwound, and a traceback taken at the error point
+  // still names the hook (pushing a frame clears them)
+  ci.hooked = false;
+  ci.ftransfer = ci.ntransfer = 0;
 }
 
 /** The return hook of the running call (its n results at stack[first..]), and the line tracer's view of the

@@ -93,3 +93,19 @@ end, "c")
 target(3, 4)
 debug.sethook()
 print(table.concat(info, " "))
+
+-- a traceback taken where a hook raised an error names the hook
+coroutine.wrap(function ()
+  local function watched() local x = 1 return x end
+  debug.sethook(function (e, l)
+    if debug.getinfo(2, "f").func == watched then debug.sethook() error("in hook") end
+  end, "l")
+  print(xpcall(watched, debug.traceback))
+  local n = 0
+  debug.sethook(function ()
+    if debug.getinfo(2, "f").func == watched then n = n + 1 if n == 2 then error("count hook") end end
+  end, "", 1)
+  print(xpcall(watched, debug.traceback))
+  debug.sethook()
+  print(debug.getinfo(1, "n").namewhat, xpcall(watched, debug.traceback))
+end)()
