@@ -434,6 +434,29 @@ describe('moonrise only', { skip: HAVE_BUILD ? false : 'run `npm run build` firs
     assert.equal(r.status, 0);
   });
 
+  // A real terminal through util-linux `script` (a pty): the line editor's history and editing keys, a paste of
+  // several lines (the read-ahead is given back for io.read), continuation lines, and Ctrl-D to end. All keys
+  // arrive at once, so some reach the terminal while it is in cooked mode between lines (as typeahead would
+  // with readline): the keys avoid the ones cooked mode edits itself (DEL, ^U, ^W).
+  const haveScript = process.platform === 'linux' && !spawnSync('script', ['--version'], { stdio: 'ignore' }).error;
+  test('the REPL on a terminal (line editor)', { skip: haveScript ? false : 'util-linux `script` is not available' },
+    async () => {
+      const keys = '1+1\rx = io.read()\ntyped\r=x\rfor i=1,2 do\rprint(i * 10)\rend\r' +
+        '\x1b[A\x1b[A\x1b[A\x01--\r' + // history: recall the `for` line, comment it out at the start
+        'abcd\x1b[D\x1b[D\x08\x0b\x05b = 5\r' + // left, backspace, kill to end, end: `ab = 5`
+        '=ab\r\x04';
+      const r = await run(['script', '-qec', `"${process.execPath}" "${CLI}"`, '/dev/null'],
+        { stdin: keys, env: { TERM: 'xterm' } });
+      const out = r.stdout.replace(/\r/g, '');
+      assert.equal(r.status, 0, out);
+      assert.match(out, /\n2\n/);
+      assert.match(out, /> =x\x1b\[0K[^\n]*\ntyped\n/); // the value io.read got from the paste
+      assert.match(out, /\n10\n20\n/);
+      assert.match(out, /> --for i=1,2 do\x1b\[0K[^\n]*\n> /); // recalled, then made a comment
+      assert.match(out, /> =ab\x1b\[0K[^\n]*\n5\n/);
+      assert.doesNotMatch(out, /stdin:\d+:/);
+    });
+
   test('--dump tokens and --dump=ast print the stages', async () => {
     const tokens = await moonrise(['--dump', 'tokens', 'shebang.lua']);
     assert.equal(tokens.status, 0);
