@@ -147,6 +147,12 @@ export class Lua {
   warn(msg: string, tocont: boolean): void {
     this.state.warn(msg, tocont);
   }
+
+  /** lua_close: runs every pending `__gc` finalizer (newest first; errors become warnings). Call it when done
+   * with the state, as lua.c does at exit; the state should not be used afterwards. */
+  close(): void {
+    this.state.close();
+  }
 }
 
 function readFileText(host: Host | undefined, path: string): { text: string; error?: undefined } | { error: string } {
