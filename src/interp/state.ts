@@ -128,7 +128,17 @@ export class State implements LuaState {
     try {
       enterCcall(this);
       th.nny++;
-      if (callValue(this, th, func, nargs, nresults, F_FRESH)) execute(this, th, ci0 + 1);
+      let started: boolean, pending: unknown;
+      try {
+        started = callValue(this, th, func, nargs, nresults, F_FRESH);
+      } catch (e) {
+        // raised before the dispatch loop runs (a native callee, e.g. pcall(error)): let the loop's
+        // recovery handle it, so a protected frame just pushed (pcall/xpcall) still catches it
+        if (th.ciIdx <= ci0) throw e;
+        started = true;
+        pending = e;
+      }
+      if (started) execute(this, th, ci0 + 1, pending);
     } catch (e) {
       if (this.errSnapshot === undefined || this.errSnapshot.err !== e) {
         this.errSnapshot = { err: e, th, ciIdx: th.ciIdx };
