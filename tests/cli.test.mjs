@@ -210,10 +210,8 @@ const CASES = [
   { name: '-l glued', args: ['-lmod', '-e', 'print(mod.v)'] },
   { name: '-l g=mod', args: ['-l', 'g=mod', '-e', 'print(g.v, mod)'] },
   { name: '-l and -e interleave in order', args: ['-e', 'print(mod)', '-l', 'mod', '-e', 'print(mod.v)'] },
-  { name: '-l a missing module', args: ['-l', 'nosuchmod'],
-    todo: "engine: State.pcall's message handler is not called when the called function is native (require), so no traceback" },
-  { name: '-l a module that fails', args: ['-l', 'badmod'],
-    todo: "engine: State.pcall's message handler is not called when the called function is native (require), so no traceback" },
+  { name: '-l a missing module', args: ['-l', 'nosuchmod'] },
+  { name: '-l a module that fails', args: ['-l', 'badmod'] },
   // -v, -E, -W
   { name: '-v alone', args: ['-v'] },
   { name: '-v with -e', args: ['-v', '-e', 'print("after banner")'] },
