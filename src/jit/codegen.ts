@@ -13,7 +13,7 @@
  */
 import type { Proto } from '../compiler/proto.js';
 import { Op, OPS, OP_NAMES, argA, argB, argC, argk, argsB, argsC, argBx, argsBx, argAx } from '../compiler/opcodes.js';
-import { LFloat, type LuaValue } from '../runtime/value.js';
+import { LFloat, LuaFunction, type LuaValue } from '../runtime/value.js';
 import { LuaTable } from '../runtime/table.js';
 import { LuaClosure } from '../interp/closure.js';
 import { newTbc } from '../interp/metamethods.js';
@@ -516,6 +516,8 @@ class Gen {
     if (args === null) e(`x = ${this.valueList(a + 1, mvBase, true)};`);
     else e(`x = [${args.join(', ')}];`);
     // a native (or __call) in tail position runs as a plain call: the RETURN after it returns its results
+    // __call in tail position: the interpreter resolves it and tail-calls the metamethod (constant stack)
+    if (args !== null) e(`if (!(f instanceof LuaFunction)) ${this.deopt(pc)}`);
     e(`if (!(f instanceof LuaClosure)) { v = rt.callv(${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
     e('th.ciIdx--; th.top = F0; rt.tailNest++; rt.tail = true;');
     e(`v = rt.callv(${site}, f, x); rt.tailNest--; rt.tail = false; return v;`);
@@ -583,8 +585,8 @@ export function compileProto(p: Proto, rt: JitRuntime): Compiled | null {
   const src = new Gen(p).generate();
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
-  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', src);
-  return factory(rt, rt.L, LuaTable, LuaClosure, LFloat, p.k, p.p, DEOPT, newTbc, gcStep) as Compiled;
+  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', src);
+  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep) as Compiled;
 }
 
 export { OP_NAMES };
