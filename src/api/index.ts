@@ -21,6 +21,7 @@ import { prepareChunkText } from '../lib/package.js';
 import { tokenize, parse } from '../syntax/parser.js';
 import { dumpTokens, dumpAst } from '../syntax/dump.js';
 import { compile, disassemble } from '../compiler/index.js';
+import { enableJit } from '../jit/index.js';
 
 export { LuaError, LuaTable, LuaFunction, NativeFunction };
 export { LFloat };
@@ -35,13 +36,19 @@ export interface LuaOptions {
   host?: Host;
   /** Like `lua -E`: ignore LUA_PATH and friends. */
   ignoreEnv?: boolean;
-  /** Execution tier; only 'interp' exists for now. */
+  /** Execution tier: 'interp' (default) or 'jit' (functions compiled to JavaScript, src/jit). */
   tier?: string;
+  /** jit tier: calls before a function is compiled (0: at its first call). */
+  jitThreshold?: number;
+  /** jit tier: receives the generated JavaScript of each compiled function (`--dump js`). */
+  onJitCompile?: (source: string, chunkname: string, line: number) => void;
+  /** jit tier: receives compile and deoptimisation events (`--trace-jit`). */
+  jitTrace?: (msg: string) => void;
 }
 
 export type Outcome = { ok: true; values: LuaValue[] } | { ok: false; error: string; value: LuaValue };
 
-const TIERS = ['interp'];
+const TIERS = ['interp', 'jit'];
 
 export class Lua {
   readonly state: State;
@@ -53,6 +60,14 @@ export class Lua {
     this.state = new State({ stdout: options.stdout, stderr: options.stderr, host: options.host });
     if (options.ignoreEnv) this.state.registry.setStr('LUA_NOENV', true);
     openLibs(this.state, options.host);
+    if (options.tier === 'jit') {
+      const dump = options.onJitCompile;
+      enableJit(this.state, {
+        threshold: options.jitThreshold,
+        onCompile: dump && ((p, src) => dump(src, p.source, p.linedefined)),
+        trace: options.jitTrace,
+      });
+    }
   }
 
   get globals(): LuaTable {

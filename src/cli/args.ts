@@ -34,6 +34,12 @@ export interface CliOptions {
   script: number;
   dump: DumpKind | undefined;
   tier: string | undefined;
+  /** --jit-threshold=N: calls before the jit tier compiles a function. */
+  jitThreshold: number | undefined;
+  /** --trace-jit: compile/deopt events on stderr. */
+  traceJit: boolean;
+  /** --dump js: run, printing the generated JavaScript of each compiled function on stderr. */
+  dumpJs: boolean;
   problem: ArgProblem | undefined;
 }
 
@@ -43,7 +49,8 @@ const DUMP_KINDS: readonly string[] = ['tokens', 'ast', 'bytecode'];
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = {
     steps: [], interactive: false, version: false, hasE: false, ignoreEnv: false,
-    script: argv.length, dump: undefined, tier: undefined, problem: undefined,
+    script: argv.length, dump: undefined, tier: undefined, jitThreshold: undefined, traceJit: false, dumpJs: false,
+    problem: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -101,7 +108,11 @@ function usageProblem(o: CliOptions, option: string, needsArgument: boolean): Cl
 function parseLongOption(o: CliOptions, a: string, next: string | undefined): number {
   const eq = a.indexOf('=');
   const name = eq < 0 ? a : a.slice(0, eq);
-  if (name !== '--dump' && name !== '--tier') {
+  if (a === '--trace-jit') {
+    o.traceJit = true;
+    return 0;
+  }
+  if (name !== '--dump' && name !== '--tier' && name !== '--jit-threshold') {
     usageProblem(o, a, false);
     return 0;
   }
@@ -110,7 +121,12 @@ function parseLongOption(o: CliOptions, a: string, next: string | undefined): nu
     usageProblem(o, name, true);
     return 0;
   }
-  if (name === '--dump') {
+  if (name === '--jit-threshold') {
+    if (!/^\d+$/.test(value)) o.problem = { kind: 'message', text: `bad value '${value}' for '--jit-threshold'` };
+    o.jitThreshold = Number(value);
+  } else if (name === '--dump' && value === 'js') {
+    o.dumpJs = true;
+  } else if (name === '--dump') {
     if (!DUMP_KINDS.includes(value)) {
       o.problem = { kind: 'message', text: `unknown stage '${value}' for '--dump' (use tokens, ast or bytecode)` };
     }
@@ -139,7 +155,10 @@ export function usageText(progname: string, option: string, needsArgument: boole
   if (option.startsWith('--')) {
     text += 'Moonrise options:\n' +
       '  --dump=tokens|ast|bytecode  print that stage of the pipeline for the script (or stdin) and exit\n' +
-      '  --tier=interp               choose the execution tier\n';
+      '  --tier=interp|jit           choose the execution tier\n' +
+      '  --jit-threshold=N           jit: calls before a function is compiled (0: first call)\n' +
+      '  --dump=js                   jit: print the generated JavaScript of each function (stderr)\n' +
+      '  --trace-jit                 jit: print compile and deoptimisation events (stderr)\n';
   }
   return text;
 }

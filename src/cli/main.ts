@@ -109,7 +109,11 @@ function run(argv: string[], stdout: NodeOutput, stderr: NodeOutput): boolean {
 
 function createState(opts: CliOptions, stdout: NodeOutput, stderr: NodeOutput): Lua | undefined {
   try {
-    return new Lua({ stdout, stderr, host: nodeHost, ignoreEnv: opts.ignoreEnv, tier: opts.tier });
+    return new Lua({
+      stdout, stderr, host: nodeHost, ignoreEnv: opts.ignoreEnv, tier: opts.tier, jitThreshold: opts.jitThreshold,
+      onJitCompile: opts.dumpJs ? (src, chunk, line) => stderr.write(`-- ${chunk}:${line}\n${src}\n`) : undefined,
+      jitTrace: opts.traceJit ? (msg) => stderr.write(msg + '\n') : undefined,
+    });
   } catch (e) {
     if (e instanceof LuaError || !(e instanceof Error)) throw e;
     stderr.write(`${PROGNAME}: ${e.message}\n`); // an unknown --tier
