@@ -32,7 +32,7 @@ import {
   vmGet, vmSet, vmArith, vmLen, vmOrder, vmEq, vmConcat, newTbc, closeNextTbc, forPrep, forLoop, toIntNs, NODESC,
 } from './metamethods.js';
 import { TM_LT, TM_LE, TM_UNM, TM_BNOT } from './debuginfo.js';
-import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
+import { gcStepVM, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 
 type Num = number | bigint | LFloat;
 
@@ -259,11 +259,7 @@ export function run(L: State): void {
           if ((i >>> 15) & 1) c += (code[pc] >>> 7) * 256;
           pc++;
           stack[base + a] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
-          if ((L.gc.debt += TABLE_COST) > 0) {
-            ci.savedpc = pc;
-            gcStep(L, base + a + 1); // may run finalizers
-            continue reload;
-          }
+          if ((L.gc.debt += TABLE_COST) > 0 && gcStepVM(L, ci, pc, base + a + 1)) continue reload;
           continue;
         }
         case Op.SELF: {
@@ -578,11 +574,7 @@ export function run(L: State): void {
           }
           if (j === n) {
             stack[first] = s;
-            if ((L.gc.debt += STRING_COST + s.length) > 0) {
-              ci.savedpc = pc;
-              gcStep(L, first + 1);
-              continue reload;
-            }
+            if ((L.gc.debt += STRING_COST + s.length) > 0 && gcStepVM(L, ci, pc, first + 1)) continue reload;
             continue;
           }
           ci.savedpc = pc;
@@ -871,11 +863,7 @@ export function run(L: State): void {
             ups[j] = d.instack ? th.findUpval(base + d.idx) : upvals[d.idx];
           }
           stack[base + a] = new LuaClosure(p, ups);
-          if ((L.gc.debt += CLOSURE_COST + UPVAL_COST * nup) > 0) {
-            ci.savedpc = pc;
-            gcStep(L, base + a + 1);
-            continue reload;
-          }
+          if ((L.gc.debt += CLOSURE_COST + UPVAL_COST * nup) > 0 && gcStepVM(L, ci, pc, base + a + 1)) continue reload;
           continue;
         }
         case Op.VARARG: {
