@@ -11,8 +11,8 @@
  *    thread, the debug function itself, a native frame like any other), level 1 its caller, and so on.
  *  - Hooks live on the thread (Coroutine.hook/hookMask/baseHookCount; the VM calls them, see
  *    src/interp/call.ts), and, as ldblib keeps them, in registry._HOOKKEY (a weak-keyed table: thread -> hook).
- *  - Native functions have no upvalues unless they say so: a native may carry an `upvalues` array (C-closure
- *    upvalues: named "" by getupvalue); coroutine.wrap functions have their coroutine as upvalue 1.
+ *  - Native functions have no upvalues unless they say so: a native's `gcRefs` are its C-closure upvalues
+ *    (named "" by getupvalue); coroutine.wrap functions have their coroutine as upvalue 1.
  *  - Userdata have one user value, except io handles (PUC creates them with none), or any userdata that carries
  *    an explicit `nuvalue` count of 0.
  *  - Integer arguments go through C's (int) conversion, as ldblib's casts do (levels, indices, counts).
@@ -65,8 +65,7 @@ function checkFunction(L: State, args: LuaValue[], i: number): LuaFunction {
 /** The upvalues of a native function (a C closure's), or undefined for a native without any. */
 function nativeUpvalues(f: LuaFunction): LuaValue[] | undefined {
   if (f instanceof SpecialFunction) return f.special === S_WRAP && f.co !== undefined ? [f.co] : undefined;
-  const ups = (f as { upvalues?: unknown }).upvalues;
-  return Array.isArray(ups) ? (ups as LuaValue[]) : undefined;
+  return f instanceof NativeFunction ? f.gcRefs : undefined;
 }
 
 function upvalueCount(f: LuaValue): number {

@@ -19,7 +19,7 @@
  *
  * Character classes use the C locale: only ASCII bytes are letters, digits, spaces, punctuation...
  */
-import { LuaFunction, NativeFunction, NONE, isNumber, typeName, type LuaValue } from '../runtime/value.js';
+import { LuaFunction, NativeFunction, NONE, Userdata, isNumber, typeName, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaTable } from '../runtime/table.js';
 import {
@@ -552,7 +552,9 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
     pos = ls + 1;
     return NONE;
   };
-  return [new NativeFunction('gmatch_aux', iter)];
+  const fn = new NativeFunction('gmatch_aux', iter);
+  fn.gcRefs = [s, p, new Userdata(ms)]; // lstrlib's gmatch_aux closure: subject, pattern, match state
+  return [fn];
 }
 
 /* --------------------------------------------------------------------------------------------------- gsub */

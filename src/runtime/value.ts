@@ -53,7 +53,9 @@ export type NativeFn = (L: any, args: LuaValue[]) => LuaValue[];
 export class NativeFunction extends LuaFunction {
   /** Lua values that `fn`'s JS closure keeps alive (its "upvalues"): the collector of runtime/gc.ts cannot
    * see inside JS closures, so a native that captures tables, functions, threads or userdata lists them here
-   * to keep them out of weak-table clearing and finalization while the function is reachable. */
+   * to keep them out of weak-table clearing and finalization while the function is reachable. They are also
+   * what the debug library shows as the native's (C closure's) upvalues, in the order PUC-Lua's C closure
+   * would have them. */
   declare gcRefs: LuaValue[] | undefined;
   constructor(readonly name: string, readonly fn: NativeFn) {
     super();
