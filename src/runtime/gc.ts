@@ -351,10 +351,15 @@ class Marker {
       }
     }
     const arr = t.arr;
-    this.bytes += 56 + 16 * arr.length + 32 * (t.storageSize() - arr.length);
+    const nhash = t.storageSize() - arr.length;
+    this.bytes += 56 + 16 * arr.length + 32 * nhash;
     if (!wk) {
-      if (wv) this.weakValues.push(t);
-      else for (let i = 0; i < arr.length; i++) this.mark(arr[i]);
+      if (!wv) for (let i = 0; i < arr.length; i++) this.mark(arr[i]);
+      else {
+        this.weakValues.push(t);
+        for (let i = 0; i < arr.length; i++) if (typeof arr[i] === 'string') this.mark(arr[i]); // kept: counted
+      }
+      if (nhash === 0) return;
       const out = ENTRY;
       let k: LuaValue = arr.length > 0 ? arr.length : undefined;
       while (t.nextInto(k, out)) {
@@ -366,7 +371,7 @@ class Marker {
     } else if (!wv) {
       this.ephemerons.push(t);
       for (let i = 0; i < arr.length; i++) this.mark(arr[i]); // integer keys are never collected
-      this.traverseEphemeron(t, arr.length);
+      if (nhash > 0) this.traverseEphemeron(t, arr.length);
     } else {
       this.allWeak.push(t); // its strings are counted once clearing is done (countSurvivors)
     }
@@ -522,6 +527,7 @@ function clearByValues(m: Marker, list: LuaTable[], from: number): void {
     const t = list[j];
     const arr = t.arr;
     for (let i = 0; i < arr.length; i++) if (m.isCleared(arr[i])) t.set(i + 1, undefined);
+    if (t.storageSize() === arr.length) continue;
     let k: LuaValue = arr.length > 0 ? arr.length : undefined;
     while (t.nextInto(k, out)) {
       k = out[0];
@@ -536,6 +542,7 @@ function clearByKeys(m: Marker, list: LuaTable[]): void {
   for (let j = 0; j < list.length; j++) {
     const t = list[j];
     const asize = t.arr.length;
+    if (t.storageSize() === asize) continue;
     let k: LuaValue = asize > 0 ? asize : undefined;
     while (t.nextInto(k, out)) {
       k = out[0];
