@@ -68,7 +68,8 @@
  *    default settings) covers the live estimate, and returns true then; in generational mode (lua.c's
  *    default) it collects and returns false, as PUC's minor collections do.
  *  - Userdata made by libraries with a metatable already attached (io's files) are not marked for
- *    finalization (PUC's lua_setmetatable would mark them); io closes its files at exit by itself.
+ *    finalization (an unreachable open file is not closed by a collection, as PUC's `__gc` would do); io
+ *    flushes its pending writes at exit by itself.
  */
 import { LFloat, LuaObject, NativeFunction, Userdata, type LuaValue } from './value.js';
 import { LuaTable } from './table.js';
