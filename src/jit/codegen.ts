@@ -132,14 +132,20 @@ class Gen {
     return `ci.savedpc = ${pc + 1};`;
   }
 
-  private gc(cost: string, pc: number): void {
-    this.emit(`if ((GC.debt += ${cost}) > 0) { ${this.save(pc)} ${this.spillAll()} gcStep(L, th.top); }`);
+  /** Allocation debt after creating R[a]: registers up to a are live (PUC's checkGC(L, ra + 1)). */
+  private gc(cost: string, pc: number, a: number): void {
+    this.emit(`if ((GC.debt += ${cost}) > 0) { ${this.save(pc)} ${this.spill(a + 1)} gcStep(L, B + ${a + 1}); }`);
+  }
+
+  /** Stores registers [0, to) in their stack slots (for the collector and the interpreter). */
+  private spill(to: number): string {
+    let s = '';
+    for (let r = 0; r < to && r < this.p.maxstacksize; r++) if (!this.captured.has(r)) s += `S[B + ${r}] = r${r}; `;
+    return s;
   }
 
   private spillAll(): string {
-    let s = '';
-    for (let r = 0; r < this.p.maxstacksize; r++) if (!this.captured.has(r)) s += `S[B + ${r}] = r${r}; `;
-    return s;
+    return this.spill(this.p.maxstacksize);
   }
 
   /** Values of registers [from, to) followed by the pending multiple values when `open`. */
@@ -224,7 +230,7 @@ class Gen {
           if (argk(i)) c += argAx(code[pc + 1]) * 256;
           e(`${RA} = new LuaTable(${c}, ${b > 0 ? 1 << (b - 1) : 0});`);
         }
-        this.gc(String(TABLE_COST), pc);
+        this.gc(String(TABLE_COST), pc, a);
         return true;
       case Op.SELF: {
         e(`x = ${this.R(argB(i))};`);
@@ -276,7 +282,7 @@ class Gen {
       case Op.CONCAT: {
         const n = argB(i);
         e(`${this.save(pc)} if ((v = rt.concat(${this.valueList(a, a + n, false)})) === DEOPT) ${this.deopt(pc)} ${RA} = v;`);
-        this.gc(`${STRING_COST} + v.length`, pc);
+        this.gc(`${STRING_COST} + v.length`, pc, a);
         return true;
       }
       case Op.CLOSE:
@@ -326,7 +332,7 @@ class Gen {
         e(`x = ${this.R(a + 3)}; if (x !== undefined && x !== false) { ${this.save(pc)} newTbc(L, th, ci, B + ${a + 3}); }`);
         return true;
       case Op.TFORCALL:
-        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1);
+        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4);
         this.results(a + 4, argC(i) + 1, pc, a);
         return true;
       case Op.TFORLOOP:
@@ -345,7 +351,7 @@ class Gen {
         const np = p.p[argBx(i)];
         const ups = np.upvalues.map((d) => (d.instack ? `th.findUpval(B + ${d.idx})` : `U[${d.idx}]`));
         e(`${RA} = new LuaClosure(P[${argBx(i)}], [${ups.join(', ')}]);`);
-        this.gc(String(32 + 8 * ups.length), pc);
+        this.gc(String(32 + 8 * ups.length), pc, a);
         void CLOSURE_COST; void UPVAL_COST;
         return true;
       }
@@ -473,10 +479,13 @@ class Gen {
     }
   }
 
-  /** Calls R[a] with `args` (null: registers a+1.. plus the pending multiple values); result in `v`. */
-  private call(pc: number, a: number, args: string[] | null, mvBase: number): void {
+  /** Calls R[a] with `args` (null: registers a+1.. plus the pending multiple values); result in `v`.
+   * The callee's frame starts at register `base` as in the interpreter (registers from there on are dead);
+   * while a collection can observe anything, the registers below it are stored where the collector looks. */
+  private call(pc: number, a: number, args: string[] | null, mvBase: number, base = a): void {
     const site = `cs${this.sites++}`;
-    this.emit(`${this.save(pc)} f = ${this.R(a)};`);
+    const sp = this.spill(base);
+    this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}`);
     if (args === null) {
       const list = this.valueList(a + 1, mvBase, true);
       this.emit(`v = rt.callv(${site}, f, ${list});`);
@@ -484,6 +493,7 @@ class Gen {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : rt.call(${site}, f${al});`);
     }
+    this.emit('th.top = T;');
   }
 
   /** Stores the results of the call just made (c: wanted + 1; 0 = all, kept as pending values). */

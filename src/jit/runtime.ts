@@ -30,7 +30,7 @@ import {
 } from '../runtime/number.js';
 import type { Proto } from '../compiler/proto.js';
 import type { State } from '../interp/state.js';
-import { F_FRESH, F_CONT, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { F_FRESH, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
 import { callValue, execute, returnFrom } from '../interp/call.js';
@@ -106,10 +106,9 @@ export class JitRuntime {
   /** The interpreter wants to call closure f (stack[func], nargs arguments above it). Runs it as compiled code
    * and completes the call through the interpreter's return protocol; false when it must run interpreted. */
   enter(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): boolean {
-    // F_CONT: the callee of pcall/xpcall/dofile may have been started by a JS-level call outside any run
-    // loop (State.callIn -> callValue), where an error escaping compiled code would miss its pcall: such
-    // callees start interpreted (their own calls compile)
-    if (th.hookMask !== 0 || !th.isMain || th.ciIdx >= MAX_JIT_DEPTH || (flags & F_CONT) !== 0) return false;
+    // an error escaping compiled code propagates as a JS exception to the nearest run loop or JS-level call
+    // (execute, callInterp, State.callIn), which recovers at the protected frame on the CallInfo stack
+    if (th.hookMask !== 0 || !th.isMain || th.ciIdx >= MAX_JIT_DEPTH) return false;
     const j = this.compiled(f.p);
     if (j === undefined) return false;
     const s = th.stack;
