@@ -1,0 +1,22 @@
+-- number formatting and conversions (%.14g) and float/integer rules
+for _, v in ipairs({1e15, 1e16, 1e100, -1e-100, 2^53, 2^63, -2^63, 0.1, 1/3, -0.0, 100.0, 1e14, 123456789012345.0, 1.5e300, 2^-1074, 3.14159265358979}) do
+  print(v, string.format("%.14g", v), math.type(v))
+end
+print(1/0, -1/0, 0/0 ~= 0/0)
+print(string.format("%.14g", 0/0):gsub("-", ""))
+print(math.maxinteger + 0.0, math.mininteger + 0.0, math.maxinteger // 1, math.maxinteger / 1)
+print(7 // 0.0, -7 // 0.0, 0/0 == 0/0, 7 % math.huge, -7 % math.huge, 7 % -math.huge)
+print(pcall(function() return 7 // 0 end))
+print(pcall(function() return 7 % 0 end))
+print(math.mininteger // -1, math.mininteger % -1)
+print(5 // 2, -5 // 2, 5 // -2, 5.0 // 2, -5 % 3, 5 % -3, -5.5 % 3, 5.5 % -3)
+print(3 | 0, pcall(function() return 3.5 | 0 end))
+print(pcall(function() return "a" | 0 end))
+print(pcall(function() return 2^63 | 0 end))
+print("10" + 1, "0x10" + 0, "1e2" + 0, "10" * "2", 10 .. "", -"2", -"2.0")
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() return {} + 1 end))
+print(tonumber("0x1p4"), tonumber("1e"), tonumber(" 0x "), tonumber("inf"), tonumber("nan"), tonumber("1 2"))
+print(tonumber("9223372036854775807"), tonumber("9223372036854775808"), tonumber("-9223372036854775808"), tonumber("0xffffffffffffffff"))
+print(math.tointeger(2^53 + 1.0), 2^53 + 1)
+print(string.format("%.3f %5.1f %-8.2e| %g %g %g", 1/3, 2.25, 12345.678, 1e20, 1e-5, 100000))
