@@ -485,7 +485,17 @@ class Gen {
   private call(pc: number, a: number, args: string[] | null, mvBase: number, base = a): void {
     const site = `cs${this.sites++}`;
     const sp = this.spill(base);
-    this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}`);
+    // debug.getlocal/setlocal may inspect this frame during the call: the function, its arguments and the
+    // registers below are where the interpreter keeps them, and are read back afterwards (setlocal)
+    const nfix = args === null ? (mvBase < 0 ? 0 : mvBase - a - 1) : args.length;
+    let dsp = '', dld = '';
+    for (let r = 0; r < base + 1 + nfix && r < this.p.maxstacksize; r++) {
+      if (this.captured.has(r)) continue;
+      const slot = r < base ? r : a + (r - base);
+      dsp += `S[B + ${r}] = r${slot}; `;
+      if (r < base) dld += `r${r} = S[B + ${r}]; `;
+    }
+    this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
     if (args === null) {
       const list = this.valueList(a + 1, mvBase, true);
       this.emit(`v = rt.callv(${site}, f, ${list});`);
@@ -493,7 +503,7 @@ class Gen {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : rt.call(${site}, f${al});`);
     }
-    this.emit('th.top = T;');
+    this.emit(`th.top = T;${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
   }
 
   /** Stores the results of the call just made (c: wanted + 1; 0 = all, kept as pending values). */
@@ -590,8 +600,22 @@ class Gen {
   }
 }
 
+/** Whether `p` or a function nested in it names debug.getlocal/setlocal: compiled frames then keep their
+ * registers in the stack across calls, where those functions look. A main chunk compiles before any of its
+ * functions runs, so every frame of a program that uses them knows it from its start. */
+const mentions = new WeakMap<Proto, boolean>();
+function mentionsLocals(p: Proto): boolean {
+  let m = mentions.get(p);
+  if (m === undefined) {
+    m = p.k.some((k) => k === 'getlocal' || k === 'setlocal') || p.p.some(mentionsLocals);
+    mentions.set(p, m);
+  }
+  return m;
+}
+
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
 export function compileProto(p: Proto, rt: JitRuntime): Compiled | null {
+  if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
   const src = new Gen(p).generate();
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);

@@ -71,6 +71,10 @@ export class JitRuntime {
   /** The next compiled frame is entered through a tail call (debug info). */
   tail = false;
   tailNest = 0;
+  /** The program uses debug.getlocal/setlocal: compiled frames spill and reload registers around calls. */
+  dbg = false;
+  /** Index of the last frame that deoptimised (enter() must not run its return hook again). */
+  private deoptIdx = -1;
   readonly maxDepth = MAX_JIT_DEPTH;
   readonly maxTailNest = MAX_TAIL_NEST;
 
@@ -114,6 +118,8 @@ export class JitRuntime {
     const s = th.stack;
     th.top = func;
     const nest = this.tailNest;
+    const idx = th.ciIdx + 1;
+    this.deoptIdx = -1;
     let r: LuaValue;
     try {
       switch (nargs) {
@@ -138,7 +144,15 @@ export class JitRuntime {
     c.flags = flags;
     c.closure = f;
     c.kind = 0;
-    returnFrom(L, th, c, func, n);
+    // a frame finished by the interpreter after a deopt had its return hook there: not a second one
+    if (this.deoptIdx === idx && th.hookMask !== 0 && th.allowHook) {
+      th.allowHook = false;
+      try {
+        returnFrom(L, th, c, func, n);
+      } finally {
+        th.allowHook = true;
+      }
+    } else returnFrom(L, th, c, func, n);
     return true;
   }
 
@@ -213,6 +227,7 @@ export class JitRuntime {
     const L = this.L;
     const th = L.cur;
     if (this.opts.trace) this.opts.trace(`jit: deopt ${ci.closure!.p.source}:${ci.closure!.p.linedefined} at pc ${pc}`);
+    this.deoptIdx = th.ciIdx;
     ci.savedpc = pc;
     ci.flags = F_FRESH;
     ci.nresults = MULTRET;
