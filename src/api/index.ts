@@ -268,7 +268,7 @@ export class Lua {
       return [a[0]];
     });
     this.asyncActive = true;
-    this.depth++;
+    if (this.depth++ === 0) this.hostErr = undefined;
     let r: LuaValue[];
     try {
       r = await L.callAsync(apiXpcall, [fn, handler, ...args]);

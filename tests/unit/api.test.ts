@@ -307,6 +307,22 @@ test('async: using a suspended state is refused; the state works again after', a
   assert.deepEqual(lua.doString('return 2'), [2]);
 });
 
+test('async: JS functions called during an async run may call back into the state synchronously', async () => {
+  const { lua } = newLua();
+  lua.set('delay', async (v: unknown) => {
+    await sleep(1);
+    return v;
+  });
+  lua.set('square', (x: number) => lua.doString(`return ${x} * ${x}`)[0]);
+  lua.set('luaTwice', (f: (x: number) => number, x: number) => f(f(x)));
+  const r = await lua.doStringAsync(`
+    local a = delay(3)
+    return square(a), luaTwice(function(x) return x * 2 end, a),
+      pcall(luaTwice, function(x) return x + delay(0) end, 1)`);
+  // a Lua function called synchronously by JS cannot suspend (like a yield across a C call)
+  assert.deepEqual(r, [9, 12, false, 'attempt to yield across a C-call boundary']);
+});
+
 // ------------------------------------------------------------------------------------ close, doFile
 
 test('close() runs finalizers and then refuses calls', () => {
