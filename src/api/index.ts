@@ -81,6 +81,12 @@ const TIERS = ['interp', 'jit'];
 
 /** xpcall as a value the API can call directly (the global may be absent or replaced). */
 const apiXpcall = new SpecialFunction('?', S_XPCALL);
+/** `t[k]` and `t[k] = v` as natives, so that getField/setField run protected like every API call. */
+const apiIndex = new NativeFunction('index', (L: State, a: LuaValue[]) => [L.index(a[0], a[1])]);
+const apiSetIndex = new NativeFunction('setindex', (L: State, a: LuaValue[]) => {
+  L.setIndex(a[0], a[1], a[2]);
+  return [];
+});
 
 export class Lua {
   readonly state: State;
@@ -136,8 +142,8 @@ export class Lua {
   }
 
   /** A global variable, converted to JS (fromLua). */
-  get(name: string, opts?: FromLuaOptions): unknown {
-    return this.bridge.fromLua(this.state.globals.getStr(encodeUtf8(name)), opts);
+  get<T = unknown>(name: string, opts?: FromLuaOptions): T {
+    return this.bridge.fromLua(this.state.globals.getStr(encodeUtf8(name)), opts) as T;
   }
 
   /** Sets a global variable from a JS value (toLua). */
@@ -161,13 +167,14 @@ export class Lua {
   }
 
   /** `t[key]` with metamethods (__index), key and result converted. */
-  getField(table: unknown, key: unknown, opts?: FromLuaOptions): unknown {
-    return this.guarded(() => this.bridge.fromLua(this.state.index(this.bridge.toLua(table), this.bridge.toLua(key)), opts));
+  getField<T = unknown>(table: unknown, key: unknown, opts?: FromLuaOptions): T {
+    const r = this.callRaw(apiIndex, [this.bridge.toLua(table), this.bridge.toLua(key)]);
+    return this.bridge.fromLua(r[0], opts) as T;
   }
 
   /** `t[key] = value` with metamethods (__newindex). */
   setField(table: unknown, key: unknown, value: unknown): void {
-    this.guarded(() => this.state.setIndex(this.bridge.toLua(table), this.bridge.toLua(key), this.bridge.toLua(value)));
+    this.callRaw(apiSetIndex, [this.bridge.toLua(table), this.bridge.toLua(key), this.bridge.toLua(value)]);
   }
 
   /** Wraps a JS function as a Lua function value. */

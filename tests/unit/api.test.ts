@@ -140,7 +140,8 @@ test('tables: arrays, objects, Maps, Sets, nesting; LuaTable by default, toJS de
   const mt = lua.doString('return setmetatable({}, {__index = function(_, k) return k .. "!" end})')[0];
   assert.equal(lua.getField(mt, 'hi'), 'hi!');
   lua.setField(mt, 'z', [1]);
-  assert.equal(lua.doString('return ...', undefined).length, 0);
+  assert.deepEqual(lua.toJS(lua.getField(mt, 'z')), [1]);
+  assert.throws(() => lua.getField(undefined, 'x'), (e: unknown) => e instanceof LuaError && /attempt to index a nil value/.test(e.message));
 });
 
 test('cycles and shared references survive both directions', () => {
