@@ -591,7 +591,7 @@ class Gen {
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);
     lines.push('let t, x, y, v, n, f, mv, dpc = 0;');
     lines.push('D: {');
-    lines.push(...body);
+    for (const l of body) lines.push(l);
     lines.push('}');
     lines.push(this.spillAll());
     lines.push('return rt.deopt(ci, dpc);');
