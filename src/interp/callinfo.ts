@@ -64,6 +64,8 @@ export class CallInfo {
   leq = false;
   /** A debug hook is running on top of this call (its name is then "hook '?'"). */
   hooked = false;
+  /** A __gc finalizer is running on top of this call (its name is then "metamethod '__gc'"). */
+  finalizing = false;
   /** While a call/return hook runs: the values transferred (debug.getinfo 'r'), as local indices. */
   ftransfer = 0;
   ntransfer = 0;

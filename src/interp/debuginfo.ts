@@ -171,6 +171,7 @@ export function funcNameOf(th: Coroutine, idx: number): [string, string] | undef
   if (ci.tail || idx < 2) return undefined; // tail calls lose their caller; cis[0] is no caller
   const caller = th.cis[idx - 1];
   if (caller.hooked) return ['hook', '?'];
+  if (caller.finalizing) return ['metamethod', '__gc'];
   if (caller.closure === undefined) return undefined;
   return funcNameFromCode(caller.closure.p, currentPc(caller));
 }

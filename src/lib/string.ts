@@ -8,6 +8,7 @@
  * The string metatable has `__index` = the string table, plus the arithmetic metamethods through which Lua
  * 5.4 coerces numeric strings in arithmetic ("10" + 1 == 11); bitwise operators have no string metamethods.
  */
+import { gcAllocated } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
 import { LuaFunction, NativeFunction, typeName, type LuaValue } from '../runtime/value.js';
 import type { ArithOp, LuaState } from '../runtime/state.js';
@@ -112,6 +113,7 @@ function strRep(L: LuaState, args: LuaValue[]): LuaValue[] {
   if (unit === 0) return [''];
   const total = n * s.length + (n - 1) * sep.length;
   if (total > MAX_JS_STRING) throw new LuaError('not enough memory');
+  gcAllocated(L, total); // "count" and the collector's pacing see big strings, as PUC's allocator does
   if (sep.length === 0) return [s.repeat(n)];
   return [(s + sep).repeat(n - 1) + s];
 }

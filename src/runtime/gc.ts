@@ -581,7 +581,14 @@ function callFinalizer(L: State, o: LuaObject): void {
       // lua5.4 names the metamethod in the message (funcnamefromcall sees CIST_FIN)
       throw new LuaError(`${L.where(0)}attempt to call a ${objTypeName(L, tm)} value (metamethod '__gc')`);
     }
-    L.callIn(th, tm, [o], 0);
+    const caller = th.cis[th.ciIdx];
+    const wasFinalizing = caller.finalizing;
+    caller.finalizing = true; // debug info names the callee "metamethod '__gc'" (PUC's CIST_FIN)
+    try {
+      L.callIn(th, tm, [o], 0);
+    } finally {
+      caller.finalizing = wasFinalizing;
+    }
   } catch (e) {
     const v = e instanceof LuaError ? e.value : toLuaError(L, e).value;
     L.warn(`error in __gc (${typeof v === 'string' ? v : 'error object is not a string'})`, false);
