@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO = dirname(BENCH_DIR);
 /** Moonrise execution tiers, each benchmarked as its own engine. */
-const TIERS = ['interp'];
+const TIERS = ['interp', 'jit'];
 
 function parseArgs(argv) {
   const o = { runs: 3, only: undefined, quick: false, engines: undefined, timeout: 300, write: true };

@@ -20,8 +20,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, listTests, readExpected, runProgram, pool, defaultJobs } from './support/corpus.mjs';
 
-/** Every execution tier the CLI offers (`--tier=<name>`); each one runs the whole corpus. */
-const TIERS = ['interp'];
+/** Every execution tier the CLI offers (`--tier=<name>`); each one runs the whole corpus. The JIT runs with
+ * threshold 0 (every function compiled at its first call), so the corpus exercises compiled code. */
+const TIERS = ['interp', 'jit'];
+const TIER_FLAGS = { jit: ['--jit-threshold=0'] };
 /** Tiers that also run the corpus through string.dump + load (tests/support/dumprun.lua). */
 const DUMP_TIERS = ['interp'];
 const DUMP_WRAPPER = 'tests/support/dumprun.lua';
@@ -53,7 +55,7 @@ function command(tier) {
     const [cmd, ...args] = engineOverride.split(/\s+/);
     return { cmd, args };
   }
-  return { cmd: process.execPath, args: ['bin/moonrise.js', `--tier=${tier}`] };
+  return { cmd: process.execPath, args: ['bin/moonrise.js', `--tier=${tier}`, ...(TIER_FLAGS[tier] ?? [])] };
 }
 
 /** The program's name in uncaught-error messages is argv[0] (`lua5.4: ...`); compare without it. */

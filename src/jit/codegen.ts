@@ -19,7 +19,7 @@ import { LuaClosure } from '../interp/closure.js';
 import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, isTest, type Structure, type Region } from './cfg.js';
-import { DEOPT, type Compiled, type JitRuntime } from './runtime.js';
+import { DEOPT, genericArray, type Compiled, type JitRuntime } from './runtime.js';
 
 const MAX = '9007199254740991';
 
@@ -310,7 +310,12 @@ class Gen {
       case Op.RETURN: {
         const b = argB(i);
         this.closeOnReturn(pc);
-        if (b === 0) e(`v = rt.ret(${this.valueList(a, pendingMv, true)}); th.ciIdx--; th.top = F0; return v;`);
+        if (b === 0) {
+          const nfix = pendingMv - a;
+          let st = '';
+          for (let j = 1; j < nfix; j++) st += `rt.v[${j}] = ${this.R(a + j)}; `;
+          e(`${st}v = rt.retMv(${nfix}, mv, ${nfix > 0 ? RA : 'undefined'}); th.ciIdx--; th.top = F0; return v;`);
+        }
         else if (b === 1) e('th.ciIdx--; th.top = F0; rt.n = 0; return undefined;');
         else if (b === 2) e(`th.ciIdx--; th.top = F0; rt.n = 1; return ${RA};`);
         else {
@@ -358,7 +363,7 @@ class Gen {
       case Op.VARARG: {
         const c = argC(i);
         if (c === 0) {
-          e('mv = []; for (n = 0; n < NX; n++) mv.push(S[F - NX + n]);');
+          e('mv = GA(); for (n = 0; n < NX; n++) mv.push(S[F - NX + n]);');
           this.mvBase = a;
         } else {
           for (let j = 0; j < c - 1; j++) e(`${this.R(a + j)} = ${j} < NX ? S[F - NX + ${j}] : undefined;`);
@@ -497,11 +502,14 @@ class Gen {
     }
     this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
     if (args === null) {
-      const list = this.valueList(a + 1, mvBase, true);
-      this.emit(`v = rt.callv(${site}, f, ${list});`);
+      let put = `S[B + ${base}] = f; `;
+      for (let r = a + 1; r < mvBase; r++) put += `S[B + ${base + r - a}] = ${this.R(r)}; `;
+      this.emit(`${put}v = rt.callMv(${site}, B + ${base}, ${mvBase - a - 1}, mv);`);
     } else {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
-      this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : rt.call(${site}, f${al});`);
+      let put = `S[B + ${base}] = f, `;
+      args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}, `; });
+      this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : (${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
     this.emit(`th.top = T;${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
   }
@@ -619,8 +627,8 @@ export function compileProto(p: Proto, rt: JitRuntime): Compiled | null {
   const src = new Gen(p).generate();
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
-  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', src);
-  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep) as Compiled;
+  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', src);
+  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray) as Compiled;
 }
 
 export { OP_NAMES };

@@ -60,6 +60,14 @@ export interface JitOptions {
 
 export type CompileFn = (p: Proto, rt: JitRuntime) => Compiled | null;
 
+/** An empty array whose elements are never unboxed doubles: V8 canonicalises NaNs stored in double arrays,
+ * which would lose the sign bit that "-nan" prints. */
+export function genericArray(): LuaValue[] {
+  const a: LuaValue[] = [''];
+  a.length = 0;
+  return a;
+}
+
 function isNum(v: LuaValue): v is Num {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
 }
@@ -67,7 +75,7 @@ function isNum(v: LuaValue): v is Num {
 export class JitRuntime {
   /** Result count of the last compiled return, and results 2..n at v[1..n-1]. */
   n = 0;
-  v: LuaValue[] = [];
+  v: LuaValue[] = genericArray();
   /** The next compiled frame is entered through a tail call (debug info). */
   tail = false;
   tailNest = 0;
@@ -160,16 +168,21 @@ export class JitRuntime {
 
   /** Calls f(args) through the interpreter's call protocol; results follow the compiled convention. */
   callInterp(f: LuaValue, args: ArrayLike<LuaValue>, from: number): LuaValue {
-    const L = this.L;
-    const th = L.cur;
+    const th = this.L.cur;
     const func = th.top;
     const nargs = args.length - from;
-    this.tail = false;
     const need = func + 1 + nargs + EXTRA_STACK;
     if (need > th.stack.length) th.grow(need);
     const s = th.stack;
     s[func] = f;
     for (let i = 0; i < nargs; i++) s[func + 1 + i] = args[from + i];
+    return this.runAt(th, func, nargs);
+  }
+
+  /** Calls stack[func] with the nargs values above it through the interpreter's call protocol. */
+  private runAt(th: Coroutine, func: number, nargs: number): LuaValue {
+    const L = this.L;
+    this.tail = false;
     th.top = func + 1 + nargs;
     const idx = th.ciIdx;
     let pushed: boolean;
@@ -184,6 +197,30 @@ export class JitRuntime {
     }
     if (pushed) execute(L, th, idx + 1);
     return this.takeResults(th, func);
+  }
+
+  /** A call site's slow path with the function and its arguments already in the stack at func.. (as the
+   * interpreter lays them out: no argument array, and NaN payloads survive). Compiles the callee when due. */
+  callAt(site: { p: Proto | null; j: Compiled | null }, func: number, nargs: number): LuaValue {
+    const th = this.L.cur;
+    const s = th.stack;
+    const f = s[func];
+    if (f instanceof LuaClosure) {
+      const j = this.compiled(f.p);
+      if (j !== undefined) {
+        site.p = f.p;
+        site.j = j;
+        th.top = func;
+        switch (nargs) {
+          case 0: return j(f);
+          case 1: return j(f, s[func + 1]);
+          case 2: return j(f, s[func + 1], s[func + 2]);
+          case 3: return j(f, s[func + 1], s[func + 2], s[func + 3]);
+          default: return j(f, ...s.slice(func + 1, func + 1 + nargs));
+        }
+      }
+    }
+    return this.runAt(th, func, nargs);
   }
 
   private takeResults(th: Coroutine, func: number): LuaValue {
@@ -236,6 +273,29 @@ export class JitRuntime {
     return this.takeResults(th, ci.func);
   }
 
+  /** callAt with the arguments nfix fixed ones already in the stack, then the values of mv. */
+  callMv(site: { p: Proto | null; j: Compiled | null }, func: number, nfix: number, mv: LuaValue[]): LuaValue {
+    const th = this.L.cur;
+    const n = mv.length;
+    const need = func + 1 + nfix + n + EXTRA_STACK;
+    if (need > th.stack.length) th.grow(need);
+    const s = th.stack;
+    for (let i = 0; i < n; i++) s[func + 1 + nfix + i] = mv[i];
+    return this.callAt(site, func, nfix + n);
+  }
+
+  /** A return of nfix fixed values (the first is `first`, the others already in v[1..]) and then mv's. */
+  retMv(nfix: number, mv: LuaValue[], first: LuaValue): LuaValue {
+    const v = this.v;
+    let n = nfix;
+    for (let i = 0; i < mv.length; i++, n++) {
+      if (n === 0) first = mv[i];
+      else v[n] = mv[i];
+    }
+    this.n = n;
+    return first;
+  }
+
   /** Results of a return with a variable count. */
   ret(vals: LuaValue[]): LuaValue {
     const n = vals.length;
@@ -248,9 +308,9 @@ export class JitRuntime {
   /** All results of the last call, as an array (for a following variable-count consumer). */
   collect(first: LuaValue): LuaValue[] {
     const n = this.n;
-    const out = new Array<LuaValue>(n);
-    if (n > 0) out[0] = first;
-    for (let i = 1; i < n; i++) out[i] = this.v[i];
+    const out = genericArray();
+    if (n > 0) out.push(first);
+    for (let i = 1; i < n; i++) out.push(this.v[i]);
     return out;
   }
 
