@@ -309,7 +309,7 @@ class Gen {
       case Op.TAILCALL: this.tailcall(pc, i, pendingMv); return true;
       case Op.RETURN: {
         const b = argB(i);
-        this.closeOnReturn(pc);
+        this.closeOnReturn(pc, b === 0 ? pendingMv : -1);
         if (b === 0) {
           const nfix = pendingMv - a;
           let st = '';
@@ -495,10 +495,13 @@ class Gen {
     const nfix = args === null ? (mvBase < 0 ? 0 : mvBase - a - 1) : args.length;
     let dsp = '', dld = '';
     for (let r = 0; r < base + 1 + nfix && r < this.p.maxstacksize; r++) {
+      if (r >= base) {
+        dsp += `S[B + ${r}] = ${this.R(a + (r - base))}; `;
+        continue;
+      }
       if (this.captured.has(r)) continue;
-      const slot = r < base ? r : a + (r - base);
-      dsp += `S[B + ${r}] = r${slot}; `;
-      if (r < base) dld += `r${r} = S[B + ${r}]; `;
+      dsp += `S[B + ${r}] = r${r}; `;
+      dld += `r${r} = S[B + ${r}]; `;
     }
     this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
     if (args === null) {
@@ -551,9 +554,15 @@ class Gen {
     e(`v = rt.callv(${site}, f, x); rt.tailNest--; rt.tail = false; return v;`);
   }
 
-  private closeOnReturn(pc: number): void {
+  /** Closes upvalues and pending to-be-closed variables before a return or tail call. A `__close` that sets a
+   * hook hands the frame to the interpreter, which redoes the instruction (nothing left to close) with its
+   * hooks; the pending multiple values (from register mvFrom) go to the stack, where it expects them. */
+  private closeOnReturn(pc: number, mvFrom = -1): void {
     if (this.captured.size > 0) this.emit('if (th.openUps.length !== 0) th.closeUpvals(B);');
-    if (this.hasTbc) this.emit(`if (th.tbc.length !== 0) { ${this.save(pc)} rt.closeTbc(th, B); }`);
+    if (!this.hasTbc) return;
+    const hooked = mvFrom < 0 ? this.deopt(pc)
+      : `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; return rt.deopt(ci, ${pc}, n); }`;
+    this.emit(`if (th.tbc.length !== 0) { ${this.save(pc)} rt.closeTbc(th, B); if (th.hookMask !== 0) ${hooked} }`);
   }
 
   private forprep(pc: number, pos: number, a: number, bx: number): void {

@@ -260,7 +260,7 @@ export class JitRuntime {
   }
 
   /** Continues frame `ci` (registers already spilled) in the interpreter at instruction `pc` until it returns. */
-  deopt(ci: CallInfo, pc: number): LuaValue {
+  deopt(ci: CallInfo, pc: number, top = ci.top): LuaValue {
     const L = this.L;
     const th = L.cur;
     if (this.opts.trace) this.opts.trace(`jit: deopt ${ci.closure!.p.source}:${ci.closure!.p.linedefined} at pc ${pc}`);
@@ -268,7 +268,7 @@ export class JitRuntime {
     ci.savedpc = pc;
     ci.flags = F_FRESH;
     ci.nresults = MULTRET;
-    th.top = ci.top;
+    th.top = top;
     execute(L, th, th.ciIdx);
     return this.takeResults(th, ci.func);
   }
