@@ -248,6 +248,15 @@ class Gen {
       case Op.ADDK: case Op.SUBK: case Op.MULK: case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
       case Op.BANDK: case Op.BORK: case Op.BXORK: {
         const kv = p.k[argC(i)];
+        const sel = AR[op];
+        if (kv instanceof LFloat && (sel <= 2 || sel === 5) && Number.isFinite(kv.n) && !Object.is(kv.n, -0)) {
+          // an integral-valued float constant (2.0): any number operand gives a float, boxed when integral
+          const X = this.R(argB(i));
+          const sym = sel === 0 ? '+' : sel === 1 ? '-' : sel === 2 ? '*' : '/';
+          e(`x = ${X}; if (typeof x === 'number') { v = x ${sym} ${kv.n}; if (Math.floor(v) === v) ${RA} = new LFloat(v); else ${RA} = v; }`);
+          e(`else { ${this.save(pc)} if ((v = rt.arith(${sel}, x, K[${argC(i)}])) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+          return true;
+        }
         this.arith(pc, op, RA, this.R(argB(i)), this.K(argC(i)), typeof kv === 'number');
         return true;
       }
