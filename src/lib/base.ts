@@ -159,7 +159,8 @@ function readAll(L: State, reader: LuaValue): string {
     const r = L.call(reader, NONE)[0];
     if (r === undefined || r === '') return text;
     const piece = toStringCoerce(r);
-    if (piece === undefined) throw new LuaError('reader function must return a string');
+    // luaL_error: positioned at load's caller
+    if (piece === undefined) luaError(L, 'reader function must return a string');
     text += piece;
   }
 }

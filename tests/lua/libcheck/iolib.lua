@@ -1,0 +1,57 @@
+local name = os.tmpname()
+local function try(...) local t = table.pack(pcall(...)) for i = 1, t.n do if type(t[i]) == "userdata" then t[i] = io.type(t[i]) end t[i] = tostring(t[i]):gsub(name, "TMP") end print(table.concat(t, " ", 1, t.n)) end
+local f = assert(io.open(name, "w"))
+print(io.type(f), io.type(io.stdout), io.type(42), tostring(f):match("^file %(0x") ~= nil or tostring(f))
+print(f:write("line1\n", 42, " ", 1.5, "\n", "line3\nno-newline") == f)
+f:close()
+print(io.type(f), tostring(f))
+try(f.write, f, "x") try(f.read, f) try(f.close, f) try(f.lines, f) try(f.seek, f)
+try(io.open, name, "rw") try(io.open, name, "r+b") try(io.open, name, "") try(io.open, name, "x") try(io.open, name, "rb+")
+f = io.open(name, "r")
+print(f:read()) print(f:read("L")) print(f:read("n", "n")) print(f:read("l")) print(f:read("a")) print(f:read("a")) print(f:read("l")) print(f:read("n")) print(f:read(0)) print(f:read("L"))
+print(f:seek("set")) print(f:read(3), f:read(0)) print(f:seek()) print(f:seek("cur", 2)) print(f:read(1)) print(f:seek("end")) print(f:seek("end", -3)) print(f:read(100))
+try(f.seek, f, "bad") try(f.seek, f, "set", 1.5) try(f.read, f, "x") try(f.read, f, {}) try(f.read, f, -1)
+print(f:seek("set", 0), f:read("*l"), f:read("*n"), f:read("*a"):len())
+try(f.write, f, "x")
+f:close()
+-- lines
+for l in io.lines(name) do io.write("[", l, "]") end print()
+for l in io.lines(name, "L") do io.write("[", l, "]") end print()
+for a, b in io.lines(name, 1, 2) do io.write(a, "|", b, " ") end print()
+for n in io.lines(name, "n") do io.write(tostring(n), " ") end print()
+try(io.lines, "/nonexistent/file")
+try(function() for l in io.lines(name, "q") do end end)
+f = io.open(name) local it = f:lines() print(it(), it()) f:close() try(it)
+-- numbers
+f = io.open(name, "w") f:write("0x1F 10 -3.5e2 .5 1e 0x 12abc\n+7 inf nan 9223372036854775808 1e400") f:close()
+f = io.open(name) for i = 1, 12 do io.write(tostring(f:read("n")), " ") end print() f:close()
+f = io.open(name) print(f:read("n", "n", "n", "n", "n", "n", "n")) print(f:read("a")) f:close()
+-- modes
+f = io.open(name, "w") f:write("abc") f:close()
+f = io.open(name, "a") f:write("def") f:seek("set") f:write("g") f:close()
+f = io.open(name, "r") print(f:read("a")) f:close()
+f = io.open(name, "r+") f:write("XY") f:seek("set") print(f:read("a")) f:close()
+f = io.open(name, "w+") f:write("123") f:seek("set") print(f:read("a")) f:close()
+f = io.open(name, "a+") f:write("4") f:seek("set") print(f:read("a")) f:close()
+f = io.open(name, "rb") print(f:read(2)) print(f:setvbuf("no"), f:setvbuf("full", 1024), f:setvbuf("line")) try(f.setvbuf, f, "bad") print(f:flush()) f:close()
+try(io.open, "/nonexistent/dir/x", "w") try(io.open, "/nonexistent") try(io.open, name, "r", 1)
+-- io.read/write/input/output
+print(io.output() == io.stdout, io.input() == io.stdin, io.type(io.stderr))
+io.output(name) io.write("via io.write\n", 1, "\n") print(io.type(io.output())) io.output():close() io.output(io.stdout)
+io.input(name) print(io.read(), io.read("n"), io.read("a")) io.input():close()
+try(io.read) io.input(io.stdin) print(io.read(), io.read("a"), io.read("L"), io.read(0))
+try(io.input, "/nonexistent") try(io.output, "/nonexistent/x")
+try(function() return io.lines(name, "x")() end)
+try(io.close) -- closing stdout? no: default output is stdout
+print(pcall(io.stdout.close, io.stdout) == true)
+-- tmpfile
+local tf = io.tmpfile() tf:write("tmp data") tf:seek("set") print(tf:read("a")) tf:close()
+-- close via __close / __gc
+do local h <close> = io.open(name) print(io.type(h)) end
+local mt = getmetatable(io.stdout) print(type(mt.__gc), type(mt.__close), type(mt.__tostring), type(mt.__index), mt.__name)
+print(io.type(f), tostring(f))
+-- remove/rename
+print(os.rename(name, name .. ".2")) try(os.remove, name) print(os.remove(name .. ".2")) try(os.rename, name, name .. ".3")
+try(os.remove, "/nonexistent/zzz")
+try(io.write, {}) try(io.stdout.write, io.stdout, {}) try(io.stdout.write)
+print(io.write() == io.stdout)
