@@ -1,0 +1,15 @@
+-- os.date/os.time at the limits of years and int fields (the runner sets TZ=UTC)
+for _, t in ipairs({-1e11, -62167219200, -62167219201, 253402300799, 253402300800, 1e14, 67768036191676799, 67768036191676800, -67768040609740800, -67768040609740801}) do
+  print(t, pcall(os.date, "!%Y-%m-%d %H:%M:%S %j %a %U %W %V %G %g %y %C", t))
+end
+print(pcall(os.date, "!*t", 67768036191676800))
+print(pcall(os.time, {year = 2147483647 + 1900, month = 12, day = 31, hour = 23}))
+print(pcall(os.time, {year = 2147483648 + 1900, month = 1, day = 1}))
+print(pcall(os.time, {year = -2147483648 + 1900, month = 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 2^31}))
+print(pcall(os.time, {year = 2000, month = 1, day = 2^31 - 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = -2^31}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, min = 2^31 - 1, sec = 2^31 - 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, isdst = true}))
+print(pcall(os.time, {year = 0, month = 1, day = 1}), pcall(os.time, {year = -1000, month = 1, day = 1}))
+print(os.date("!%Y", -62135596800 - 86400*366))

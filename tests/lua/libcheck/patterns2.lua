@@ -1,0 +1,16 @@
+-- gsub/find/gmatch corners
+local t = setmetatable({}, {__index = function(t, k) return "I" .. k end})
+print(string.gsub("a b", "%w", t))
+print(string.gsub("abc", "", "/", 2))
+print(string.find("abc", "c", -1), string.find("", ""), string.find("", "", 1), string.find("", "", 2), string.match("", ".*"))
+print(("x"):gsub(".", {x = "%1"}))
+print(pcall(string.gsub, "x", "x", "%"))
+print(string.gsub("hello", "(l)(l)", "%2%1%0"))
+print(string.match("  a", "()a()"))
+print(string.gsub("abc", "()", function(p) return p end))
+print(string.find("a\nb", "a.b"), string.match("x=1,y=2", "y=(%d)"))
+print(string.format("%s", string.rep("a", 100, "\0")):len())
+for k, v in string.gmatch("k1=v1;k2=v2", "(%w+)=(%w+)") do print(k, v) end
+local it = string.gmatch("abc", "(.)") print(it(), it(), it(), it(), it())
+print(string.gsub("abc", ".", "%0", 2.0))
+print(pcall(string.gsub, "abc", ".", "%0", "x"))
