@@ -1,0 +1,12 @@
+-- float/integer corner results of math and conversions
+print(table.concat({1.5, 2^63, -0.0, 1e100, 3, math.mininteger}, " "))
+print(string.format("%s %s", 0/0 ~= 0/0, -(0/0) ~= 0/0))
+print(math.floor(-0.0), math.ceil(-0.5), 1//0.0, -1//0.0, 0.0/0.0 ~= 0.0/0.0)
+print(string.format("%d", -0.0), math.tointeger(-0.0), 3 % -0.0 ~= 3 % -0.0)
+print(math.fmod(-6, 3), math.fmod(6, -3), math.fmod(-6.0, 3))
+print(8 // 3.0, -8 // 3.0, 8 % -3.0, -8 % 3.0, 2^1024, -2^1024, 10 // 0.1)
+print(math.max(0.0, -0.0), math.min(-0.0, 0.0), math.abs(-0.0))
+print(1e308 * 10 == math.huge, string.format("%.1f", 0.05), string.format("%.2f", 2.675), string.format("%5.1e", 9.96))
+print(tostring(2^63 - 1024), 2^63 - 1024 == math.maxinteger - 1023, math.maxinteger + 0.0 == 2^63, math.maxinteger < 2^63, math.mininteger <= -2^63)
+print(1 < 1.5, 2^53 < 2^53 + 1, math.maxinteger < math.huge, math.mininteger > -math.huge, 1 == 1.0000000000000002)
+for _, s in ipairs({"0x1P-2", "1E5", "0X10", "1e-400", "-0", "0x8000000000000000", "-0x8000000000000001", "00012", "1_000"}) do io.write(tostring(tonumber(s)), " ") end print()
