@@ -182,11 +182,11 @@ export class Lua {
     return new NativeFunction(name, fn);
   }
 
-  /** Compiles a chunk (JS text is UTF-8 encoded; a Uint8Array is the bytes) into a callable; throws LuaError
-   * with the syntax error. `chunkname` defaults to the source itself (`[string "..."]` in messages). */
-  load(source: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaCallable {
-    const fn = this.loadRaw(source, chunkname, mode);
-    return this.bridge.fromLua(fn) as LuaCallable;
+  /** Compiles a chunk (JS text is UTF-8 encoded; a Uint8Array is the bytes) into a Lua function value, for
+   * `call`/`callAsync` (`fromLua(f)` makes it a JS callable); throws LuaError with the syntax error.
+   * `chunkname` defaults to the source itself (`[string "..."]` in messages). */
+  load(source: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaFunction {
+    return this.loadRaw(source, chunkname, mode) as LuaFunction;
   }
 
   /** Runs a chunk and returns its results converted to JS; throws LuaError. */
@@ -235,8 +235,7 @@ export class Lua {
     return new LuaTable();
   }
 
-  /** Compiles to the raw function value; throws LuaError with the syntax error message. */
-  loadRaw(source: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaValue {
+  private loadRaw(source: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaValue {
     const bytes = toByteString(source);
     return this.loadBytes(bytes, chunkname === undefined ? bytes : encodeUtf8(chunkname), mode);
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Lua, LuaError, LuaTable, LFloat, float, multi, bytes, HostObject, type LuaCallable } from '../../src/api/index.js';
+import { Lua, LuaError, LuaTable, LuaFunction, LFloat, float, multi, bytes, HostObject, type LuaCallable } from '../../src/api/index.js';
 import { nodeHost } from '../../src/host/node.js';
 
 function newLua(opts: ConstructorParameters<typeof Lua>[0] = {}): { lua: Lua; out: () => string; err: () => string } {
@@ -176,7 +176,10 @@ test('functions: JS called from Lua and Lua called from JS, with identity kept',
   assert.equal(lua.toLua(greet), greet.luaFunction);
   lua.set('apply', (f: (x: number) => number, x: number) => f(x) + 1);
   assert.equal(lua.doString('return apply(function(x) return x * 10 end, 4)')[0], 41);
-  const f = lua.load('local a, b = ... return b, a');
+  const loaded = lua.load('local a, b = ... return b, a');
+  assert.ok(loaded instanceof LuaFunction);
+  assert.deepEqual(lua.call(loaded, 1, 2), [2, 1]);
+  const f = lua.fromLua(loaded) as LuaCallable;
   assert.equal(f(1, 2), 2);
   class Point {
     constructor(readonly x: number) {}
