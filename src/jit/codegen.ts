@@ -553,14 +553,22 @@ class Gen {
     this.closeOnReturn(pc);
     e(`${this.save(pc)} f = ${this.R(a)};`);
     const site = `cs${this.sites++}`;
-    if (args === null) e(`x = ${this.valueList(a + 1, mvBase, true)};`);
-    else e(`x = [${args.join(', ')}];`);
     // a native (or __call) in tail position runs as a plain call: the RETURN after it returns its results
     // __call in tail position: the interpreter resolves it and tail-calls the metamethod (constant stack)
     if (args !== null) e(`if (!(f instanceof LuaFunction)) ${this.deopt(pc)}`);
-    e(`if (!(f instanceof LuaClosure)) { v = rt.callv(${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
+    const list = args === null ? this.valueList(a + 1, mvBase, true) : `[${args.join(', ')}]`;
+    e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = rt.callv(${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
+    // the callee cached at this site is called directly (no argument array, no spread): tail calls are the
+    // hot path of recursive code such as ackermann's `return f(m - 1, f(m, k - 1))`. The arguments are
+    // registers: popping the frame (ciIdx, top) leaves their values where they are
+    const fixed = args === null ? Array.from({ length: Math.max(0, mvBase - a - 1) }, (_, j) => this.R(a + 1 + j)) : args;
+    const al = fixed.map((x) => ', ' + x).join('');
     e('th.ciIdx--; th.top = F0; rt.tailNest++; rt.tail = true;');
-    e(`v = rt.callv(${site}, f, x); rt.tailNest--; rt.tail = false; return v;`);
+    if (args === null) {
+      e(`v = (f.p === ${site}.p && mv.length === 1) ? ${site}.j(f${al}, mv[0]) : rt.callv(${site}, f, ${list}); rt.tailNest--; rt.tail = false; return v;`);
+    } else {
+      e(`v = f.p === ${site}.p ? ${site}.j(f${al}) : rt.call(${site}, f${al}); rt.tailNest--; rt.tail = false; return v;`);
+    }
   }
 
   /** Closes upvalues and pending to-be-closed variables before a return or tail call. A `__close` that sets a

@@ -308,6 +308,8 @@ export class JitRuntime {
   /** All results of the last call, as an array (for a following variable-count consumer). */
   collect(first: LuaValue): LuaValue[] {
     const n = this.n;
+    // one result that is not a double (no NaN payload to lose in a double array): a plain literal is cheaper
+    if (n === 1 && (typeof first !== 'number' || (first | 0) === first)) return [first];
     const out = genericArray();
     if (n > 0) out.push(first);
     for (let i = 1; i < n; i++) out.push(this.v[i]);
