@@ -21,7 +21,7 @@
  * calls run interpreted on the interpreter's own stack, so 200,000-deep recursion still works and ends in
  * Lua's own "stack overflow".
  */
-import { LFloat, LuaFunction, rawEquals, type LuaValue } from '../runtime/value.js';
+import { LFloat, LuaFunction, NativeFunction, rawEquals, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
 import { LuaTable } from '../runtime/table.js';
 import {
@@ -30,10 +30,10 @@ import {
 } from '../runtime/number.js';
 import type { Proto } from '../compiler/proto.js';
 import type { State } from '../interp/state.js';
-import { F_FRESH, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { F_FRESH, K_NONE, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
-import { callValue, execute, returnFrom } from '../interp/call.js';
+import { SpecialFunction, callValue, execute, returnArray, returnFrom } from '../interp/call.js';
 import { getTM, toIntNs } from '../interp/metamethods.js';
 
 /** Returned by slow paths that cannot finish without the interpreter. */
@@ -185,6 +185,8 @@ export class JitRuntime {
     this.tail = false;
     th.top = func + 1 + nargs;
     const idx = th.ciIdx;
+    const f = th.stack[func];
+    if (f instanceof NativeFunction && !(f instanceof SpecialFunction) && th.hookMask === 0) return this.callNative(th, f, func, nargs);
     let pushed: boolean;
     try {
       pushed = callValue(L, th, func, nargs, MULTRET, F_FRESH);
@@ -197,6 +199,62 @@ export class JitRuntime {
     }
     if (pushed) execute(L, th, idx + 1);
     return this.takeResults(th, func);
+  }
+
+  /** A plain native called from compiled code (no hooks): its frame record is pushed as the interpreter's
+   * callNative pushes it (error positions, calleeName, argument errors read it), the results go straight to
+   * the compiled convention instead of through the stack. String-heavy code (string.byte/sub/find...) lives
+   * on this path; the interpreter's general protocol costs several times the call itself. */
+  private callNative(th: Coroutine, f: NativeFunction, func: number, nargs: number): LuaValue {
+    const L = this.L;
+    const s = th.stack;
+    const idx = th.ciIdx;
+    const args = new Array<LuaValue>(nargs);
+    for (let i = 0; i < nargs; i++) args[i] = s[func + 1 + i];
+    const ci = th.pushCI();
+    ci.func = func;
+    ci.base = func + 1;
+    ci.top = func + 1 + nargs;
+    ci.savedpc = 0;
+    ci.nresults = MULTRET;
+    ci.closure = undefined;
+    ci.fn = f;
+    ci.flags = F_FRESH;
+    ci.kind = K_NONE;
+    ci.tail = false;
+    ci.leq = false;
+    ci.hooked = false;
+    ci.extra = undefined;
+    let res: LuaValue[];
+    try {
+      const r = f.fn(L, args) as unknown;
+      if (Array.isArray(r)) res = r as LuaValue[];
+      else if (r === undefined) res = [];
+      else if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
+        // a compiled frame cannot be suspended (as the interpreter says for a C boundary)
+        throw new LuaError('attempt to yield across a C-call boundary');
+      } else res = [r as LuaValue];
+    } catch (e) {
+      if (th.ciIdx <= idx) throw e;
+      execute(L, th, idx + 1, e);
+      return this.takeResults(th, func);
+    }
+    if (th.hookMask !== 0) {
+      // the native set a hook (debug.sethook): its return goes through the interpreter's return hook
+      ci.flags = 0;
+      returnArray(L, th, ci, res);
+      return this.takeResults(th, func);
+    }
+    th.ciIdx = idx;
+    // no stale function or arguments above the top: the interpreter's xpcall reads its handler slot even
+    // when absent (src/interp/call.ts startXpcall), and the collector need not keep them alive
+    for (let i = func; i <= func + nargs; i++) s[i] = undefined;
+    const n = res.length;
+    const v = this.v;
+    for (let i = 1; i < n; i++) v[i] = res[i];
+    this.n = n;
+    th.top = func;
+    return n > 0 ? res[0] : undefined;
   }
 
   /** A call site's slow path with the function and its arguments already in the stack at func.. (as the
