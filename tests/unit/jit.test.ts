@@ -152,6 +152,34 @@ test('every opcode of the opcode table is compiled, and the programs compile', (
   assert.deepEqual(missing, []);
 });
 
+// tail calls through a site's cached callee (fixed arguments, and an open call's 0, 1 or several results),
+// sites whose callee changes, natives in tail position, and natives called directly from compiled code
+// (results, errors with their "bad argument" names, stale stack slots after them)
+PROGRAMS.tailcallsAndNatives = `
+local function ack(m, k)
+  if m == 0 then return k + 1 end
+  if k == 0 then return ack(m - 1, 1) end
+  return ack(m - 1, ack(m, k - 1))
+end
+print(ack(2, 3), ack(3, 3))
+local function none() end
+local function two() return 7, 8 end
+local function cnt(...) return select("#", ...), ... end
+local function viaOpen(g) return cnt(1, g()) end
+print(viaOpen(none)) print(viaOpen(two)) print(viaOpen(function() return 5 end))
+local function pick(i, ...) if i % 3 == 0 then return cnt(...) elseif i % 3 == 1 then return math.max(...) end return tostring(i) end
+local acc = {}
+for i = 1, 12 do acc[#acc + 1] = table.concat({pick(i, i, 2 * i, 0.5)}, ",") end
+print(table.concat(acc, " "))
+local function sub(s, i) return s:sub(i, i + 1), s:byte(i, i + 2) end
+print(sub("hello", 2))
+print(pcall(string.rep))
+print(pcall(function() return ("x"):rep(1e10, 1) end))
+print(select("#", string.byte("")), string.byte("abc", 1, -1))
+local function P(...) local t = table.pack(...) for i = 1, t.n do t[i] = tostring(t[i]) end print(table.concat(t, " ", 1, t.n)) end
+P(pcall(xpcall)) P(pcall(xpcall, print))
+`;
+
 for (const [name, src] of Object.entries(PROGRAMS)) {
   test(`same output as the interpreter: ${name}`, () => same(src));
 }
