@@ -287,7 +287,7 @@ function startPcall(L: State, th: Coroutine, ci: CallInfo, func: number, nargs: 
 
 function startXpcall(L: State, th: Coroutine, ci: CallInfo, func: number, nargs: number): boolean {
   const s = th.stack;
-  const h = s[func + 2];
+  const h = nargs < 2 ? undefined : s[func + 2]; // the slot may hold a stale value when absent
   if (!(h instanceof LuaFunction)) argErrorAt(L, 2, `function expected, got ${nargs < 2 ? 'no value' : typeNameOf(L, h)}`);
   ci.extra = h;
   // drop the handler from between the function and its arguments
