@@ -198,8 +198,9 @@ export function pushLuaFrame(L: State, th: Coroutine, f: LuaClosure, func: numbe
   return ci;
 }
 
-/** Pushes the record of a native call (for error levels, tracebacks and calleeName). */
-function pushNativeCI(th: Coroutine, f: LuaValue, func: number, nargs: number, nresults: number, flags: number): CallInfo {
+/** Pushes the record of a native call (for error levels, tracebacks and calleeName); the JIT's direct native
+ * calls use it too, so both tiers leave the same record. */
+export function pushNativeCI(th: Coroutine, f: LuaValue, func: number, nargs: number, nresults: number, flags: number): CallInfo {
   const ci = th.pushCI();
   ci.func = func;
   ci.base = func + 1;

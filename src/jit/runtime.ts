@@ -30,10 +30,10 @@ import {
 } from '../runtime/number.js';
 import type { Proto } from '../compiler/proto.js';
 import type { State } from '../interp/state.js';
-import { F_FRESH, K_NONE, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { F_FRESH, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
-import { SpecialFunction, callValue, execute, returnArray, returnFrom } from '../interp/call.js';
+import { SpecialFunction, callValue, execute, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
 import { getTM, toIntNs } from '../interp/metamethods.js';
 
 /** Returned by slow paths that cannot finish without the interpreter. */
@@ -211,20 +211,7 @@ export class JitRuntime {
     const idx = th.ciIdx;
     const args = new Array<LuaValue>(nargs);
     for (let i = 0; i < nargs; i++) args[i] = s[func + 1 + i];
-    const ci = th.pushCI();
-    ci.func = func;
-    ci.base = func + 1;
-    ci.top = func + 1 + nargs;
-    ci.savedpc = 0;
-    ci.nresults = MULTRET;
-    ci.closure = undefined;
-    ci.fn = f;
-    ci.flags = F_FRESH;
-    ci.kind = K_NONE;
-    ci.tail = false;
-    ci.leq = false;
-    ci.hooked = false;
-    ci.extra = undefined;
+    const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_FRESH);
     let res: LuaValue[];
     try {
       const r = f.fn(L, args) as unknown;
@@ -246,8 +233,7 @@ export class JitRuntime {
       return this.takeResults(th, func);
     }
     th.ciIdx = idx;
-    // no stale function or arguments above the top: the interpreter's xpcall reads its handler slot even
-    // when absent (src/interp/call.ts startXpcall), and the collector need not keep them alive
+    // no stale function or arguments above the top: the collector need not keep them alive
     for (let i = func; i <= func + nargs; i++) s[i] = undefined;
     const n = res.length;
     const v = this.v;
