@@ -17,6 +17,7 @@
  * API's own output buffers are flushed when the outermost API call returns and before the thread suspends.
  */
 import { State } from '../interp/state.js';
+import type { BudgetLimits } from '../interp/budget.js';
 import { SpecialFunction, S_XPCALL } from '../interp/call.js';
 import { traceback } from '../interp/traceback.js';
 import { LuaError } from '../runtime/errors.js';
@@ -41,7 +42,7 @@ export { LuaError, LuaTable, LuaFunction, NativeFunction };
 export { LFloat };
 export { Userdata, NONE } from '../runtime/value.js';
 export { float, multi, LuaMulti, HostObject, LIB_NAMES };
-export type { LuaValue, NativeFn, OutputStream, Host, LuaCallable, FromLuaOptions, ToJSOptions, OutputOption, LibName };
+export type { LuaValue, NativeFn, OutputStream, Host, LuaCallable, FromLuaOptions, ToJSOptions, OutputOption, LibName, BudgetLimits };
 
 declare module '../runtime/errors.js' {
   interface LuaError {
@@ -73,6 +74,11 @@ export interface LuaOptions {
   onJitCompile?: (source: string, chunkname: string, line: number) => void;
   /** jit tier: receives compile and deoptimisation events (`--trace-jit`). */
   jitTrace?: (msg: string) => void;
+  /** Enables execution budgets with these initial limits (`{}`: enabled, unlimited; change them later with
+   * `setBudget`). A step is a loop iteration or a call made by Lua code; running out raises the Lua error
+   * "step budget exhausted" / "time budget exhausted" at the current instruction, and again at every further
+   * step. Without this option no check is compiled in and `setBudget` throws. */
+  budget?: BudgetLimits;
 }
 
 export type Outcome = { ok: true; values: LuaValue[] } | { ok: false; error: string; value: LuaValue };
@@ -97,6 +103,18 @@ export class Lua {
   private asyncActive = false;
   private hostErr: { value: LuaValue; cause: unknown } | undefined = undefined;
 
+  /** Restarts the execution budget with new limits (time counted from now). Requires the `budget` option. */
+  setBudget(limits: BudgetLimits): void {
+    const b = this.state.budget;
+    if (b === undefined) throw new Error('execution budgets are not enabled: create the Lua instance with the budget option');
+    b.set(limits);
+  }
+
+  /** Steps left in the execution budget (Infinity without a step limit or without budgets). */
+  get budgetRemaining(): number {
+    return this.state.budget === undefined ? Infinity : this.state.budget.remaining();
+  }
+
   /** Several results from a JS function: `return Lua.multi(a, b)`. */
   static readonly multi = multi;
   /** Marks a number as a Lua float: `Lua.float(1)` is 1.0. */
@@ -108,7 +126,7 @@ export class Lua {
     }
     const outs = makeOutputs(options.stdout, options.stderr);
     this.outputs = outs.owned;
-    this.state = new State({ stdout: outs.stdout, stderr: outs.stderr, host: options.host });
+    this.state = new State({ stdout: outs.stdout, stderr: outs.stderr, host: options.host, budget: options.budget });
     if (options.ignoreEnv) this.state.registry.setStr('LUA_NOENV', true);
     if (options.libs !== undefined) openSelectedLibs(this.state, options.host, options.libs);
     else openLibs(this.state, options.host);

@@ -21,6 +21,14 @@
  *    EXTRAARG) read the same fields from the trapped copy.
  *  - A trapped RETURN0/RETURN1 returns through returnFrom() (so the return hook runs), never inline.
  *  - Copies are cached in Proto.tierData; hooks on one thread do not change the code other threads run.
+ *
+ * Execution budgets (budget.ts) use a third copy, run by frames without hooks while the state has a budget:
+ * only the instructions that are budget steps trap (CALL, TAILCALL, FORLOOP, TFORLOOP, backward JMPs; the
+ * JMP after a test whose jump goes backward is redirected to its own slot, marked `back`, like the self-jump
+ * case above, so a taken backward jump of a test traps too), plus TFORCALL so that an open TFORLOOP slot is
+ * closed again before the loop comes back to it. A trap there charges one step (except TFORCALL) and then
+ * behaves as in the full copy. When hooks and a budget are both active, the full copy charges the same
+ * instructions.
  */
 import { OPS, Op, OFFSET_sJ } from '../compiler/opcodes.js';
 import type { Proto } from '../compiler/proto.js';
@@ -29,6 +37,7 @@ import type { CallInfo } from './callinfo.js';
 import { HOOK_COUNT, HOOK_LINE, HOOK_RET, type Coroutine } from './coroutine.js';
 import { returnFrom, traceExec } from './call.js';
 import { forLoop } from './metamethods.js';
+import type { Budget } from './budget.js';
 
 /** The opcode of a trapped instruction. */
 export const OP_TRAP = 127;
@@ -43,6 +52,7 @@ interface Trapped {
 
 const FULL_KEY = 'hookTrap';
 const RET_KEY = 'hookTrapReturns';
+const BUDGET_KEY = 'budgetTrap';
 
 function trapWord(ins: number): number {
   return ((ins & ~0x7f) | OP_TRAP) >>> 0;
@@ -77,6 +87,50 @@ function trappedOf(p: Proto): Trapped {
   lastProto = p;
   lastTrapped = t;
   return t;
+}
+
+/** Whether the instruction at j is a budget step (a taken backward jump of a test is charged at its JMP). */
+function isStep(code: Uint32Array, j: number): boolean {
+  const ins = code[j];
+  switch (ins & 0x7f) {
+    case Op.CALL: case Op.TAILCALL: case Op.FORLOOP: case Op.TFORLOOP:
+      return true;
+    case Op.JMP:
+      return (ins >>> 7) - OFFSET_sJ < 0;
+    default:
+      return false;
+  }
+}
+
+function makeBudgetTrapped(p: Proto): Trapped {
+  const real = p.code;
+  const code = real.slice();
+  const back = new Uint8Array(real.length);
+  for (let j = 0; j < real.length; j++) {
+    const ins = real[j];
+    const op = ins & 0x7f;
+    if (op === Op.JMP && (ins >>> 7) - OFFSET_sJ < 0 && j > 0 && OPS[real[j - 1] & 0x7f]?.test) {
+      code[j] = trapWord(((OFFSET_sJ - 1) << 7) >>> 0); // the test's jump lands here (sJ = -1: this slot)
+      back[j] = 1;
+    } else if (isStep(real, j) || op === Op.TFORCALL) code[j] = trapWord(ins);
+  }
+  return { code, open: -1, back };
+}
+
+function budgetTrappedOf(p: Proto): Trapped {
+  let t = p.tierData[BUDGET_KEY] as Trapped | undefined;
+  if (t === undefined) {
+    t = makeBudgetTrapped(p);
+    p.tierData[BUDGET_KEY] = t;
+  }
+  return t;
+}
+
+/** The code a frame of `p` runs while the state has a budget and the thread no hooks. */
+export function budgetCode(p: Proto): Uint32Array {
+  const t = budgetTrappedOf(p);
+  close(t);
+  return t.code;
 }
 
 /** The copy of p's code where only RETURN0 and RETURN1 trap. */
@@ -117,6 +171,11 @@ export function hookedCode(th: Coroutine, p: Proto): Uint32Array {
 export function traceStep(L: State, th: Coroutine, ci: CallInfo, code: Uint32Array, j: number): number {
   const p = ci.closure!.p;
   const real = p.code[j];
+  const budget = L.budget;
+  if (budget !== undefined) {
+    const bt = p.tierData[BUDGET_KEY] as Trapped | undefined;
+    if (bt !== undefined && code === bt.code) return budgetStep(L, budget, th, ci, bt, real, j);
+  }
   const t = trappedOf(p);
   if (code !== t.code) {
     // the returns-only copy: RETURN0 or RETURN1
@@ -134,6 +193,9 @@ export function traceStep(L: State, th: Coroutine, ci: CallInfo, code: Uint32Arr
     ci.savedpc = j + 1;
   }
   close(t);
+  if (budget !== undefined && (isStep(p.code, j) || (OPS[real & 0x7f]?.test && j + 1 < p.code.length && isStep(p.code, j + 1)))) {
+    charge(L, budget);
+  }
   const op = real & 0x7f;
   switch (op) {
     case Op.JMP:
@@ -146,6 +208,27 @@ export function traceStep(L: State, th: Coroutine, ci: CallInfo, code: Uint32Arr
         return -1;
       }
       break;
+  }
+  t.code[j] = real;
+  t.open = j;
+  return j;
+}
+
+function charge(L: State, budget: Budget): void {
+  if (--L.fuel < 0) budget.refuel();
+}
+
+/** A trap of the budget copy: one step, then the instruction (executed here, or in its opened slot). */
+function budgetStep(L: State, budget: Budget, th: Coroutine, ci: CallInfo, t: Trapped, real: number, j: number): number {
+  close(t);
+  const op = real & 0x7f;
+  if (op !== Op.TFORCALL) charge(L, budget);
+  if (t.back[j] === 1) return j + 1 + (real >>> 7) - OFFSET_sJ; // a test's backward jump, taken
+  switch (op) {
+    case Op.JMP:
+      return j + 1 + (real >>> 7) - OFFSET_sJ;
+    case Op.FORLOOP:
+      return forLoop(th, ci.base + ((real >>> 7) & 0xff)) ? j + 1 - (real >>> 15) : j + 1;
   }
   t.code[j] = real;
   t.open = j;

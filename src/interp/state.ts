@@ -33,6 +33,7 @@ import {
 } from './metamethods.js';
 import { funcNameOf, globalFuncName, whereOf, currentLine } from './debuginfo.js';
 import { GcState, gcSetMetatable, gcClose } from '../runtime/gc.js';
+import { Budget, type BudgetLimits } from './budget.js';
 
 export interface StateOptions {
   stdout?: OutputStream;
@@ -41,6 +42,8 @@ export interface StateOptions {
   host?: Host;
   /** Bytes of memory in use, for collectgarbage("count"); an estimate is used without it. */
   heapUsed?: () => number;
+  /** Enables execution budgets (budget.ts) with these initial limits. */
+  budget?: BudgetLimits;
 }
 
 /** An output stream that collects what is written (the default when the host gives none). */
@@ -72,6 +75,11 @@ export class State implements LuaState {
   readonly main: Coroutine;
   cur: Coroutine;
 
+  /** Budget steps left before the next check (budget.ts); Infinity without a budget. */
+  fuel = Infinity;
+  /** The execution budget, when enabled at creation. */
+  readonly budget: Budget | undefined;
+
   /** Set when run() must return (an F_FRESH frame returned, or a promise suspended the machine). */
   stop = false;
   nCcalls = 0;
@@ -98,6 +106,7 @@ export class State implements LuaState {
     this.stderr = opts.stderr ?? new CollectingOutput();
     this.host = opts.host;
     this.heapUsed = opts.heapUsed;
+    this.budget = opts.budget === undefined ? undefined : new Budget(this, opts.budget);
     this.main = new Coroutine(true);
     this.cur = this.main;
     const loaded = new LuaTable();

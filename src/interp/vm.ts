@@ -27,7 +27,7 @@ import { F_MM, MULTRET, type CallInfo } from './callinfo.js';
 import { LuaClosure, type UpVal } from './closure.js';
 import { EXTRA_STACK, HOOK_CALL, type Coroutine } from './coroutine.js';
 import { callValue, pushLuaFrame, returnFrom, callTMForTail, callHook } from './call.js';
-import { OP_TRAP, hookedCode, traceStep } from './hooktrap.js';
+import { OP_TRAP, budgetCode, hookedCode, traceStep } from './hooktrap.js';
 import {
   vmGet, vmSet, vmArith, vmLen, vmOrder, vmEq, vmConcat, newTbc, closeNextTbc, forPrep, forLoop, toIntNs, NODESC,
 } from './metamethods.js';
@@ -48,8 +48,8 @@ export function run(L: State): void {
     const ci = th.cis[th.ciIdx];
     const cl = ci.closure!;
     const proto = cl.p;
-    // with hooks (debug.sethook) the frame runs a trapped copy of its code (see hooktrap.ts)
-    const code = th.hookMask === 0 ? proto.code : hookedCode(th, proto);
+    // with hooks (debug.sethook) or an execution budget the frame runs a trapped copy of its code (hooktrap.ts)
+    const code = th.hookMask === 0 ? (L.budget === undefined ? proto.code : budgetCode(proto)) : hookedCode(th, proto);
     const k = proto.k;
     const upvals: UpVal[] = cl.upvals;
     const base = ci.base;

@@ -43,7 +43,7 @@ class Gen {
   private hasTbc = false;
   private st!: Structure;
 
-  constructor(private readonly p: Proto) {}
+  constructor(private readonly p: Proto, private readonly budget = false) {}
 
   generate(): string | null {
     const p = this.p;
@@ -130,6 +130,11 @@ class Gen {
 
   private save(pc: number): string {
     return `ci.savedpc = ${pc + 1};`;
+  }
+
+  /** One execution-budget step at pc (src/interp/budget.ts), only when the state has a budget. */
+  private step(pc: number): string {
+    return this.budget ? `if (--L.fuel < 0) { ${this.save(pc)} L.budget.refuel(); } ` : '';
   }
 
   /** Allocation debt after creating R[a]: registers up to a are live (PUC's checkGC(L, ra + 1)). */
@@ -301,6 +306,7 @@ class Gen {
       case Op.TBC: e(`${this.save(pc)} newTbc(L, th, ci, B + ${a});`); return true;
       case Op.JMP: {
         const t = pc + 1 + ((i >>> 7) - 0xffffff);
+        if (t <= pc) e(this.step(pc));
         if (this.st.pos.get(t) !== pos + 1) e(this.jump(t, pos));
         return true;
       }
@@ -310,6 +316,7 @@ class Gen {
         return true;
       case Op.CALL: {
         const b = argB(i), c = argC(i);
+        e(this.step(pc));
         const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
         this.call(pc, a, args, pendingMv);
         this.results(a, c, pc);
@@ -338,6 +345,7 @@ class Gen {
       case Op.RETURN1: this.closeOnReturn(pc); e(`th.ciIdx--; th.top = F0; rt.n = 1; return ${RA};`); return true;
       case Op.FORPREP: this.forprep(pc, pos, a, argBx(i)); return true;
       case Op.FORLOOP: {
+        e(this.step(pc));
         const r0 = this.R(a), r1 = this.R(a + 1), r2 = this.R(a + 2), r3 = this.R(a + 3);
         e(`if (${r1} > 0) { ${r1}--; ${r0} += ${r2}; ${r3} = ${r0}; ${this.jump(pc + 1 - argBx(i), pos)} }`);
         return true;
@@ -350,6 +358,7 @@ class Gen {
         this.results(a + 4, argC(i) + 1, pc, a);
         return true;
       case Op.TFORLOOP:
+        e(this.step(pc));
         e(`if (${this.R(a + 4)} === undefined) ${this.jump(pc + 1, pos)}`);
         e(`${this.R(a + 2)} = ${this.R(a + 4)};`);
         return true;
@@ -442,7 +451,8 @@ class Gen {
     const a = argA(i);
     const X = this.R(a);
     const e = (s: string): void => this.emit(s);
-    const jmp = this.jump(target, pos);
+    // a taken backward jump is a budget step (charged at the JMP, as the interpreter does)
+    const jmp = target <= pc + 1 ? `{ ${this.step(pc + 1)}${this.jump(target, pos)} }` : this.jump(target, pos);
     switch (op) {
       case Op.TEST:
         e(`x = ${X}; if (${k ? 'x !== undefined && x !== false' : 'x === undefined || x === false'}) ${jmp}`);
@@ -556,6 +566,7 @@ class Gen {
     // a native (or __call) in tail position runs as a plain call: the RETURN after it returns its results
     // __call in tail position: the interpreter resolves it and tail-calls the metamethod (constant stack)
     if (args !== null) e(`if (!(f instanceof LuaFunction)) ${this.deopt(pc)}`);
+    e(this.step(pc)); // after the deopt points: the interpreter would charge the redone instruction again
     const list = args === null ? this.valueList(a + 1, mvBase, true) : `[${args.join(', ')}]`;
     e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = rt.callv(${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
     // the callee cached at this site is called directly (no argument array, no spread): tail calls are the
@@ -650,7 +661,7 @@ function mentionsLocals(p: Proto): boolean {
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
 export function compileProto(p: Proto, rt: JitRuntime): Compiled | null {
   if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
-  const src = new Gen(p).generate();
+  const src = new Gen(p, rt.L.budget !== undefined).generate();
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
   const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', src);
