@@ -1,11 +1,60 @@
-// Builds the CLI and the library as single ES-module bundles with esbuild.
+// Builds the CLI and the library as single bundles with esbuild.
 // One bundle per entry keeps cold start low (no module graph to resolve at run time).
+//
+// The CLI is a CommonJS bundle, dist/cli.cjs, that bin/moonrise.js runs through vm.Script with a V8 code cache
+// (see the header of bin/moonrise.js). The build makes it pure ASCII (the loader reads it as latin1) and
+// appends its build id (a hash of its contents, the cache's key), then runs the CLI once so that the first cache,
+// dist/cli.cache, exists before the first real run. dist/cli.js stays as an ES-module entry that runs the same
+// loader, for `node dist/cli.js ...`.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(REPO, 'dist');
+const CACHE = join(DIST, 'cli.cache');
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'esm', sourcemap: true, logLevel: 'warning' };
+rmSync(CACHE, { force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  buildCli(),
   // the main entry imports no Node module (browsers too); the node entry adds the Node host
   build({ ...common, platform: 'neutral', entryPoints: ['src/api/index.ts'], outfile: 'dist/index.js' }),
   build({ ...common, entryPoints: ['src/api/node.ts'], outfile: 'dist/node.js' }),
 ]);
+writeFileSync(join(DIST, 'cli.js'), "// Runs the CLI like bin/moonrise.js (which see).\nimport { createRequire } from 'node:module';\n" +
+  "createRequire(import.meta.url)('../bin/moonrise.js');\n");
+warmCache();
+
+async function buildCli() {
+  const out = await build({
+    ...common, format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', write: false,
+  });
+  for (const file of out.outputFiles) {
+    if (!file.path.endsWith('.cjs')) {
+      writeFileSync(file.path, file.contents);
+      continue;
+    }
+    // esbuild escapes non-ASCII characters everywhere but in comments; escaping those too changes nothing
+    const text = file.text.replace(/[^\0-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+    const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
+    writeFileSync(file.path, `${text}//# moonrise-build-id=${id}\n`, 'latin1');
+  }
+}
+
+/** Runs the CLI once on a small program (no output) so that the loader writes dist/cli.cache. */
+function warmCache() {
+  const dir = mkdtempSync(join(tmpdir(), 'moonrise-build-'));
+  try {
+    const script = join(dir, 'warm.lua');
+    writeFileSync(script, 'local t = {}\nfor i = 1, 3 do t[#t + 1] = tostring(i) end\nio.write(table.concat(t, " "), "\\n")\n');
+    const r = spawnSync(process.execPath, [join(REPO, 'bin', 'moonrise.js'), script], { stdio: 'ignore' });
+    if (r.status !== 0) console.warn(`build: the CLI failed on its warm-up run (status ${r.status}); no code cache`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
