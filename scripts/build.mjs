@@ -7,6 +7,7 @@
 // dist/cli.cache, exists before the first real run. dist/cli.js stays as an ES-module entry that runs the same
 // loader, for `node dist/cli.js ...`.
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ warmCache();
 async function buildCli() {
   const out = await build({
     ...common, format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', write: false,
+    plugins: [lazyBuiltins(['node:child_process'])],
   });
   for (const file of out.outputFiles) {
     if (!file.path.endsWith('.cjs')) {
@@ -44,6 +46,28 @@ async function buildCli() {
     const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
     writeFileSync(file.path, `${text}//# moonrise-build-id=${id}\n`, 'latin1');
   }
+}
+
+/**
+ * Node built-ins that most runs never use (child_process: io.popen, os.execute) are loaded at their first use
+ * instead of at start-up: an import of them resolves to a module whose functions load the real one when called.
+ * Only functions can be imported that way (another name fails the build: no such export).
+ */
+function lazyBuiltins(names) {
+  const require = createRequire(import.meta.url);
+  const shim = (name) => {
+    const fns = Object.keys(require(name)).filter((k) => /^[a-z]/.test(k) && typeof require(name)[k] === 'function');
+    return `let real;\nconst load = () => real ??= require(${JSON.stringify(name)});\n` +
+      fns.map((f) => `export function ${f}(...args) { return load().${f}(...args); }\n`).join('');
+  };
+  return {
+    name: 'lazy-builtins',
+    setup(b) {
+      const filter = new RegExp(`^(${names.join('|')})$`);
+      b.onResolve({ filter }, (a) => (a.kind === 'import-statement' ? { path: a.path, namespace: 'lazy-builtin' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({ contents: shim(a.path), loader: 'js', resolveDir: REPO }));
+    },
+  };
 }
 
 /** Runs the CLI once on a small program (no output) so that the loader writes dist/cli.cache. */
