@@ -70,13 +70,13 @@ function lazyBuiltins(names) {
   };
 }
 
-/** Runs the CLI once on a small program (no output) so that the loader writes dist/cli.cache. */
+/** Runs the CLI once on a small program (output ignored; -E: no LUA_INIT) so that the loader writes dist/cli.cache. */
 function warmCache() {
   const dir = mkdtempSync(join(tmpdir(), 'moonrise-build-'));
   try {
     const script = join(dir, 'warm.lua');
     writeFileSync(script, 'local t = {}\nfor i = 1, 3 do t[#t + 1] = tostring(i) end\nio.write(table.concat(t, " "), "\\n")\n');
-    const r = spawnSync(process.execPath, [join(REPO, 'bin', 'moonrise.js'), script], { stdio: 'ignore' });
+    const r = spawnSync(process.execPath, [join(REPO, 'bin', 'moonrise.js'), '-E', script], { stdio: 'ignore' });
     if (r.status !== 0) console.warn(`build: the CLI failed on its warm-up run (status ${r.status}); no code cache`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
