@@ -34,7 +34,7 @@ warmCache();
 async function buildCli() {
   const out = await build({
     ...common, format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', write: false,
-    plugins: [lazyBuiltins(['node:child_process'])],
+    plugins: [builtins(['node:child_process'])],
   });
   for (const file of out.outputFiles) {
     if (!file.path.endsWith('.cjs')) {
@@ -49,23 +49,32 @@ async function buildCli() {
 }
 
 /**
- * Node built-ins that most runs never use (child_process: io.popen, os.execute) are loaded at their first use
- * instead of at start-up: an import of them resolves to a module whose functions load the real one when called.
- * Only functions can be imported that way (another name fails the build: no such export).
+ * How the CLI bundle imports Node built-ins. esbuild's CommonJS output would turn `import * as fs from 'node:fs'`
+ * into a copy of the module with a getter per property (its __toESM), made at start-up for every import and
+ * paid again on each call; here an import resolves instead to a small ES module that re-exports the built-in's
+ * properties as plain constants. Built-ins that most runs never use (`lazy`: child_process, for io.popen and
+ * os.execute) are loaded at their first use instead: their functions load the real module when called.
+ * Accessor properties (fs.promises...) are not re-exported, nor anything but functions of a lazy built-in:
+ * importing one of those fails the build (no such export) rather than changing behaviour.
  */
-function lazyBuiltins(names) {
+function builtins(lazy) {
   const require = createRequire(import.meta.url);
+  const IDENT = /^[A-Za-z_$][\w$]*$/;
   const shim = (name) => {
-    const fns = Object.keys(require(name)).filter((k) => /^[a-z]/.test(k) && typeof require(name)[k] === 'function');
+    const mod = require(name);
+    const plain = Object.keys(mod).filter((k) => IDENT.test(k) && k !== 'default' && 'value' in Object.getOwnPropertyDescriptor(mod, k));
+    if (!lazy.includes(name)) {
+      return `const m = require(${JSON.stringify(name)});\n` + plain.map((k) => `export const ${k} = m.${k};\n`).join('');
+    }
+    const fns = plain.filter((k) => /^[a-z]/.test(k) && typeof mod[k] === 'function');
     return `let real;\nconst load = () => real ??= require(${JSON.stringify(name)});\n` +
       fns.map((f) => `export function ${f}(...args) { return load().${f}(...args); }\n`).join('');
   };
   return {
-    name: 'lazy-builtins',
+    name: 'builtins',
     setup(b) {
-      const filter = new RegExp(`^(${names.join('|')})$`);
-      b.onResolve({ filter }, (a) => (a.kind === 'import-statement' ? { path: a.path, namespace: 'lazy-builtin' } : undefined));
-      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({ contents: shim(a.path), loader: 'js', resolveDir: REPO }));
+      b.onResolve({ filter: /^node:/ }, (a) => (a.kind === 'import-statement' ? { path: a.path, namespace: 'builtin' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (a) => ({ contents: shim(a.path), loader: 'js', resolveDir: REPO }));
     },
   };
 }
