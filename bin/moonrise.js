@@ -25,7 +25,7 @@ const bundlePath = path.join(dist, 'cli.cjs');
 const cachePath = path.join(dist, 'cli.cache');
 const BUILD_ID_MARK = '\n//# moonrise-build-id=';
 
-// The bundle is ASCII (the build checks it): latin1 decoding is exact and gives V8 a one-byte string.
+// The build makes the bundle pure ASCII: latin1 decoding is then exact, cheap, and gives V8 a one-byte string.
 const source = fs.readFileSync(bundlePath, 'latin1');
 const key = cacheKey(source);
 const cached = key === undefined ? undefined : readCache(key);
