@@ -164,7 +164,11 @@ function typeNameOf(L: State, v: LuaValue): string {
 /** The JS tier (src/jit) when enabled on a state: it may run a Lua call as compiled code and complete it. */
 interface TierEntry {
   enter(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): boolean;
+  G: { continueGen(th: Coroutine, c: CallInfo): void };
 }
+
+/** CallInfo kind of a compiled generator frame waiting for a call it requested (src/jit/generator.ts). */
+const K_GEN = 9;
 
 export function pushLuaFrame(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): CallInfo {
   const jit = (L as { jit?: TierEntry }).jit;
@@ -333,6 +337,10 @@ function continueNative(L: State, th: Coroutine, c: CallInfo): void {
       return;
     case K_PASS:
       returnFrom(L, th, c, c.func + 1, th.top - c.func - 1);
+      return;
+    case K_GEN:
+      // a compiled generator frame (src/jit/generator.ts) waiting for this call
+      (L as { jit?: TierEntry }).jit!.G.continueGen(th, c);
       return;
     default:
       throw new LuaError('bad continuation');

@@ -166,9 +166,16 @@ export class State implements LuaState {
     return res;
   }
 
-  /** Whether a native may suspend the machine on a promise right now. */
+  /** Whether a native may suspend the machine on a promise right now (jsDepth 0: callAsync itself is
+   * delivering a settled promise's results to a compiled generator frame). */
   canSuspend(): boolean {
-    return this.asyncDriver && this.jsDepth === 1 && this.cur.nny === 0;
+    return this.asyncDriver && this.jsDepth <= 1 && this.cur.nny === 0;
+  }
+
+  /** Whether frames of the main thread must be able to suspend (callAsync drives the machine): the JS tier
+   * then runs its generator variants there too. */
+  suspendable(): boolean {
+    return this.asyncDriver;
   }
 
   /** Runs fn(args) where natives may return promises: the Lua thread suspends until each settles. */

@@ -35,6 +35,7 @@ import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
 import { SpecialFunction, callValue, execute, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
 import { getTM, toIntNs } from '../interp/metamethods.js';
+import { GenRuntime, type GenCompiled } from './generator.js';
 
 /** Returned by slow paths that cannot finish without the interpreter. */
 export const DEOPT: unique symbol = Symbol('deopt');
@@ -46,8 +47,12 @@ export const MAX_JIT_DEPTH = 800;
 const MAX_TAIL_NEST = 100;
 
 export type Compiled = (cl: LuaClosure, ...args: LuaValue[]) => LuaValue;
-/** Per-proto tier data: the compiled function, null when the proto cannot be compiled. */
-interface JitData { fn: Compiled | null | undefined; calls: number }
+/** Frames of a coroutine above which its calls run interpreted (generator frames nest deeper in JS). */
+export const MAX_GEN_DEPTH = 200;
+
+/** Per-proto tier data: the compiled function, null when the proto cannot be compiled; `g` the generator
+ * variant (generator.ts) once a call on a coroutine needed it. */
+interface JitData { fn: Compiled | null | undefined; g: GenCompiled | null | undefined; calls: number }
 
 export interface JitOptions {
   /** Calls before a function is compiled (0: at its first call). */
@@ -58,7 +63,7 @@ export interface JitOptions {
   trace?: (msg: string) => void;
 }
 
-export type CompileFn = (p: Proto, rt: JitRuntime) => Compiled | null;
+export type CompileFn = (p: Proto, rt: JitRuntime, gen?: boolean) => Compiled | null;
 
 /** An empty array whose elements are never unboxed doubles: V8 canonicalises NaNs stored in double arrays,
  * which would lose the sign bit that "-nan" prints. */
@@ -85,14 +90,19 @@ export class JitRuntime {
   private deoptIdx = -1;
   readonly maxDepth = MAX_JIT_DEPTH;
   readonly maxTailNest = MAX_TAIL_NEST;
+  readonly maxGenDepth = MAX_GEN_DEPTH;
+  /** The driver and slow paths of generator variants (code running on coroutines). */
+  readonly G: GenRuntime;
 
-  constructor(readonly L: State, readonly opts: JitOptions, private readonly compiler: CompileFn) {}
+  constructor(readonly L: State, readonly opts: JitOptions, private readonly compiler: CompileFn) {
+    this.G = new GenRuntime(this, L);
+  }
 
   // ------------------------------------------------------------------------------------ compiling
 
   private data(p: Proto): JitData {
     let d = p.tierData.jit as JitData | undefined;
-    if (d === undefined) p.tierData.jit = d = { fn: undefined, calls: 0 };
+    if (d === undefined) p.tierData.jit = d = { fn: undefined, g: undefined, calls: 0 };
     return d;
   }
 
@@ -113,6 +123,23 @@ export class JitRuntime {
     return fn ?? undefined;
   }
 
+  /** The generator variant of `p` once it is hot enough (the call count is shared with the plain variant). */
+  compiledGen(p: Proto): GenCompiled | undefined {
+    const d = this.data(p);
+    if (d.g !== undefined) return d.g ?? undefined;
+    if (d.fn === null || d.calls++ < this.opts.threshold) return undefined;
+    let g: GenCompiled | null = null;
+    try {
+      g = this.compiler(p, this, true) as unknown as GenCompiled | null;
+    } catch (e) {
+      if (this.opts.trace) this.opts.trace(`jit: compile error in ${p.source}:${p.linedefined}: ${String(e)}`);
+      g = null;
+    }
+    d.g = g;
+    if (this.opts.trace) this.opts.trace(`jit: ${g ? 'compiled generator' : 'not compiled'} ${p.source}:${p.linedefined}`);
+    return g ?? undefined;
+  }
+
   // ------------------------------------------------------------------------------------ entering from the interpreter
 
   /** The interpreter wants to call closure f (stack[func], nargs arguments above it). Runs it as compiled code
@@ -120,7 +147,16 @@ export class JitRuntime {
   enter(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): boolean {
     // an error escaping compiled code propagates as a JS exception to the nearest run loop or JS-level call
     // (execute, callInterp, State.callIn), which recovers at the protected frame on the CallInfo stack
-    if (th.hookMask !== 0 || !th.isMain || th.ciIdx >= MAX_JIT_DEPTH) return false;
+    if (th.hookMask !== 0) return false;
+    if (!th.isMain || this.L.suspendable()) {
+      // on a coroutine (or under callAsync) frames must be able to suspend: the generator variant
+      if (th.ciIdx >= MAX_GEN_DEPTH) return false;
+      const g = this.compiledGen(f.p);
+      if (g === undefined) return false;
+      this.G.start(th, f, g, func, nargs, nresults, flags);
+      return true;
+    }
+    if (th.ciIdx >= MAX_JIT_DEPTH) return false;
     const j = this.compiled(f.p);
     if (j === undefined) return false;
     const s = th.stack;
