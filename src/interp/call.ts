@@ -367,7 +367,12 @@ function switchBack(L: State, co: Coroutine, vals: LuaValue[]): void {
   L.cur = rth;
   const r = rth.cis[rth.ciIdx];
   L.nCcalls = r.savedCcalls;
-  if (r.kind === K_RESUME) vals.unshift(true);
+  if (r.kind === K_RESUME) {
+    // [true, ...vals] (Array#unshift costs several times a fresh array here)
+    const out: LuaValue[] = [true];
+    for (let i = 0; i < vals.length; i++) out.push(vals[i]);
+    vals = out;
+  }
   returnArray(L, rth, r, vals);
 }
 

@@ -533,7 +533,7 @@ class Gen {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f; `;
       args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}; `; });
-      this.emit(`if (f instanceof LuaClosure && f.p === ${site}.p) v = yield* ${site}.j(f${al}); else { ${put}v = yield* G.callAt(th, ${site}, B + ${base}, ${args.length}); }`);
+      this.emit(`if (f instanceof LuaClosure && f.p === ${site}.p) v = yield* ${site}.j(f${al}); else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
     } else {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;

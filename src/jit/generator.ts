@@ -38,6 +38,8 @@ import type { JitRuntime } from './runtime.js';
 export const K_GEN = 9;
 
 const REQ_CALL = 0, REQ_DEOPT = 1, REQ_AWAIT = 2;
+const REQ: unique symbol = Symbol('request');
+const SUB: unique symbol = Symbol('subgenerator');
 /** Returned by the native fast path when the native suspended the machine on a promise. */
 const AWAITING: unique symbol = Symbol('awaiting');
 
@@ -64,6 +66,11 @@ export class GenRuntime {
   private reqNargs = 0;
   /** Flags for the record of the next bottom frame (read and cleared by the generated prologue). */
   flags = 0;
+  /** What `at` asks of its caller (see there). */
+  readonly REQ = REQ;
+  readonly SUB = SUB;
+  req = REQ_CALL;
+  sub: GenFrame | undefined = undefined;
   private readonly closeSite: Site = { p: null, j: null };
 
   constructor(private readonly rt: JitRuntime, private readonly L: State) {}
@@ -202,9 +209,11 @@ export class GenRuntime {
 
   // ------------------------------------------------------------------------------------ called by generated code
 
-  /** A call site's slow path (function and arguments in the stack at func..): a compiled callee runs as a
-   * nested generator (and is cached in the site), a plain native directly, anything else is a request. */
-  *callAt(th: Coroutine, site: Site, func: number, nargs: number): GenFrame {
+  /** A call site's slow path (function and arguments in the stack at func..), not itself a generator (one
+   * JS generator level less on every yield and resume): a plain native runs at once and its first result is
+   * returned; SUB: a compiled callee's generator is in `sub` (the site caches the callee), the caller
+   * `yield*`s it; REQ: the caller yields `req` to the driver, which makes the call. */
+  at(th: Coroutine, site: Site, func: number, nargs: number): LuaValue | symbol {
     const s = th.stack;
     const f = s[func];
     if (f instanceof LuaClosure) {
@@ -214,23 +223,34 @@ export class GenRuntime {
         site.j = g;
         th.top = func;
         switch (nargs) {
-          case 0: return yield* g(f);
-          case 1: return yield* g(f, s[func + 1]);
-          case 2: return yield* g(f, s[func + 1], s[func + 2]);
-          case 3: return yield* g(f, s[func + 1], s[func + 2], s[func + 3]);
-          default: return yield* g(f, ...s.slice(func + 1, func + 1 + nargs));
+          case 0: this.sub = g(f); break;
+          case 1: this.sub = g(f, s[func + 1]); break;
+          case 2: this.sub = g(f, s[func + 1], s[func + 2]); break;
+          case 3: this.sub = g(f, s[func + 1], s[func + 2], s[func + 3]); break;
+          default: this.sub = g(f, ...s.slice(func + 1, func + 1 + nargs));
         }
+        return SUB;
       }
     } else if (f instanceof NativeFunction && !(f instanceof SpecialFunction) && th.hookMask === 0) {
       const r = this.callNative(th, f, func, nargs);
       if (r !== AWAITING) return r;
-      return yield REQ_AWAIT;
+      this.req = REQ_AWAIT;
+      return REQ;
     }
     this.flags = 0;
     this.rt.tail = false;
     this.reqFunc = func;
     this.reqNargs = nargs;
-    return yield REQ_CALL;
+    this.req = REQ_CALL;
+    return REQ;
+  }
+
+  /** `at` as a generator, for the less frequent slow paths. */
+  *callAt(th: Coroutine, site: Site, func: number, nargs: number): GenFrame {
+    const r = this.at(th, site, func, nargs);
+    if (r === REQ) return yield this.req;
+    if (r === SUB) return yield* this.sub!;
+    return r as LuaValue;
   }
 
   /** callAt with nfix fixed arguments in the stack, then the values of mv. */
