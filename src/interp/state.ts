@@ -166,10 +166,9 @@ export class State implements LuaState {
     return res;
   }
 
-  /** Whether a native may suspend the machine on a promise right now (jsDepth 0: callAsync itself is
-   * delivering a settled promise's results to a compiled generator frame). */
+  /** Whether a native may suspend the machine on a promise right now. */
   canSuspend(): boolean {
-    return this.asyncDriver && this.jsDepth <= 1 && this.cur.nny === 0;
+    return this.asyncDriver && this.jsDepth === 1 && this.cur.nny === 0;
   }
 
   /** Whether frames of the main thread must be able to suspend (callAsync drives the machine): the JS tier
@@ -194,7 +193,19 @@ export class State implements LuaState {
     let pendingErr: unknown = undefined;
     try {
       this.nCcalls++;
-      let started = callValue(this, th, func, args.length, MULTRET, F_FRESH);
+      let started: boolean;
+      this.jsDepth++;
+      try {
+        started = callValue(this, th, func, args.length, MULTRET, F_FRESH);
+      } catch (e) {
+        // the JS tier runs a compiled callee at once (src/jit/generator.ts): its errors are recovered as the
+        // dispatch loop's are
+        if (th.ciIdx <= ci0) throw e;
+        started = true;
+        pendingErr = e;
+      } finally {
+        this.jsDepth--;
+      }
       for (;;) {
         if (started || pendingErr !== undefined) execute(this, th, ci0 + 1, pendingErr);
         pendingErr = undefined;
@@ -205,7 +216,14 @@ export class State implements LuaState {
           const vals = await p.promise;
           started = true;
           this.stop = false;
-          returnArray(this, p.th, p.ci, Array.isArray(vals) ? vals : vals === undefined ? [] : [vals as LuaValue]);
+          // delivering the results may continue a compiled generator frame at once: it runs as inside the
+          // dispatch loop (one level of execute), where natives may suspend again
+          this.jsDepth++;
+          try {
+            returnArray(this, p.th, p.ci, Array.isArray(vals) ? vals : vals === undefined ? [] : [vals as LuaValue]);
+          } finally {
+            this.jsDepth--;
+          }
         } catch (e) {
           pendingErr = e instanceof LuaError ? e : new LuaError(e instanceof Error ? e.message : String(e));
         }
