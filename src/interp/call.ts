@@ -359,8 +359,9 @@ function doYield(L: State, th: Coroutine, ci: CallInfo, func: number, nargs: num
   return true;
 }
 
-/** The coroutine `co` stops (yield or return) with `vals`: control goes back to its resumer. */
-function switchBack(L: State, co: Coroutine, vals: LuaValue[]): void {
+/** The coroutine `co` stops (yield or return) with `vals`: control goes back to its resumer. (Also the JS
+ * tier's direct coroutine.yield from compiled generator frames, src/jit/generator.ts.) */
+export function switchBack(L: State, co: Coroutine, vals: LuaValue[]): void {
   const rth = co.resumer!;
   co.resumer = undefined;
   rth.status = 'running';

@@ -26,10 +26,10 @@
  */
 import { NativeFunction, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { F_CONT, K_AWAIT, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { F_CONT, K_AWAIT, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
-import { SpecialFunction, callValue, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
+import { SpecialFunction, S_YIELD, callValue, pushNativeCI, returnArray, returnFrom, switchBack } from '../interp/call.js';
 import { getTM } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
 import type { JitRuntime } from './runtime.js';
@@ -37,7 +37,7 @@ import type { JitRuntime } from './runtime.js';
 /** CallInfo kind of a compiled generator frame waiting for a request (a number no other kind uses). */
 export const K_GEN = 9;
 
-const REQ_CALL = 0, REQ_DEOPT = 1, REQ_AWAIT = 2;
+const REQ_CALL = 0, REQ_DEOPT = 1, REQ_AWAIT = 2, REQ_YIELD = 3;
 const REQ: unique symbol = Symbol('request');
 const SUB: unique symbol = Symbol('subgenerator');
 /** Returned by the native fast path when the native suspended the machine on a promise. */
@@ -50,12 +50,21 @@ type Site = { p: unknown; j: unknown };
 /** Nested tail calls of generator frames kept on the JS stack before the interpreter takes over. */
 export const MAX_GEN_TAIL_NEST = 100;
 
+/** An empty array that never becomes a double array (V8 would canonicalise NaN payloads: "-nan"). */
+function anyArray(): LuaValue[] {
+  const a: LuaValue[] = [''];
+  a.length = 0;
+  return a;
+}
+
+const NO_VALUES: LuaValue[] = anyArray();
+
 class Segment {
   active = false;
   ready = false;
   first: LuaValue = undefined;
   n = 0;
-  vals: LuaValue[] = [];
+  vals: LuaValue[] = anyArray();
   constructor(readonly gen: GenFrame, readonly th: Coroutine, readonly cl: LuaClosure, readonly func: number,
     readonly nresults: number, readonly flags: number, readonly base: number, readonly nest0: number) {}
 }
@@ -71,6 +80,8 @@ export class GenRuntime {
   readonly SUB = SUB;
   req = REQ_CALL;
   sub: GenFrame | undefined = undefined;
+  /** The values of the outstanding REQ_YIELD. */
+  private yv: LuaValue[] = NO_VALUES;
   private readonly closeSite: Site = { p: null, j: null };
 
   constructor(private readonly rt: JitRuntime, private readonly L: State) {}
@@ -141,6 +152,15 @@ export class GenRuntime {
           c.kind = K_GEN;
           c.extra = seg as unknown as LuaValue;
           return;
+        } else if (req === REQ_YIELD) {
+          // coroutine.yield (its record is on top, see `at`): suspend, values to the resumer
+          const c = th.cis[th.ciIdx - 1];
+          c.kind = K_GEN;
+          c.extra = seg as unknown as LuaValue;
+          th.status = 'suspended';
+          const vals = this.yv;
+          this.yv = NO_VALUES;
+          switchBack(L, th, vals);
         } else {
           // REQ_AWAIT: the native's record (on top) completes when the promise settles
           const c = th.cis[th.ciIdx - 1];
@@ -231,11 +251,23 @@ export class GenRuntime {
         }
         return SUB;
       }
-    } else if (f instanceof NativeFunction && !(f instanceof SpecialFunction) && th.hookMask === 0) {
-      const r = this.callNative(th, f, func, nargs);
-      if (r !== AWAITING) return r;
-      this.req = REQ_AWAIT;
-      return REQ;
+    } else if (f instanceof NativeFunction && th.hookMask === 0) {
+      if (!(f instanceof SpecialFunction)) {
+        const r = this.callNative(th, f, func, nargs);
+        if (r !== AWAITING) return r;
+        this.req = REQ_AWAIT;
+        return REQ;
+      }
+      if (f.special === S_YIELD && th.nny === 0 && th.resumer !== undefined) {
+        // the hot operation of generator-style code: the yield's record as the interpreter pushes it, the
+        // switch done by the driver once this generator is suspended (errors: the general path, below)
+        const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_CONT);
+        ci.kind = K_YIELD;
+        // a slice of the (generic) stack array: never a double array, NaN payloads survive
+        this.yv = s.slice(func + 1, func + 1 + nargs);
+        this.req = REQ_YIELD;
+        return REQ;
+      }
     }
     this.flags = 0;
     this.rt.tail = false;
