@@ -644,6 +644,8 @@ class Gen {
     const name = `lua_${p.linedefined}`;
     lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
     lines.push('const th = L.cur;');
+    // the record flags of a segment's bottom frame (generator.ts), taken before anything can raise
+    if (this.gen) lines.push('const FL = G.flags; G.flags = 0;');
     if (this.gen) lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxGenDepth) return yield* G.viaInterp(th, cl, arguments);');
     else lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxDepth) return rt.viaInterp(cl, arguments);');
     lines.push('const S = th.stack; const F0 = th.top;');
@@ -657,7 +659,7 @@ class Gen {
     lines.push('th.top = T;');
     lines.push('const ci = th.pushCI();');
     lines.push('ci.func = F; ci.base = B; ci.top = T; ci.savedpc = 0; ci.nresults = -1; ci.closure = cl; ci.fn = undefined;');
-    lines.push(`ci.flags = ${this.gen ? 'G.flags; G.flags = 0' : '0'}; ci.kind = 0; ci.tail = rt.tail; ci.leq = false; ci.nextraargs = NX; rt.tail = false;`);
+    lines.push(`ci.flags = ${this.gen ? 'FL' : '0'}; ci.kind = 0; ci.tail = rt.tail; ci.leq = false; ci.nextraargs = NX; rt.tail = false;`);
     lines.push('const U = cl.upvals;');
     if (locals.length > 0) lines.push(`let ${locals.join(', ')};`);
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);

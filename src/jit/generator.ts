@@ -118,6 +118,7 @@ export class GenRuntime {
         } catch (e) {
           // the whole generator chain is gone: its tail-call nesting with it
           th.tailNest = seg.nest0;
+          this.flags = 0;
           throw e;
         }
         if (r.done === true) {
@@ -236,7 +237,27 @@ export class GenRuntime {
   at(th: Coroutine, site: Site, func: number, nargs: number): LuaValue | symbol {
     const s = th.stack;
     const f = s[func];
-    if (f instanceof LuaClosure) {
+    // natives first: a Lua callee usually takes the site's cached path and never gets here
+    if (f instanceof NativeFunction) {
+      if (th.hookMask === 0) {
+        if (!(f instanceof SpecialFunction)) {
+          const r = this.callNative(th, f, func, nargs);
+          if (r !== AWAITING) return r;
+          this.req = REQ_AWAIT;
+          return REQ;
+        }
+        if (f.special === S_YIELD && th.nny === 0 && th.resumer !== undefined) {
+          // the hot operation of generator-style code: the yield's record as the interpreter pushes it, the
+          // switch done by the driver once this generator is suspended (errors: the general path, below)
+          const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_CONT);
+          ci.kind = K_YIELD;
+          // a slice of the (generic) stack array: never a double array, NaN payloads survive
+          this.yv = s.slice(func + 1, func + 1 + nargs);
+          this.req = REQ_YIELD;
+          return REQ;
+        }
+      }
+    } else if (f instanceof LuaClosure) {
       const g = this.rt.compiledGen(f.p);
       if (g !== undefined) {
         site.p = f.p;
@@ -250,23 +271,6 @@ export class GenRuntime {
           default: this.sub = g(f, ...s.slice(func + 1, func + 1 + nargs));
         }
         return SUB;
-      }
-    } else if (f instanceof NativeFunction && th.hookMask === 0) {
-      if (!(f instanceof SpecialFunction)) {
-        const r = this.callNative(th, f, func, nargs);
-        if (r !== AWAITING) return r;
-        this.req = REQ_AWAIT;
-        return REQ;
-      }
-      if (f.special === S_YIELD && th.nny === 0 && th.resumer !== undefined) {
-        // the hot operation of generator-style code: the yield's record as the interpreter pushes it, the
-        // switch done by the driver once this generator is suspended (errors: the general path, below)
-        const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_CONT);
-        ci.kind = K_YIELD;
-        // a slice of the (generic) stack array: never a double array, NaN payloads survive
-        this.yv = s.slice(func + 1, func + 1 + nargs);
-        this.req = REQ_YIELD;
-        return REQ;
       }
     }
     this.flags = 0;

@@ -16,10 +16,28 @@
  * error message, the compiled frame spills its registers to the stack and the interpreter continues the same
  * frame at the same instruction (the instruction had no visible effect yet), until the frame returns.
  *
- * Interplay: compiled code runs only on the main thread (coroutines run interpreted; a yield can never cross
- * a compiled frame), never while debug hooks are set, and only below a frame depth of MAX_JIT_DEPTH: deeper
- * calls run interpreted on the interpreter's own stack, so 200,000-deep recursion still works and ends in
- * Lua's own "stack overflow".
+ * Interplay: the plain compiled functions run only on the main thread; never while debug hooks are set, and
+ * only below a frame depth of MAX_JIT_DEPTH: deeper calls run interpreted on the interpreter's own stack, so
+ * 200,000-deep recursion still works and ends in Lua's own "stack overflow".
+ *
+ * Coroutines (and the main thread while State.callAsync drives it): `enter` runs the *generator variant* of
+ * the function instead (codegen.ts with `gen`, driven by generator.ts): compiled-to-compiled calls are
+ * `yield*`, everything else (coroutine.yield/resume, pcall, interpreted callees, deopts) is a request the
+ * driver performs with the interpreter's own call protocol, so yields cross compiled and interpreted frames
+ * alike without unwinding JS, and a promise returned by a JS function suspends compiled frames too. Below
+ * MAX_GEN_DEPTH frames per coroutine (deeper calls run interpreted).
+ * Choice, measured (user s, this machine; lua5.4 in brackets):
+ *  - JS generators: next()+yield ~50-60 ns, each `yield*` level ~+60 ns (so call sites take their slow path
+ *    without a generator level, and coroutine.yield is handled directly by the driver);
+ *  - work inside a coroutine (a loop calling a 500-iteration function between yields, 20k times): everything
+ *    interpreted 0.40, generator variants 0.19 [0.08];
+ *  - pure switching with trivial bodies (for-in over a wrap generator, 3M yields): interpreted body 0.56,
+ *    generator 0.70: here a switch through the interpreter's own stack is cheaper than a generator resume;
+ *    bench/coroutines.lua (all switching) ends about even, 3.02 before -> ~2.8 after (with switchBack no longer
+ *    using Array#unshift), [1.00];
+ *  - the alternative, converting compiled frames to interpreter frames on a yield, runs a generator-style
+ *    loop body interpreted after its first yield (the "interpreted" numbers above) and could not suspend
+ *    frames on promises; the generator variant is compiled lazily, only for functions that run on coroutines.
  */
 import { LFloat, LuaFunction, NativeFunction, rawEquals, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
