@@ -237,39 +237,24 @@ export class GenRuntime {
   at(th: Coroutine, site: Site, func: number, nargs: number): LuaValue | symbol {
     const s = th.stack;
     const f = s[func];
-    // natives first: a Lua callee usually takes the site's cached path and never gets here
-    if (f instanceof NativeFunction) {
+    if (f instanceof SpecialFunction) {
+      // the hot operation of generator-style code first; the other specials are requests
+      if (f.special === S_YIELD && th.nny === 0 && th.resumer !== undefined && th.hookMask === 0) return this.yieldReq(th, f, func, nargs);
+    } else if (f instanceof NativeFunction) {
       if (th.hookMask === 0) {
-        if (!(f instanceof SpecialFunction)) {
-          const r = this.callNative(th, f, func, nargs);
-          if (r !== AWAITING) return r;
-          this.req = REQ_AWAIT;
-          return REQ;
-        }
-        if (f.special === S_YIELD && th.nny === 0 && th.resumer !== undefined) {
-          // the hot operation of generator-style code: the yield's record as the interpreter pushes it, the
-          // switch done by the driver once this generator is suspended (errors: the general path, below)
-          const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_CONT);
-          ci.kind = K_YIELD;
-          // a slice of the (generic) stack array: never a double array, NaN payloads survive
-          this.yv = s.slice(func + 1, func + 1 + nargs);
-          this.req = REQ_YIELD;
-          return REQ;
-        }
+        const r = this.callNative(th, f, func, nargs);
+        if (r !== AWAITING) return r;
+        this.req = REQ_AWAIT;
+        return REQ;
       }
     } else if (f instanceof LuaClosure) {
+      // (a Lua callee usually takes the site's cached path and never gets here)
       const g = this.rt.compiledGen(f.p);
       if (g !== undefined) {
         site.p = f.p;
         site.j = g;
         th.top = func;
-        switch (nargs) {
-          case 0: this.sub = g(f); break;
-          case 1: this.sub = g(f, s[func + 1]); break;
-          case 2: this.sub = g(f, s[func + 1], s[func + 2]); break;
-          case 3: this.sub = g(f, s[func + 1], s[func + 2], s[func + 3]); break;
-          default: this.sub = g(f, ...s.slice(func + 1, func + 1 + nargs));
-        }
+        this.sub = nargs === 0 ? g(f) : nargs === 1 ? g(f, s[func + 1]) : g(f, ...s.slice(func + 1, func + 1 + nargs));
         return SUB;
       }
     }
@@ -278,6 +263,17 @@ export class GenRuntime {
     this.reqFunc = func;
     this.reqNargs = nargs;
     this.req = REQ_CALL;
+    return REQ;
+  }
+
+  /** coroutine.yield: its record as the interpreter pushes it; the switch is done by the driver once the
+   * generator is suspended (the error cases go through the interpreter's yield, as requests). */
+  private yieldReq(th: Coroutine, f: SpecialFunction, func: number, nargs: number): symbol {
+    const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_CONT);
+    ci.kind = K_YIELD;
+    // a slice of the (generic) stack array: never a double array, NaN payloads survive
+    this.yv = th.stack.slice(func + 1, func + 1 + nargs);
+    this.req = REQ_YIELD;
     return REQ;
   }
 
