@@ -33,8 +33,8 @@
  *    interpreted 0.40, generator variants 0.19 [0.08];
  *  - pure switching with trivial bodies (for-in over a wrap generator, 3M yields): interpreted body 0.56,
  *    generator 0.70: here a switch through the interpreter's own stack is cheaper than a generator resume;
- *    bench/coroutines.lua (all switching) ends about even, 3.02 before -> ~2.8 after (with switchBack no longer
- *    using Array#unshift), [1.00];
+ *    bench/coroutines.lua (all switching) ends about even, 2.97 before -> 2.92 after (A/B, min of 3; with
+ *    switchBack no longer using Array#unshift, which alone made resume-heavy parts faster), [1.00];
  *  - the alternative, converting compiled frames to interpreter frames on a yield, runs a generator-style
  *    loop body interpreted after its first yield (the "interpreted" numbers above) and could not suspend
  *    frames on promises; the generator variant is compiled lazily, only for functions that run on coroutines.
