@@ -164,7 +164,11 @@ function typeNameOf(L: State, v: LuaValue): string {
 /** The JS tier (src/jit) when enabled on a state: it may run a Lua call as compiled code and complete it. */
 interface TierEntry {
   enter(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): boolean;
+  G: { continueGen(th: Coroutine, c: CallInfo): void };
 }
+
+/** CallInfo kind of a compiled generator frame waiting for a call it requested (src/jit/generator.ts). */
+const K_GEN = 9;
 
 export function pushLuaFrame(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): CallInfo {
   const jit = (L as { jit?: TierEntry }).jit;
@@ -334,6 +338,10 @@ function continueNative(L: State, th: Coroutine, c: CallInfo): void {
     case K_PASS:
       returnFrom(L, th, c, c.func + 1, th.top - c.func - 1);
       return;
+    case K_GEN:
+      // a compiled generator frame (src/jit/generator.ts) waiting for this call
+      (L as { jit?: TierEntry }).jit!.G.continueGen(th, c);
+      return;
     default:
       throw new LuaError('bad continuation');
   }
@@ -351,15 +359,21 @@ function doYield(L: State, th: Coroutine, ci: CallInfo, func: number, nargs: num
   return true;
 }
 
-/** The coroutine `co` stops (yield or return) with `vals`: control goes back to its resumer. */
-function switchBack(L: State, co: Coroutine, vals: LuaValue[]): void {
+/** The coroutine `co` stops (yield or return) with `vals`: control goes back to its resumer. (Also the JS
+ * tier's direct coroutine.yield from compiled generator frames, src/jit/generator.ts.) */
+export function switchBack(L: State, co: Coroutine, vals: LuaValue[]): void {
   const rth = co.resumer!;
   co.resumer = undefined;
   rth.status = 'running';
   L.cur = rth;
   const r = rth.cis[rth.ciIdx];
   L.nCcalls = r.savedCcalls;
-  if (r.kind === K_RESUME) vals.unshift(true);
+  if (r.kind === K_RESUME) {
+    // [true, ...vals] (Array#unshift costs several times a fresh array here)
+    const out: LuaValue[] = [true];
+    for (let i = 0; i < vals.length; i++) out.push(vals[i]);
+    vals = out;
+  }
   returnArray(L, rth, r, vals);
 }
 

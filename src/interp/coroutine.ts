@@ -62,6 +62,8 @@ export class Coroutine extends LuaThreadBase {
   oldpc = 0;
   /** False while a hook runs (hooks do not nest). */
   allowHook = true;
+  /** Nested tail calls of compiled generator frames on this thread's JS stack (src/jit/generator.ts). */
+  tailNest = 0;
 
   constructor(readonly isMain: boolean, body?: LuaValue, creator?: Coroutine) {
     super();

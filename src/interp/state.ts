@@ -171,6 +171,12 @@ export class State implements LuaState {
     return this.asyncDriver && this.jsDepth === 1 && this.cur.nny === 0;
   }
 
+  /** Whether frames of the main thread must be able to suspend (callAsync drives the machine): the JS tier
+   * then runs its generator variants there too. */
+  suspendable(): boolean {
+    return this.asyncDriver;
+  }
+
   /** Runs fn(args) where natives may return promises: the Lua thread suspends until each settles. */
   async callAsync(fn: LuaValue, args: LuaValue[]): Promise<LuaValue[]> {
     if (this.jsDepth !== 0 || this.asyncDriver) throw new LuaError('cannot start an asynchronous call: the state is busy');
@@ -187,7 +193,19 @@ export class State implements LuaState {
     let pendingErr: unknown = undefined;
     try {
       this.nCcalls++;
-      let started = callValue(this, th, func, args.length, MULTRET, F_FRESH);
+      let started: boolean;
+      this.jsDepth++;
+      try {
+        started = callValue(this, th, func, args.length, MULTRET, F_FRESH);
+      } catch (e) {
+        // the JS tier runs a compiled callee at once (src/jit/generator.ts): its errors are recovered as the
+        // dispatch loop's are
+        if (th.ciIdx <= ci0) throw e;
+        started = true;
+        pendingErr = e;
+      } finally {
+        this.jsDepth--;
+      }
       for (;;) {
         if (started || pendingErr !== undefined) execute(this, th, ci0 + 1, pendingErr);
         pendingErr = undefined;
@@ -198,7 +216,14 @@ export class State implements LuaState {
           const vals = await p.promise;
           started = true;
           this.stop = false;
-          returnArray(this, p.th, p.ci, Array.isArray(vals) ? vals : vals === undefined ? [] : [vals as LuaValue]);
+          // delivering the results may continue a compiled generator frame at once: it runs as inside the
+          // dispatch loop (one level of execute), where natives may suspend again
+          this.jsDepth++;
+          try {
+            returnArray(this, p.th, p.ci, Array.isArray(vals) ? vals : vals === undefined ? [] : [vals as LuaValue]);
+          } finally {
+            this.jsDepth--;
+          }
         } catch (e) {
           pendingErr = e instanceof LuaError ? e : new LuaError(e instanceof Error ? e.message : String(e));
         }

@@ -43,7 +43,9 @@ class Gen {
   private hasTbc = false;
   private st!: Structure;
 
-  constructor(private readonly p: Proto, private readonly budget = false) {}
+  /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
+   * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
+  constructor(private readonly p: Proto, private readonly budget = false, private readonly gen = false) {}
 
   generate(): string | null {
     const p = this.p;
@@ -301,7 +303,7 @@ class Gen {
       }
       case Op.CLOSE:
         e(`if (th.openUps.length !== 0) th.closeUpvals(B + ${a});`);
-        if (this.hasTbc) e(`if (th.tbc.length !== 0) { ${this.save(pc)} rt.closeTbc(th, B + ${a}); }`);
+        if (this.hasTbc) e(`if (th.tbc.length !== 0) { ${this.save(pc)} ${this.gen ? 'yield* G.' : 'rt.'}closeTbc(th, B + ${a}); }`);
         return true;
       case Op.TBC: e(`${this.save(pc)} newTbc(L, th, ci, B + ${a});`); return true;
       case Op.JMP: {
@@ -526,7 +528,12 @@ class Gen {
     if (args === null) {
       let put = `S[B + ${base}] = f; `;
       for (let r = a + 1; r < mvBase; r++) put += `S[B + ${base + r - a}] = ${this.R(r)}; `;
-      this.emit(`${put}v = rt.callMv(${site}, B + ${base}, ${mvBase - a - 1}, mv);`);
+      this.emit(`${put}v = ${this.gen ? 'yield* G.callMv(th, ' : 'rt.callMv('}${site}, B + ${base}, ${mvBase - a - 1}, mv);`);
+    } else if (this.gen) {
+      const al = args.length > 0 ? ', ' + args.join(', ') : '';
+      let put = `S[B + ${base}] = f; `;
+      args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}; `; });
+      this.emit(`if (f instanceof LuaClosure && f.p === ${site}.p) v = yield* ${site}.j(f${al}); else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
     } else {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;
@@ -559,7 +566,7 @@ class Gen {
     const e = (s: string): void => this.emit(s);
     const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
     // deep tail-call chains continue in the interpreter, which runs them in constant stack
-    if (args !== null) e(`if (rt.tailNest >= ${100}) ${this.deopt(pc)}`);
+    if (args !== null) e(`if (${this.gen ? 'th' : 'rt'}.tailNest >= ${100}) ${this.deopt(pc)}`);
     this.closeOnReturn(pc);
     e(`${this.save(pc)} f = ${this.R(a)};`);
     const site = `cs${this.sites++}`;
@@ -568,6 +575,10 @@ class Gen {
     if (args !== null) e(`if (!(f instanceof LuaFunction)) ${this.deopt(pc)}`);
     e(this.step(pc)); // after the deopt points: the interpreter would charge the redone instruction again
     const list = args === null ? this.valueList(a + 1, mvBase, true) : `[${args.join(', ')}]`;
+    if (this.gen) {
+      this.genTail(site, list, args, mvBase, a);
+      return;
+    }
     e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = rt.callv(${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
     // the callee cached at this site is called directly (no argument array, no spread): tail calls are the
     // hot path of recursive code such as ackermann's `return f(m - 1, f(m, k - 1))`. The arguments are
@@ -582,6 +593,21 @@ class Gen {
     }
   }
 
+  /** The generator variant of a tail call's call (the bottom frame's record flags pass to the callee). */
+  private genTail(site: string, list: string, args: string[] | null, mvBase: number, a: number): void {
+    const e = (s: string): void => this.emit(s);
+    e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = yield* G.callv(th, ${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
+    const fixed = args === null ? Array.from({ length: Math.max(0, mvBase - a - 1) }, (_, j) => this.R(a + 1 + j)) : args;
+    const al = fixed.map((x) => ', ' + x).join('');
+    e('th.ciIdx--; th.top = F0; th.tailNest++; rt.tail = true; G.flags = ci.flags;');
+    if (args === null) {
+      e(`if (f.p === ${site}.p && mv.length === 1) v = yield* ${site}.j(f${al}, mv[0]); else v = yield* G.callv(th, ${site}, f, ${list});`);
+    } else {
+      e(`if (f.p === ${site}.p) v = yield* ${site}.j(f${al}); else v = yield* G.call(th, ${site}, f${al});`);
+    }
+    e('th.tailNest--; rt.tail = false; return v;');
+  }
+
   /** Closes upvalues and pending to-be-closed variables before a return or tail call. A `__close` that sets a
    * hook hands the frame to the interpreter, which redoes the instruction (nothing left to close) with its
    * hooks; the pending multiple values (from register mvFrom) go to the stack, where it expects them. */
@@ -589,8 +615,8 @@ class Gen {
     if (this.captured.size > 0) this.emit('if (th.openUps.length !== 0) th.closeUpvals(B);');
     if (!this.hasTbc) return;
     const hooked = mvFrom < 0 ? this.deopt(pc)
-      : `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; return rt.deopt(ci, ${pc}, n); }`;
-    this.emit(`if (th.tbc.length !== 0) { ${this.save(pc)} rt.closeTbc(th, B); if (th.hookMask !== 0) ${hooked} }`);
+      : `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; return ${this.gen ? 'yield* G.deopt(th, ' : 'rt.deopt('}ci, ${pc}, n); }`;
+    this.emit(`if (th.tbc.length !== 0) { ${this.save(pc)} ${this.gen ? 'yield* G.' : 'rt.'}closeTbc(th, B); if (th.hookMask !== 0) ${hooked} }`);
   }
 
   private forprep(pc: number, pos: number, a: number, bx: number): void {
@@ -616,9 +642,12 @@ class Gen {
     for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null };`);
     lines.push('const GC = L.gc;');
     const name = `lua_${p.linedefined}`;
-    lines.push(`return function ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
+    lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
     lines.push('const th = L.cur;');
-    lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxDepth) return rt.viaInterp(cl, arguments);');
+    // the record flags of a segment's bottom frame (generator.ts), taken before anything can raise
+    if (this.gen) lines.push('const FL = G.flags; G.flags = 0;');
+    if (this.gen) lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxGenDepth) return yield* G.viaInterp(th, cl, arguments);');
+    else lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxDepth) return rt.viaInterp(cl, arguments);');
     lines.push('const S = th.stack; const F0 = th.top;');
     if (p.isVararg) {
       lines.push(`const NA = arguments.length - 1 > ${np} ? arguments.length - 1 : ${np}; const NX = NA - ${np};`);
@@ -630,7 +659,7 @@ class Gen {
     lines.push('th.top = T;');
     lines.push('const ci = th.pushCI();');
     lines.push('ci.func = F; ci.base = B; ci.top = T; ci.savedpc = 0; ci.nresults = -1; ci.closure = cl; ci.fn = undefined;');
-    lines.push('ci.flags = 0; ci.kind = 0; ci.tail = rt.tail; ci.leq = false; ci.nextraargs = NX; rt.tail = false;');
+    lines.push(`ci.flags = ${this.gen ? 'FL' : '0'}; ci.kind = 0; ci.tail = rt.tail; ci.leq = false; ci.nextraargs = NX; rt.tail = false;`);
     lines.push('const U = cl.upvals;');
     if (locals.length > 0) lines.push(`let ${locals.join(', ')};`);
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);
@@ -639,7 +668,7 @@ class Gen {
     for (const l of body) lines.push(l);
     lines.push('}');
     lines.push(this.spillAll());
-    lines.push('return rt.deopt(ci, dpc);');
+    lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'return rt.deopt(ci, dpc);');
     lines.push('};');
     return lines.join('\n');
   }
@@ -659,13 +688,13 @@ function mentionsLocals(p: Proto): boolean {
 }
 
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
-export function compileProto(p: Proto, rt: JitRuntime): Compiled | null {
+export function compileProto(p: Proto, rt: JitRuntime, gen = false): Compiled | null {
   if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
-  const src = new Gen(p, rt.L.budget !== undefined).generate();
+  const src = new Gen(p, rt.L.budget !== undefined, gen).generate();
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
-  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', src);
-  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray) as Compiled;
+  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', src);
+  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G) as Compiled;
 }
 
 export { OP_NAMES };

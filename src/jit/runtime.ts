@@ -16,10 +16,28 @@
  * error message, the compiled frame spills its registers to the stack and the interpreter continues the same
  * frame at the same instruction (the instruction had no visible effect yet), until the frame returns.
  *
- * Interplay: compiled code runs only on the main thread (coroutines run interpreted; a yield can never cross
- * a compiled frame), never while debug hooks are set, and only below a frame depth of MAX_JIT_DEPTH: deeper
- * calls run interpreted on the interpreter's own stack, so 200,000-deep recursion still works and ends in
- * Lua's own "stack overflow".
+ * Interplay: the plain compiled functions run only on the main thread; never while debug hooks are set, and
+ * only below a frame depth of MAX_JIT_DEPTH: deeper calls run interpreted on the interpreter's own stack, so
+ * 200,000-deep recursion still works and ends in Lua's own "stack overflow".
+ *
+ * Coroutines (and the main thread while State.callAsync drives it): `enter` runs the *generator variant* of
+ * the function instead (codegen.ts with `gen`, driven by generator.ts): compiled-to-compiled calls are
+ * `yield*`, everything else (coroutine.yield/resume, pcall, interpreted callees, deopts) is a request the
+ * driver performs with the interpreter's own call protocol, so yields cross compiled and interpreted frames
+ * alike without unwinding JS, and a promise returned by a JS function suspends compiled frames too. Below
+ * MAX_GEN_DEPTH frames per coroutine (deeper calls run interpreted).
+ * Choice, measured (user s, this machine; lua5.4 in brackets):
+ *  - JS generators: next()+yield ~50-60 ns, each `yield*` level ~+60 ns (so call sites take their slow path
+ *    without a generator level, and coroutine.yield is handled directly by the driver);
+ *  - work inside a coroutine (a loop calling a 500-iteration function between yields, 20k times): everything
+ *    interpreted 0.40, generator variants 0.19 [0.08];
+ *  - pure switching with trivial bodies (for-in over a wrap generator, 3M yields): interpreted body 0.56,
+ *    generator 0.70: here a switch through the interpreter's own stack is cheaper than a generator resume;
+ *    bench/coroutines.lua (all switching) ends about even, 2.97 before -> 2.92 after (A/B, min of 3; with
+ *    switchBack no longer using Array#unshift, which alone made resume-heavy parts faster), [1.00];
+ *  - the alternative, converting compiled frames to interpreter frames on a yield, runs a generator-style
+ *    loop body interpreted after its first yield (the "interpreted" numbers above) and could not suspend
+ *    frames on promises; the generator variant is compiled lazily, only for functions that run on coroutines.
  */
 import { LFloat, LuaFunction, NativeFunction, rawEquals, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
@@ -35,6 +53,7 @@ import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
 import { SpecialFunction, callValue, execute, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
 import { getTM, toIntNs } from '../interp/metamethods.js';
+import { GenRuntime, type GenCompiled } from './generator.js';
 
 /** Returned by slow paths that cannot finish without the interpreter. */
 export const DEOPT: unique symbol = Symbol('deopt');
@@ -46,8 +65,12 @@ export const MAX_JIT_DEPTH = 800;
 const MAX_TAIL_NEST = 100;
 
 export type Compiled = (cl: LuaClosure, ...args: LuaValue[]) => LuaValue;
-/** Per-proto tier data: the compiled function, null when the proto cannot be compiled. */
-interface JitData { fn: Compiled | null | undefined; calls: number }
+/** Frames of a coroutine above which its calls run interpreted (generator frames nest deeper in JS). */
+export const MAX_GEN_DEPTH = 200;
+
+/** Per-proto tier data: the compiled function, null when the proto cannot be compiled; `g` the generator
+ * variant (generator.ts) once a call on a coroutine needed it. */
+interface JitData { fn: Compiled | null | undefined; g: GenCompiled | null | undefined; calls: number }
 
 export interface JitOptions {
   /** Calls before a function is compiled (0: at its first call). */
@@ -58,7 +81,7 @@ export interface JitOptions {
   trace?: (msg: string) => void;
 }
 
-export type CompileFn = (p: Proto, rt: JitRuntime) => Compiled | null;
+export type CompileFn = (p: Proto, rt: JitRuntime, gen?: boolean) => Compiled | null;
 
 /** An empty array whose elements are never unboxed doubles: V8 canonicalises NaNs stored in double arrays,
  * which would lose the sign bit that "-nan" prints. */
@@ -85,14 +108,19 @@ export class JitRuntime {
   private deoptIdx = -1;
   readonly maxDepth = MAX_JIT_DEPTH;
   readonly maxTailNest = MAX_TAIL_NEST;
+  readonly maxGenDepth = MAX_GEN_DEPTH;
+  /** The driver and slow paths of generator variants (code running on coroutines). */
+  readonly G: GenRuntime;
 
-  constructor(readonly L: State, readonly opts: JitOptions, private readonly compiler: CompileFn) {}
+  constructor(readonly L: State, readonly opts: JitOptions, private readonly compiler: CompileFn) {
+    this.G = new GenRuntime(this, L);
+  }
 
   // ------------------------------------------------------------------------------------ compiling
 
   private data(p: Proto): JitData {
     let d = p.tierData.jit as JitData | undefined;
-    if (d === undefined) p.tierData.jit = d = { fn: undefined, calls: 0 };
+    if (d === undefined) p.tierData.jit = d = { fn: undefined, g: undefined, calls: 0 };
     return d;
   }
 
@@ -113,6 +141,23 @@ export class JitRuntime {
     return fn ?? undefined;
   }
 
+  /** The generator variant of `p` once it is hot enough (the call count is shared with the plain variant). */
+  compiledGen(p: Proto): GenCompiled | undefined {
+    const d = this.data(p);
+    if (d.g !== undefined) return d.g ?? undefined;
+    if (d.fn === null || d.calls++ < this.opts.threshold) return undefined;
+    let g: GenCompiled | null = null;
+    try {
+      g = this.compiler(p, this, true) as unknown as GenCompiled | null;
+    } catch (e) {
+      if (this.opts.trace) this.opts.trace(`jit: compile error in ${p.source}:${p.linedefined}: ${String(e)}`);
+      g = null;
+    }
+    d.g = g;
+    if (this.opts.trace) this.opts.trace(`jit: ${g ? 'compiled generator' : 'not compiled'} ${p.source}:${p.linedefined}`);
+    return g ?? undefined;
+  }
+
   // ------------------------------------------------------------------------------------ entering from the interpreter
 
   /** The interpreter wants to call closure f (stack[func], nargs arguments above it). Runs it as compiled code
@@ -120,7 +165,16 @@ export class JitRuntime {
   enter(L: State, th: Coroutine, f: LuaClosure, func: number, nargs: number, nresults: number, flags: number): boolean {
     // an error escaping compiled code propagates as a JS exception to the nearest run loop or JS-level call
     // (execute, callInterp, State.callIn), which recovers at the protected frame on the CallInfo stack
-    if (th.hookMask !== 0 || !th.isMain || th.ciIdx >= MAX_JIT_DEPTH) return false;
+    if (th.hookMask !== 0) return false;
+    if (!th.isMain || this.L.suspendable()) {
+      // on a coroutine (or under callAsync) frames must be able to suspend: the generator variant
+      if (th.ciIdx >= MAX_GEN_DEPTH) return false;
+      const g = this.compiledGen(f.p);
+      if (g === undefined) return false;
+      this.G.start(th, f, g, func, nargs, nresults, flags);
+      return true;
+    }
+    if (th.ciIdx >= MAX_JIT_DEPTH) return false;
     const j = this.compiled(f.p);
     if (j === undefined) return false;
     const s = th.stack;

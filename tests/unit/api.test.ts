@@ -255,77 +255,80 @@ test('JS exceptions become Lua errors catchable by pcall; uncaught ones keep the
 });
 
 // ------------------------------------------------------------------------------------ async
+// both tiers: under the jit, code runs as generator variants while callAsync drives the machine
+for (const tier of ['interp', 'jit']) {
 
-test('async: promises suspend the Lua thread at depth, in coroutines and inside pcall', async () => {
-  const { lua, out } = newLua();
-  lua.set('delay', async (v: unknown) => {
-    await sleep(2);
-    return v;
+  test(`async (${tier}): promises suspend the Lua thread at depth, in coroutines and inside pcall`, async () => {
+    const { lua, out } = newLua({ tier, jitThreshold: 0 });
+    lua.set('delay', async (v: unknown) => {
+      await sleep(2);
+      return v;
+    });
+    lua.set('reject', async (msg: string) => {
+      await sleep(1);
+      throw new Error(msg);
+    });
+    const r = await lua.doStringAsync(`
+      local function deep(n) if n == 0 then return delay("bottom") end return deep(n - 1) end
+      local co = coroutine.create(function(a)
+        local x = delay(a * 2)
+        local y = coroutine.yield(x)
+        return delay(y + 1)
+      end)
+      local _, first = coroutine.resume(co, 5)
+      local _, second = coroutine.resume(co, 100)
+      local ok, e = pcall(reject, "nope") -- called by pcall (a native): no position
+      local ok2, v = pcall(function() return delay("in pcall") end)
+      local wrapped = coroutine.wrap(function() return select(2, pcall(delay, "co+pcall")) end)()
+      print(deep(50), first, second)
+      return ok, e, ok2, v, wrapped
+    `, '=async');
+    assert.deepEqual(r, [false, 'nope', true, 'in pcall', 'co+pcall']);
+    assert.equal(out(), 'bottom\t10\t101\n');
+    // a rejection outside pcall rejects the call with a LuaError
+    await assert.rejects(lua.doStringAsync('reject("out")', '=x'), (e: unknown) => e instanceof LuaError && e.message === 'x:1: out');
+    // callAsync with arguments and results
+    const f = lua.load('local a, b = ... return delay(a) + b, "done"');
+    assert.deepEqual(await lua.callAsync(f, 40, 2), [42, 'done']);
   });
-  lua.set('reject', async (msg: string) => {
+
+  test(`async (${tier}): a promise where the thread cannot suspend is a clear Lua error`, async () => {
+    const { lua } = newLua({ tier, jitThreshold: 0 });
+    lua.set('delay', async (v: unknown) => v);
+    assert.throws(() => lua.doString('return delay(1)', '=s'), /s:1: JS function 'delay' returned a Promise outside an asynchronous call/);
+    const r = await lua.doStringAsync('return pcall(string.gsub, "a", "a", function() return delay("x") end)');
+    assert.deepEqual(r, [false, 'attempt to yield across a C-call boundary']);
+  });
+
+  test(`async (${tier}): using a suspended state is refused; the state works again after`, async () => {
+    const { lua } = newLua({ tier, jitThreshold: 0 });
+    let release!: (v: number) => void;
+    lua.set('wait', () => new Promise<number>((resolve) => (release = resolve)));
+    const p = lua.doStringAsync('return wait() + 1');
     await sleep(1);
-    throw new Error(msg);
+    assert.throws(() => lua.doString('return 1'), /suspended in an asynchronous call/);
+    await assert.rejects(lua.doStringAsync('return 1'), /suspended in an asynchronous call/);
+    release(41);
+    assert.deepEqual(await p, [42]);
+    assert.deepEqual(lua.doString('return 2'), [2]);
   });
-  const r = await lua.doStringAsync(`
-    local function deep(n) if n == 0 then return delay("bottom") end return deep(n - 1) end
-    local co = coroutine.create(function(a)
-      local x = delay(a * 2)
-      local y = coroutine.yield(x)
-      return delay(y + 1)
-    end)
-    local _, first = coroutine.resume(co, 5)
-    local _, second = coroutine.resume(co, 100)
-    local ok, e = pcall(reject, "nope") -- called by pcall (a native): no position
-    local ok2, v = pcall(function() return delay("in pcall") end)
-    local wrapped = coroutine.wrap(function() return select(2, pcall(delay, "co+pcall")) end)()
-    print(deep(50), first, second)
-    return ok, e, ok2, v, wrapped
-  `, '=async');
-  assert.deepEqual(r, [false, 'nope', true, 'in pcall', 'co+pcall']);
-  assert.equal(out(), 'bottom\t10\t101\n');
-  // a rejection outside pcall rejects the call with a LuaError
-  await assert.rejects(lua.doStringAsync('reject("out")', '=x'), (e: unknown) => e instanceof LuaError && e.message === 'x:1: out');
-  // callAsync with arguments and results
-  const f = lua.load('local a, b = ... return delay(a) + b, "done"');
-  assert.deepEqual(await lua.callAsync(f, 40, 2), [42, 'done']);
-});
 
-test('async: a promise where the thread cannot suspend is a clear Lua error', async () => {
-  const { lua } = newLua();
-  lua.set('delay', async (v: unknown) => v);
-  assert.throws(() => lua.doString('return delay(1)', '=s'), /s:1: JS function 'delay' returned a Promise outside an asynchronous call/);
-  const r = await lua.doStringAsync('return pcall(string.gsub, "a", "a", function() return delay("x") end)');
-  assert.deepEqual(r, [false, 'attempt to yield across a C-call boundary']);
-});
-
-test('async: using a suspended state is refused; the state works again after', async () => {
-  const { lua } = newLua();
-  let release!: (v: number) => void;
-  lua.set('wait', () => new Promise<number>((resolve) => (release = resolve)));
-  const p = lua.doStringAsync('return wait() + 1');
-  await sleep(1);
-  assert.throws(() => lua.doString('return 1'), /suspended in an asynchronous call/);
-  await assert.rejects(lua.doStringAsync('return 1'), /suspended in an asynchronous call/);
-  release(41);
-  assert.deepEqual(await p, [42]);
-  assert.deepEqual(lua.doString('return 2'), [2]);
-});
-
-test('async: JS functions called during an async run may call back into the state synchronously', async () => {
-  const { lua } = newLua();
-  lua.set('delay', async (v: unknown) => {
-    await sleep(1);
-    return v;
+  test(`async (${tier}): JS functions called during an async run may call back into the state synchronously`, async () => {
+    const { lua } = newLua({ tier, jitThreshold: 0 });
+    lua.set('delay', async (v: unknown) => {
+      await sleep(1);
+      return v;
+    });
+    lua.set('square', (x: number) => lua.doString(`return ${x} * ${x}`)[0]);
+    lua.set('luaTwice', (f: (x: number) => number, x: number) => f(f(x)));
+    const r = await lua.doStringAsync(`
+      local a = delay(3)
+      return square(a), luaTwice(function(x) return x * 2 end, a),
+        pcall(luaTwice, function(x) return x + delay(0) end, 1)`);
+    // a Lua function called synchronously by JS cannot suspend (like a yield across a C call)
+    assert.deepEqual(r, [9, 12, false, 'attempt to yield across a C-call boundary']);
   });
-  lua.set('square', (x: number) => lua.doString(`return ${x} * ${x}`)[0]);
-  lua.set('luaTwice', (f: (x: number) => number, x: number) => f(f(x)));
-  const r = await lua.doStringAsync(`
-    local a = delay(3)
-    return square(a), luaTwice(function(x) return x * 2 end, a),
-      pcall(luaTwice, function(x) return x + delay(0) end, 1)`);
-  // a Lua function called synchronously by JS cannot suspend (like a yield across a C call)
-  assert.deepEqual(r, [9, 12, false, 'attempt to yield across a C-call boundary']);
-});
+}
 
 // ------------------------------------------------------------------------------------ close, doFile
 

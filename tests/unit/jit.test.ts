@@ -222,3 +222,56 @@ end
 print(f(1, 2))
 `);
 });
+
+// ------------------------------------------------------------------------------------ coroutines (generator.ts)
+
+/** Every program again, as the body of a coroutine: all of it runs as generator variants. */
+test('every program gives the same output inside a coroutine (generator variants)', () => {
+  const compiled: Proto[] = [];
+  for (const [name, src] of Object.entries(PROGRAMS)) {
+    const wrapped = `local co = coroutine.wrap(function(...)\n${src}\nend) co()`;
+    const ref = run(wrapped, undefined);
+    assert.equal(run(wrapped, 0, compiled), ref, `${name}: threshold 0`);
+    assert.equal(run(wrapped, 2), ref, `${name}: threshold 2`);
+  }
+  // the generator variants were compiled (not just the plain ones)
+  const gens = compiled.filter((p) => (p.tierData.jit as { g?: unknown }).g);
+  assert.ok(gens.length > 10, `generator variants compiled: ${gens.length}`);
+});
+
+test('type flips and deopts inside compiled coroutine frames, with yields around them', () => {
+  same(`
+local mt = { __add = function(a, b) return coroutine.yield("mm add") end, __index = function(t, k) return k .. "!" end }
+local function step(acc, v) local r = acc + v; return r, math.type(r) or type(r) end
+local vals = { 1, 2, 0.5, "4", 2^53, math.maxinteger, -0.0, 1/0, setmetatable({}, mt), 3 }
+local co = coroutine.wrap(function()
+  local acc, kind = 0, nil
+  for i = 1, #vals do
+    local ok, r, k = pcall(step, acc, vals[i])
+    if ok then acc, kind = r, k end
+    coroutine.yield(i, tostring(acc), kind)
+    local t = setmetatable({}, mt)
+    coroutine.yield(t.x, t[i])
+  end
+  return "done"
+end)
+local v = { co() }
+while v[1] ~= "done" do print(table.unpack(v)); v = { co(#v) } end
+`);
+});
+
+test('deep recursion, long tail-call chains and getlocal inside a coroutine', () => {
+  same(`
+local function depth(n) if n == 0 then return coroutine.yield(0) end return 1 + depth(n - 1) end
+local function loop(n, acc) if n == 0 then coroutine.yield(acc) return acc end return loop(n - 1, acc + n) end
+local co = coroutine.wrap(function()
+  print(depth(20000))
+  print(loop(100000, 0))
+  local function f(a, b) local c = a .. b; coroutine.yield(); local n, v = debug.getlocal(1, 3); return n, v end
+  print(f("x", "y"))
+  print(select(2, pcall(function() local function inf(n) return 1 + inf(n) end return inf(1) end)):match("stack overflow") ~= nil)
+  return "end"
+end)
+print(co()) print(co(5)) print(co()) print(co()) print(co())
+`);
+});

@@ -1,0 +1,399 @@
+/*
+ * Compiled code inside coroutines (and under State.callAsync): the *generator variant* of compiled functions
+ * and the driver that lets the interpreter's frame machinery suspend and resume it.
+ *
+ * A Lua function running on a coroutine runs as `function*` (codegen.ts with `gen`): calls to compiled
+ * callees are `yield*` into their generator variants (a chain of JS generators, one "segment"); everything
+ * else (natives the VM implements itself such as coroutine.yield/resume/wrap, pcall, xpcall, interpreted
+ * callees, and deoptimised frames) is a *request* the segment yields to its driver, which performs it
+ * through the interpreter's ordinary call protocol (callValue with F_CONT). So a coroutine.yield from any
+ * depth is the interpreter's own yield: it switches threads without unwinding JS frames, and the suspended
+ * segment stays a suspended JS generator until the yield's record is resumed.
+ *
+ * Protocol:
+ *  - The segment's frames have ordinary CallInfo records (tracebacks, getinfo, savedpc as for compiled code
+ *    on the main thread). The bottom frame's record carries the flags of the call that started it (F_COBASE
+ *    for a coroutine body), so error recovery finds coroutine bases and JS-call boundaries as usual.
+ *  - While a request is outstanding, the record of the requesting frame has kind K_GEN and `extra` = the
+ *    segment. When the callee's record returns (flags F_CONT), call.ts's continueNative hands the results
+ *    (from the returning record's func to th.top) to continueGen, which resumes the generator.
+ *  - A segment is driven by at most one JS loop at a time (`active`): a continuation that arrives while its
+ *    driver is still on the JS stack (a native completed at once, a coroutine yielded back to a resumer that
+ *    is itself compiled) only marks it ready, so long-running loops never grow the JS stack.
+ *  - A request made after the bottom frame tail-called (its record popped) calls the callee in the
+ *    segment's place (its flags and wanted results); a deopt of the bottom frame gives the interpreter the
+ *    segment's flags: in both cases the segment ends there.
+ */
+import { NativeFunction, type LuaValue } from '../runtime/value.js';
+import { LuaError } from '../runtime/errors.js';
+import { F_CONT, K_AWAIT, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { LuaClosure } from '../interp/closure.js';
+import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
+import { SpecialFunction, S_YIELD, callValue, pushNativeCI, returnArray, returnFrom, switchBack } from '../interp/call.js';
+import { getTM } from '../interp/metamethods.js';
+import type { State } from '../interp/state.js';
+import type { JitRuntime } from './runtime.js';
+
+/** CallInfo kind of a compiled generator frame waiting for a request (a number no other kind uses). */
+export const K_GEN = 9;
+
+const REQ_CALL = 0, REQ_DEOPT = 1, REQ_AWAIT = 2, REQ_YIELD = 3;
+const REQ: unique symbol = Symbol('request');
+const SUB: unique symbol = Symbol('subgenerator');
+/** Returned by the native fast path when the native suspended the machine on a promise. */
+const AWAITING: unique symbol = Symbol('awaiting');
+
+export type GenFrame = Generator<number, LuaValue, LuaValue>;
+export type GenCompiled = (cl: LuaClosure, ...args: LuaValue[]) => GenFrame;
+type Site = { p: unknown; j: unknown };
+
+/** Nested tail calls of generator frames kept on the JS stack before the interpreter takes over. */
+export const MAX_GEN_TAIL_NEST = 100;
+
+/** An empty array that never becomes a double array (V8 would canonicalise NaN payloads: "-nan"). */
+function anyArray(): LuaValue[] {
+  const a: LuaValue[] = [''];
+  a.length = 0;
+  return a;
+}
+
+const NO_VALUES: LuaValue[] = anyArray();
+
+class Segment {
+  active = false;
+  ready = false;
+  first: LuaValue = undefined;
+  n = 0;
+  vals: LuaValue[] = anyArray();
+  constructor(readonly gen: GenFrame, readonly th: Coroutine, readonly cl: LuaClosure, readonly func: number,
+    readonly nresults: number, readonly flags: number, readonly base: number, readonly nest0: number) {}
+}
+
+export class GenRuntime {
+  /** The function slot and argument count of the outstanding REQ_CALL. */
+  private reqFunc = 0;
+  private reqNargs = 0;
+  /** Flags for the record of the next bottom frame (read and cleared by the generated prologue). */
+  flags = 0;
+  /** What `at` asks of its caller (see there). */
+  readonly REQ = REQ;
+  readonly SUB = SUB;
+  req = REQ_CALL;
+  sub: GenFrame | undefined = undefined;
+  /** The values of the outstanding REQ_YIELD. */
+  private yv: LuaValue[] = NO_VALUES;
+  private readonly closeSite: Site = { p: null, j: null };
+
+  constructor(private readonly rt: JitRuntime, private readonly L: State) {}
+
+  // ------------------------------------------------------------------------------------ driving
+
+  /** Starts compiled function g for closure f (stack[func], nargs arguments above it) as a new segment. */
+  start(th: Coroutine, f: LuaClosure, g: GenCompiled, func: number, nargs: number, nresults: number, flags: number): void {
+    const s = th.stack;
+    th.top = func;
+    this.flags = flags;
+    this.rt.tail = false;
+    let gen: GenFrame;
+    switch (nargs) {
+      case 0: gen = g(f); break;
+      case 1: gen = g(f, s[func + 1]); break;
+      case 2: gen = g(f, s[func + 1], s[func + 2]); break;
+      case 3: gen = g(f, s[func + 1], s[func + 2], s[func + 3]); break;
+      default: gen = g(f, ...s.slice(func + 1, func + 1 + nargs));
+    }
+    this.drive(new Segment(gen, th, f, func, nresults, flags, th.ciIdx + 1, th.tailNest), undefined);
+  }
+
+  /** Runs the segment until it finishes or waits for a request that did not complete at once. */
+  private drive(seg: Segment, x: LuaValue): void {
+    const th = seg.th;
+    const L = this.L;
+    seg.active = true;
+    try {
+      for (;;) {
+        let r: IteratorResult<number, LuaValue>;
+        try {
+          r = seg.gen.next(x);
+        } catch (e) {
+          // the whole generator chain is gone: its tail-call nesting with it
+          th.tailNest = seg.nest0;
+          this.flags = 0;
+          throw e;
+        }
+        if (r.done === true) {
+          this.finish(seg, r.value);
+          return;
+        }
+        seg.ready = false;
+        const req = r.value;
+        if (req === REQ_CALL) {
+          if (th.ciIdx < seg.base) {
+            // the bottom frame tail-called a function that runs interpreted: it takes the segment's place
+            th.tailNest = seg.nest0;
+            callValue(L, th, this.reqFunc, this.reqNargs, seg.nresults, seg.flags);
+            return;
+          }
+          const ci = th.cis[th.ciIdx];
+          ci.kind = K_GEN;
+          ci.extra = seg as unknown as LuaValue;
+          callValue(L, th, this.reqFunc, this.reqNargs, MULTRET, F_CONT);
+        } else if (req === REQ_DEOPT) {
+          const ci = th.cis[th.ciIdx];
+          if (th.ciIdx === seg.base) {
+            // the bottom frame continues in the interpreter and returns where the segment would have
+            th.tailNest = seg.nest0;
+            ci.flags = seg.flags;
+            ci.nresults = seg.nresults;
+            return;
+          }
+          ci.flags = F_CONT;
+          ci.nresults = MULTRET;
+          const c = th.cis[th.ciIdx - 1];
+          c.kind = K_GEN;
+          c.extra = seg as unknown as LuaValue;
+          return;
+        } else if (req === REQ_YIELD) {
+          // coroutine.yield (its record is on top, see `at`): suspend, values to the resumer
+          const c = th.cis[th.ciIdx - 1];
+          c.kind = K_GEN;
+          c.extra = seg as unknown as LuaValue;
+          th.status = 'suspended';
+          const vals = this.yv;
+          this.yv = NO_VALUES;
+          switchBack(L, th, vals);
+        } else {
+          // REQ_AWAIT: the native's record (on top) completes when the promise settles
+          const c = th.cis[th.ciIdx - 1];
+          c.kind = K_GEN;
+          c.extra = seg as unknown as LuaValue;
+          return;
+        }
+        if (!seg.ready) return;
+        x = this.deliver(seg);
+      }
+    } finally {
+      seg.active = false;
+    }
+  }
+
+  /** Puts the results kept in the segment into the compiled return convention; returns the first. */
+  private deliver(seg: Segment): LuaValue {
+    const rt = this.rt;
+    const n = seg.n;
+    const v = rt.v;
+    const vals = seg.vals;
+    for (let i = 1; i < n; i++) v[i] = vals[i];
+    rt.n = n;
+    return seg.first;
+  }
+
+  /** The segment's bottom frame returned (first result `first`, the others in rt.v): complete its call. */
+  private finish(seg: Segment, first: LuaValue): void {
+    const th = seg.th;
+    const rt = this.rt;
+    th.tailNest = seg.nest0;
+    const n = rt.n;
+    const func = seg.func;
+    if (func + n + EXTRA_STACK > th.stack.length) th.grow(func + n + EXTRA_STACK);
+    const s = th.stack;
+    s[func] = first;
+    for (let i = 1; i < n; i++) s[func + i] = rt.v[i];
+    const c = th.pushCI();
+    c.func = func;
+    c.nresults = seg.nresults;
+    c.flags = seg.flags;
+    c.closure = seg.cl;
+    c.kind = 0;
+    returnFrom(this.L, th, c, func, n);
+  }
+
+  /** call.ts: record `c` (kind K_GEN) got the results of its request, from the returned record's func to top. */
+  continueGen(th: Coroutine, c: CallInfo): void {
+    const seg = c.extra as unknown as Segment;
+    c.kind = 0;
+    c.extra = undefined;
+    const func = th.cis[th.ciIdx + 1].func;
+    const s = th.stack;
+    const n = th.top - func;
+    const vals = seg.vals;
+    for (let i = 1; i < n; i++) vals[i] = s[func + i];
+    seg.n = n;
+    seg.first = n > 0 ? s[func] : undefined;
+    th.top = func;
+    if (seg.active) {
+      seg.ready = true;
+      return;
+    }
+    this.drive(seg, this.deliver(seg));
+  }
+
+  // ------------------------------------------------------------------------------------ called by generated code
+
+  /** A call site's slow path (function and arguments in the stack at func..), not itself a generator (one
+   * JS generator level less on every yield and resume): a plain native runs at once and its first result is
+   * returned; SUB: a compiled callee's generator is in `sub` (the site caches the callee), the caller
+   * `yield*`s it; REQ: the caller yields `req` to the driver, which makes the call. */
+  at(th: Coroutine, site: Site, func: number, nargs: number): LuaValue | symbol {
+    const s = th.stack;
+    const f = s[func];
+    if (f instanceof SpecialFunction) {
+      // the hot operation of generator-style code first; the other specials are requests
+      if (f.special === S_YIELD && th.nny === 0 && th.resumer !== undefined && th.hookMask === 0) return this.yieldReq(th, f, func, nargs);
+    } else if (f instanceof NativeFunction) {
+      if (th.hookMask === 0) {
+        const r = this.callNative(th, f, func, nargs);
+        if (r !== AWAITING) return r;
+        this.req = REQ_AWAIT;
+        return REQ;
+      }
+    } else if (f instanceof LuaClosure) {
+      // (a Lua callee usually takes the site's cached path and never gets here)
+      const g = this.rt.compiledGen(f.p);
+      if (g !== undefined) {
+        site.p = f.p;
+        site.j = g;
+        th.top = func;
+        this.sub = nargs === 0 ? g(f) : nargs === 1 ? g(f, s[func + 1]) : g(f, ...s.slice(func + 1, func + 1 + nargs));
+        return SUB;
+      }
+    }
+    this.flags = 0;
+    this.rt.tail = false;
+    this.reqFunc = func;
+    this.reqNargs = nargs;
+    this.req = REQ_CALL;
+    return REQ;
+  }
+
+  /** coroutine.yield: its record as the interpreter pushes it; the switch is done by the driver once the
+   * generator is suspended (the error cases go through the interpreter's yield, as requests). */
+  private yieldReq(th: Coroutine, f: SpecialFunction, func: number, nargs: number): symbol {
+    const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_CONT);
+    ci.kind = K_YIELD;
+    // a slice of the (generic) stack array: never a double array, NaN payloads survive
+    this.yv = th.stack.slice(func + 1, func + 1 + nargs);
+    this.req = REQ_YIELD;
+    return REQ;
+  }
+
+  /** `at` as a generator, for the less frequent slow paths. */
+  *callAt(th: Coroutine, site: Site, func: number, nargs: number): GenFrame {
+    const r = this.at(th, site, func, nargs);
+    if (r === REQ) return yield this.req;
+    if (r === SUB) return yield* this.sub!;
+    return r as LuaValue;
+  }
+
+  /** callAt with nfix fixed arguments in the stack, then the values of mv. */
+  *callMv(th: Coroutine, site: Site, func: number, nfix: number, mv: LuaValue[]): GenFrame {
+    const n = mv.length;
+    const need = func + 1 + nfix + n + EXTRA_STACK;
+    if (need > th.stack.length) th.grow(need);
+    const s = th.stack;
+    for (let i = 0; i < n; i++) s[func + 1 + nfix + i] = mv[i];
+    return yield* this.callAt(th, site, func, nfix + n);
+  }
+
+  /** Calls f(args...) placed at th.top (tail calls, prologues that must run interpreted). */
+  *call(th: Coroutine, site: Site, f: LuaValue, ...args: LuaValue[]): GenFrame {
+    return yield* this.callv(th, site, f, args);
+  }
+
+  *callv(th: Coroutine, site: Site, f: LuaValue, args: ArrayLike<LuaValue>, from = 0): GenFrame {
+    const func = th.top;
+    const nargs = args.length - from;
+    const need = func + 1 + nargs + EXTRA_STACK;
+    if (need > th.stack.length) th.grow(need);
+    const s = th.stack;
+    s[func] = f;
+    for (let i = 0; i < nargs; i++) s[func + 1 + i] = args[from + i];
+    return yield* this.callAt(th, site, func, nargs);
+  }
+
+  /** A generator prologue found hooks set or the frame depth at its limit: the call runs interpreted. */
+  *viaInterp(th: Coroutine, cl: LuaClosure, args: IArguments): GenFrame {
+    const func = th.top;
+    const nargs = args.length - 1;
+    const need = func + 1 + nargs + EXTRA_STACK;
+    if (need > th.stack.length) th.grow(need);
+    const s = th.stack;
+    s[func] = cl;
+    for (let i = 0; i < nargs; i++) s[func + 1 + i] = args[1 + i] as LuaValue;
+    this.flags = 0;
+    this.rt.tail = false;
+    this.reqFunc = func;
+    this.reqNargs = nargs;
+    return yield REQ_CALL;
+  }
+
+  /** Continues frame `ci` (registers spilled) in the interpreter at instruction pc until it returns. */
+  *deopt(th: Coroutine, ci: CallInfo, pc: number, top = ci.top): GenFrame {
+    const tr = this.rt.opts.trace;
+    if (tr) tr(`jit: deopt ${ci.closure!.p.source}:${ci.closure!.p.linedefined} at pc ${pc}`);
+    ci.savedpc = pc;
+    th.top = top;
+    return yield REQ_DEOPT;
+  }
+
+  /** Closes pending to-be-closed variables at or above `level` on a normal exit; __close may yield. */
+  *closeTbc(th: Coroutine, level: number): GenFrame {
+    const tbc = th.tbc;
+    while (tbc.length > 0 && tbc[tbc.length - 1] >= level) {
+      const idx = tbc.pop()!;
+      const v = th.stack[idx];
+      const func = th.top;
+      if (func + 3 + EXTRA_STACK > th.stack.length) th.grow(func + 3 + EXTRA_STACK);
+      const s = th.stack;
+      s[func] = getTM(this.L, v, '__close');
+      s[func + 1] = v;
+      s[func + 2] = undefined;
+      yield* this.callAt(th, this.closeSite, func, 2);
+      th.top = func;
+    }
+    return undefined;
+  }
+
+  /** A plain native called from generator code: as JitRuntime's direct native call, except that a promise
+   * (async embedding) suspends the thread, as the interpreter's native calls do. */
+  private callNative(th: Coroutine, f: NativeFunction, func: number, nargs: number): LuaValue | typeof AWAITING {
+    const L = this.L;
+    const rt = this.rt;
+    const s = th.stack;
+    const idx = th.ciIdx;
+    const args = new Array<LuaValue>(nargs);
+    for (let i = 0; i < nargs; i++) args[i] = s[func + 1 + i];
+    const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_CONT);
+    const r = f.fn(L, args) as unknown;
+    let res: LuaValue[];
+    if (Array.isArray(r)) res = r as LuaValue[];
+    else if (r === undefined) res = [];
+    else if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
+      if (!L.canSuspend()) throw new LuaError('attempt to yield across a C-call boundary');
+      ci.kind = K_AWAIT;
+      L.pending = { promise: r as PromiseLike<LuaValue[]>, th, ci };
+      L.stop = true;
+      return AWAITING;
+    } else res = [r as LuaValue];
+    if (th.hookMask !== 0) {
+      // the native set a hook: its return goes through the interpreter's return hook, then back here
+      ci.flags = 0;
+      returnArray(L, th, ci, res);
+      const n = th.top - func;
+      const v = rt.v;
+      for (let i = 1; i < n; i++) v[i] = s[func + i];
+      rt.n = n;
+      const first = n > 0 ? s[func] : undefined;
+      th.top = func;
+      return first;
+    }
+    th.ciIdx = idx;
+    for (let i = func; i <= func + nargs; i++) s[i] = undefined;
+    const n = res.length;
+    const v = rt.v;
+    for (let i = 1; i < n; i++) v[i] = res[i];
+    rt.n = n;
+    th.top = func;
+    return n > 0 ? res[0] : undefined;
+  }
+}
