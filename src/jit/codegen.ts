@@ -366,8 +366,8 @@ class Gen {
         const b = argB(i);
         let last = argC(i);
         if (argk(i)) last += argAx(code[pc + 1]) * 256;
-        const vals = b === 0 ? this.valueList(a + 1, pendingMv, true) : this.valueList(a + 1, a + 1 + b, false);
-        e(`${RA}.setList(${last + 1}, ${vals});`);
+        if (b === 0) e(`${RA}.setListMv(${last + 1}, ${this.valueList(a + 1, pendingMv, false)}, mv);`);
+        else e(`${RA}.setList(${last + 1}, ${this.valueList(a + 1, a + 1 + b, false)});`);
         return true;
       }
       case Op.CLOSURE: {
@@ -395,18 +395,32 @@ class Gen {
     }
   }
 
+  /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
+   * table's hidden class), then, while the value is nil and the metatable's `__index` is a table, the same
+   * lookup in that table, inline for two levels so each level has its own inline cache (DESIGN.md §2).
+   * Every step reads the current metatable and `__index` (nothing cached across executions). A function
+   * `__index`, a non-table value or a longer chain goes to rt.index from the start (lookups are pure). */
   private getStr(pc: number, RA: string, x: string, kc: number): void {
     const key = this.hashKey(kc);
     const ks = JSON.stringify(this.p.k[kc] as string);
-    this.emit(`if (${x} instanceof LuaTable && ((v = ${x}.hash${key}) !== undefined || (v = ${x}.getStr(${ks})) !== undefined || ${x}.metatable === undefined)) ${RA} = v;`);
-    this.emit(`else { ${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+    const l = `g${pc}`;
+    // the value of `o[k]` when it is not nil, else (o's metatable's __index) in `m`, undefined = a nil result
+    const own = (o: string, m: string): string =>
+      `(v = ${o}.hash${key}) !== undefined || (${o}.strDict && (v = ${o}.getStr(${ks})) !== undefined) || ` +
+      `(${m} = ${o}.metatable) === undefined || (${m} = ${m}.strDict ? ${m}.getStr("__index") : ${m}.hash.__index) === undefined`;
+    this.emit(`${l}: { if (${x} instanceof LuaTable) { if (${own(x, 't')}) { ${RA} = v; break ${l}; }`);
+    this.emit(`if (t instanceof LuaTable) { if (${own('t', 'y')}) { ${RA} = v; break ${l}; }`);
+    this.emit(`if (y instanceof LuaTable && ((v = y.hash${key}) !== undefined || (y.strDict && (v = y.getStr(${ks})) !== undefined) || y.metatable === undefined)) { ${RA} = v; break ${l}; } } }`);
+    this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
   }
 
+  /** x[k] = v for a constant string key: an existing field in place; else a raw set unless the metatable
+   * has a `__newindex` (read afresh each time); else rt.setIndex. */
   private setStr(pc: number, x: string, kb: number): void {
     const key = this.hashKey(kb);
     const ks = JSON.stringify(this.p.k[kb] as string);
     this.emit(`if (${x} instanceof LuaTable && v !== undefined && ${x}.hash${key} !== undefined) ${x}.hash${key} = v;`);
-    this.emit(`else if (${x} instanceof LuaTable && ${x}.metatable === undefined) ${x}.setStr(${ks}, v);`);
+    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || (t.strDict ? t.getStr("__newindex") : t.hash.__newindex) === undefined)) ${x}.setStr(${ks}, v);`);
     this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${this.deopt(pc)} }`);
   }
 

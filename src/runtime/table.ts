@@ -104,8 +104,9 @@ export class LuaTable extends LuaObject {
   declare alimit: number;
   /** String keys of a record-mode table; undefined = look further (see the header). */
   declare hash: Record<string, LuaValue>;
-  /** Dictionary mode: string keys live in the Map, `hash` stays EMPTY_HASH. */
-  declare private strDict: boolean;
+  /** Dictionary mode: string keys live in the Map, `hash` stays EMPTY_HASH. Read (never written) by generated
+   * code: a miss in `hash` of a record-mode table is a nil without a call to getStr (see the header). */
+  declare strDict: boolean;
   /** Properties of `hash`, live and dead. */
   declare private scount: number;
   /** Dead string keys dropped by rehashes so far (churn detection). */
@@ -130,9 +131,8 @@ export class LuaTable extends LuaObject {
   constructor(narr = 0, nhash = 0) {
     super();
     // Every table gets its own array, even when empty: other code may grow `arr` in place.
-    const a: LuaValue[] = [];
-    for (let i = 0; i < narr; i++) a.push(undefined); // push, not new Array(n): keeps the array packed
-    this.arr = a;
+    // packed (never `new Array(n)`, which is holey) and of exact capacity (pushing reserves 17 slots)
+    this.arr = narr === 0 ? [] : blank(narr);
     this.alimit = narr;
     this.hash = EMPTY_HASH;
     this.strDict = false;
@@ -430,9 +430,44 @@ export class LuaTable extends LuaObject {
    * the last key if needed (PUC's luaH_resizearray). Writes go straight to the array slots. */
   setList(first: number, values: LuaValue[], count = values.length): void {
     const last = first + count - 1;
-    if (last > this.arr.length) this.resize(last, this.hcap);
-    const a = this.arr;
+    let a = this.arr;
+    if (last > a.length) {
+      if (this.map === undefined && this.hash === EMPTY_HASH) {
+        // nothing in the hash part (a fresh constructor): PUC's resize only extends the array part, so
+        // build the new array directly, without filler (small constructors such as {f(), g()} live here)
+        const b = blank(last);
+        const keep = first - 1 < a.length ? first - 1 : a.length;
+        for (let i = 0; i < keep; i++) b[i] = a[i];
+        for (let i = 0; i < count; i++) b[first - 1 + i] = values[i];
+        this.arr = b;
+        this.alimit = last;
+        return;
+      }
+      this.resize(last, this.hcap);
+      a = this.arr;
+    }
     for (let i = 0; i < count; i++) a[first - 1 + i] = values[i];
+  }
+
+  /** setList of the values `fixed` followed by those of `more` (a constructor ending in a call or `...`),
+   * without concatenating them first. */
+  setListMv(first: number, fixed: LuaValue[], more: LuaValue[]): void {
+    const nf = fixed.length;
+    const count = nf + more.length;
+    const last = first + count - 1;
+    const a = this.arr;
+    if (last > a.length && this.map === undefined && this.hash === EMPTY_HASH) {
+      // as in setList: only the array part changes
+      const b = blank(last);
+      const keep = first - 1 < a.length ? first - 1 : a.length;
+      for (let i = 0; i < keep; i++) b[i] = a[i];
+      for (let i = 0; i < nf; i++) b[first - 1 + i] = fixed[i];
+      for (let i = 0; i < more.length; i++) b[first - 1 + nf + i] = more[i];
+      this.arr = b;
+      this.alimit = last;
+      return;
+    }
+    this.setList(first, fixed.concat(more));
   }
 
   // ------------------------------------------------------------------------------------------ bulk moves
@@ -655,8 +690,25 @@ function ceilLog2(n: number): number {
 const FILLER: LuaValue[] = [];
 for (let i = 0; i < 1024; i++) FILLER.push(undefined);
 
+/** A packed array of n undefineds of exactly that capacity, in the generic elements kind (so that storing a
+ * double never makes it an unboxed double array, which would canonicalise NaNs). */
+function blank(n: number): LuaValue[] {
+  // not array literals: their allocation sites get pretenured when many tables survive (GC time tripled on
+  // binary-trees); slices of a generic filler do not
+  if (n <= FILLER.length) return FILLER.slice(0, n);
+  const b: LuaValue[] = [];
+  for (let i = 0; i < n; i++) b.push(undefined);
+  return b;
+}
+
 /** A new packed array: the elements of `a` followed by undefineds up to length n (> a.length). */
 function grown(a: LuaValue[], n: number): LuaValue[] {
+  if (n <= FILLER.length) {
+    // one exact-size allocation and a copy (concat of a filler slice allocates twice)
+    const b = FILLER.slice(0, n);
+    for (let i = 0; i < a.length; i++) b[i] = a[i];
+    return b;
+  }
   let k = n - a.length;
   if (k <= FILLER.length) return a.concat(k === FILLER.length ? FILLER : FILLER.slice(0, k));
   const parts: LuaValue[][] = [];
