@@ -46,9 +46,12 @@
  * For generated code (the JIT) and the interpreter's fast paths:
  *   - read  `t.arr[i - 1]` when 1 <= i <= t.alimit, else call getInt/get (which also move `alimit` as PUC does);
  *   - write `t.arr[i - 1] = v` (any v, nil included) when 1 <= i <= t.alimit, else call setInt/set;
- *   - read  `t.hash.name`: a value other than undefined is the answer; undefined means "call t.getStr(name)"
- *     (the key may live in the Map of a dictionary-mode table) before concluding nil;
- *   - write `t.hash.name = v` when both the current value and v are not undefined, else call setStr;
+ *   - read  `t.hash.name`: a value other than undefined is the answer; undefined is nil unless `t.strDict`
+ *     (then the key may live in the Map: call t.getStr(name)); a dictionary-mode table's `hash` is always
+ *     the empty EMPTY_HASH;
+ *   - write `t.hash.name = v` when `name in t.hash` (the key is a property, live or dead: assigning and
+ *     reviving in place are both what setStr does), setting `t.sHasDead = true` when v is undefined; else
+ *     call setStr (a new key: it may rehash);
  *   - build constructors as PUC's NEWTABLE/SETLIST do: `new LuaTable(narr, nhash)` then `setList`/set, or
  *     `LuaTable.fromArray(values)`, or for `{x = e1, y = e2}`:
  *     `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)`;
@@ -113,8 +116,9 @@ export class LuaTable extends LuaObject {
   declare private sdropped: number;
   /** Object.keys(hash), the traversal order of string keys (kept up to date when known, else undefined). */
   declare private skeys: string[] | undefined;
-  /** A string key of `hash` may hold a dead (undefined) value: only then can a missing value be a dead key. */
-  declare private sHasDead: boolean;
+  /** A string key of `hash` may hold a dead (undefined) value: only then can a missing value be a dead key.
+   * Generated code that stores undefined into `hash` sets it (see the header). */
+  declare sHasDead: boolean;
   /** Position in skeys of the key last returned by next(), so that a traversal is O(1) per step. */
   declare private scursor: number;
   /** Hash-part keys (normalised) -> slot index in mkeys/mvals. */
@@ -343,6 +347,14 @@ export class LuaTable extends LuaObject {
 
   /** PUC's rehash before inserting `extra` (undefined: no extra key): sizes both parts for the live keys. */
   private rehash(extra: unknown): void {
+    if (typeof extra === 'string' && this.arr.length === 0 && this.mvals === undefined && !this.sHasDead &&
+      !this.strDict && this.scount <= DICT_KEYS) {
+      // a record of live string keys only (an object being built field by field): the general rehash would
+      // find no integer key, no dead key to drop and no reason for dictionary mode, and size the hash part
+      // for the keys plus the new one
+      this.hcap = nodeCount(this.scount + 1);
+      return;
+    }
     const nums = NUMS.fill(0);
     let na = countArray(this.arr, nums); // integer keys that may go to the array part
     let total = na;
