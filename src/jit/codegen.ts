@@ -423,7 +423,7 @@ class Gen {
     const ks = JSON.stringify(this.p.k[kb] as string);
     this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
     // a raw nil: __newindex decides; without one, a dead key is revived in place and a new key goes to setStr
-    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || (t.strDict ? t.getStr("__newindex") : t.hash.__newindex) === undefined)) { if (${ks} in ${x}.hash) ${x}.hash${key} = v; else ${x}.setStr(${ks}, v); }`);
+    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || (t.strDict ? t.getStr("__newindex") : t.hash.__newindex) === undefined)) { if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
     this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${this.deopt(pc)} }`);
   }
 

@@ -51,7 +51,8 @@
  *     the empty EMPTY_HASH;
  *   - write `t.hash.name = v` when `name in t.hash` (the key is a property, live or dead: assigning and
  *     reviving in place are both what setStr does), setting `t.sHasDead = true` when v is undefined; else
- *     call setStr (a new key: it may rehash);
+ *     for a new key with v not undefined, when `t.roomForStr()`: `t.hash.name = v; t.addedStr(name)`; else call
+ *     setStr (it may rehash);
  *   - build constructors as PUC's NEWTABLE/SETLIST do: `new LuaTable(narr, nhash)` then `setList`/set, or
  *     `LuaTable.fromArray(values)`, or for `{x = e1, y = e2}`:
  *     `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)`;
@@ -259,6 +260,28 @@ export class LuaTable extends LuaObject {
     } else this.setStrSlow(key, v);
   }
 
+  /** True when a new string key can go into `hash` without a rehash (record mode, a free node), after
+   * giving the table its own `hash` object if it still shares EMPTY_HASH: generated code then stores the
+   * property by its constant name and calls addedStr. */
+  roomForStr(): boolean {
+    if (this.strDict || this.scount + (this.mkeys === undefined ? 0 : this.mkeys.length) >= this.hcap) return false;
+    if (this.hash === EMPTY_HASH) {
+      this.hash = new StrHash();
+      this.skeys = [];
+    }
+    return true;
+  }
+
+  /** Bookkeeping after generated code added the new property `key` to `hash` (roomForStr() was true, the
+   * key was no property of it, the value is not nil): what hashInsert does besides the store. */
+  addedStr(key: string): void {
+    this.scount++;
+    // V8 enumerates a new property last, unless it looks like an array index (those come first, in order)
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57) this.skeys = undefined;
+    else if (this.skeys !== undefined) this.skeys.push(key);
+  }
+
   /** `i` must be an integer that is a JS number (|i| <= 2^53-1). */
   setInt(i: number, v: LuaValue): void {
     if (i >= 1 && i <= this.alimit) this.arr[i - 1] = v;
@@ -325,11 +348,7 @@ export class LuaTable extends LuaObject {
         this.skeys = [];
       }
       h[k] = v;
-      this.scount++;
-      // V8 enumerates a new property last, unless it looks like an array index (those come first, in order)
-      const c = k.charCodeAt(0);
-      if (c >= 48 && c <= 57) this.skeys = undefined;
-      else if (this.skeys !== undefined) this.skeys.push(k);
+      this.addedStr(k);
       return;
     }
     let m = this.map;
