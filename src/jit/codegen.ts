@@ -218,13 +218,15 @@ class Gen {
         return true;
       case Op.SETTABLE:
         e(`x = ${RA}; y = ${this.R(argB(i))}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
-        e(`if (x instanceof LuaTable && x.metatable === undefined && typeof y === 'number' && Math.floor(y) === y) x.setInt(y, v);`);
-        e(`else if (x instanceof LuaTable && x.metatable === undefined && typeof y === 'string') x.setStr(y, v);`);
-        e(`else { ${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.deopt(pc)} }`);
+        // a raw store unless the metatable has a __newindex (read afresh: it may change at any time)
+        e(`s${pc}: { if (x instanceof LuaTable && ((t = x.metatable) === undefined || ${this.newindexAbsent('t')})) {`);
+        e(`if (typeof y === 'number' && Math.floor(y) === y) { x.setInt(y, v); break s${pc}; }`);
+        e(`if (typeof y === 'string') { x.setStr(y, v); break s${pc}; } }`);
+        e(`${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.deopt(pc)} }`);
         return true;
       case Op.SETI:
         e(`x = ${RA}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
-        e(`if (x instanceof LuaTable && x.metatable === undefined) x.setInt(${argB(i)}, v);`);
+        e(`if (x instanceof LuaTable && ((t = x.metatable) === undefined || ${this.newindexAbsent('t')})) x.setInt(${argB(i)}, v);`);
         e(`else { ${this.save(pc)} if (rt.setIndex(x, ${argB(i)}, v) === DEOPT) ${this.deopt(pc)} }`);
         return true;
       case Op.NEWTABLE:
@@ -416,6 +418,11 @@ class Gen {
     this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
   }
 
+  /** A test that metatable `mt` has no `__newindex` (a record-mode metatable is read by constant name). */
+  private newindexAbsent(mt: string): string {
+    return `(${mt}.strDict ? ${mt}.getStr("__newindex") : ${mt}.hash.__newindex) === undefined`;
+  }
+
   /** x[k] = v for a constant string key: an existing field in place; else a raw set unless the metatable
    * has a `__newindex` (read afresh each time); else rt.setIndex. */
   private setStr(pc: number, x: string, kb: number): void {
@@ -423,7 +430,7 @@ class Gen {
     const ks = JSON.stringify(this.p.k[kb] as string);
     this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
     // a raw nil: __newindex decides; without one, a dead key is revived in place and a new key goes to setStr
-    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || (t.strDict ? t.getStr("__newindex") : t.hash.__newindex) === undefined)) { if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
+    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
     this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${this.deopt(pc)} }`);
   }
 
