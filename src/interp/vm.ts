@@ -106,7 +106,7 @@ export function run(L: State): void {
           const key = k[i >>> 24] as string;
           if (t instanceof LuaTable) {
             let v = t.hash[key];
-            if (v === undefined) v = t.getStr(key);
+            if (v === undefined && t.strDict) v = t.getStr(key);
             if (v !== undefined || t.metatable === undefined) {
               stack[base + a] = v;
               continue;
@@ -127,7 +127,7 @@ export function run(L: State): void {
               v = (ix >>> 0) === ix && ix < t.alimit ? t.arr[ix] : t.get(key);
             } else if (typeof key === 'string') {
               v = t.hash[key];
-              if (v === undefined) v = t.getStr(key);
+              if (v === undefined && t.strDict) v = t.getStr(key);
             } else {
               v = t.get(key);
             }
@@ -161,7 +161,7 @@ export function run(L: State): void {
           const key = k[i >>> 24] as string;
           if (t instanceof LuaTable) {
             let v = t.hash[key];
-            if (v === undefined) v = t.getStr(key);
+            if (v === undefined && t.strDict) v = t.getStr(key);
             const mt = t.metatable;
             if (v !== undefined || mt === undefined) {
               stack[base + a] = v;
@@ -171,7 +171,7 @@ export function run(L: State): void {
             const idx = mt.hash.__index;
             if (idx instanceof LuaTable) {
               let w = idx.hash[key];
-              if (w === undefined) w = idx.getStr(key);
+              if (w === undefined && idx.strDict) w = idx.getStr(key);
               if (w !== undefined) {
                 stack[base + a] = w;
                 continue;
@@ -269,7 +269,7 @@ export function run(L: State): void {
           stack[base + a + 1] = t;
           if (t instanceof LuaTable) {
             let v = t.hash[key as string];
-            if (v === undefined) v = t.getStr(key as string);
+            if (v === undefined && t.strDict) v = t.getStr(key as string);
             const mt = t.metatable;
             if (v !== undefined || mt === undefined) {
               stack[base + a] = v;
@@ -278,7 +278,7 @@ export function run(L: State): void {
             const idx = mt.hash.__index;
             if (idx instanceof LuaTable) {
               let w = idx.hash[key as string];
-              if (w === undefined) w = idx.getStr(key as string);
+              if (w === undefined && idx.strDict) w = idx.getStr(key as string);
               if (w !== undefined) {
                 stack[base + a] = w;
                 continue;

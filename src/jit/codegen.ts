@@ -220,13 +220,15 @@ class Gen {
         return true;
       case Op.SETTABLE:
         e(`x = ${RA}; y = ${this.R(argB(i))}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
-        e(`if (x instanceof LuaTable && x.metatable === undefined && typeof y === 'number' && Math.floor(y) === y) x.setInt(y, v);`);
-        e(`else if (x instanceof LuaTable && x.metatable === undefined && typeof y === 'string') x.setStr(y, v);`);
-        e(`else { ${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.deopt(pc)} }`);
+        // a raw store unless the metatable has a __newindex (read afresh: it may change at any time)
+        e(`s${pc}: { if (x instanceof LuaTable && ((t = x.metatable) === undefined || ${this.newindexAbsent('t')})) {`);
+        e(`if (typeof y === 'number' && Math.floor(y) === y) { x.setInt(y, v); break s${pc}; }`);
+        e(`if (typeof y === 'string') { x.setStr(y, v); break s${pc}; } }`);
+        e(`${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.deopt(pc)} }`);
         return true;
       case Op.SETI:
         e(`x = ${RA}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
-        e(`if (x instanceof LuaTable && x.metatable === undefined) x.setInt(${argB(i)}, v);`);
+        e(`if (x instanceof LuaTable && ((t = x.metatable) === undefined || ${this.newindexAbsent('t')})) x.setInt(${argB(i)}, v);`);
         e(`else { ${this.save(pc)} if (rt.setIndex(x, ${argB(i)}, v) === DEOPT) ${this.deopt(pc)} }`);
         return true;
       case Op.NEWTABLE:
@@ -243,7 +245,7 @@ class Gen {
         e(`x = ${this.R(argB(i))};`);
         if (argk(i)) {
           e(`${this.R(a + 1)} = x;`);
-          this.getStr(pc, RA, 'x', argC(i));
+          this.getStr(pc, RA, 'x', argC(i), true);
         } else {
           e(`y = ${this.R(argC(i))}; ${this.R(a + 1)} = x;`);
           e(`if (x instanceof LuaTable && ((v = x.hash[y]) !== undefined || (v = x.getStr(y)) !== undefined || x.metatable === undefined)) ${RA} = v;`);
@@ -368,8 +370,8 @@ class Gen {
         const b = argB(i);
         let last = argC(i);
         if (argk(i)) last += argAx(code[pc + 1]) * 256;
-        const vals = b === 0 ? this.valueList(a + 1, pendingMv, true) : this.valueList(a + 1, a + 1 + b, false);
-        e(`${RA}.setList(${last + 1}, ${vals});`);
+        if (b === 0) e(`${RA}.setListMv(${last + 1}, ${this.valueList(a + 1, pendingMv, false)}, mv);`);
+        else e(`${RA}.setList(${last + 1}, ${this.valueList(a + 1, a + 1 + b, false)});`);
         return true;
       }
       case Op.CLOSURE: {
@@ -397,18 +399,40 @@ class Gen {
     }
   }
 
-  private getStr(pc: number, RA: string, x: string, kc: number): void {
+  /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
+   * table's hidden class), then, while the value is nil and the metatable's `__index` is a table, the same
+   * lookup in that table, inline for two levels so each level has its own inline cache (DESIGN.md §2).
+   * Every step reads the current metatable and `__index` (nothing cached across executions). A function
+   * `__index`, a non-table value or a longer chain goes to rt.index from the start (lookups are pure). */
+  private getStr(pc: number, RA: string, x: string, kc: number, method = false): void {
     const key = this.hashKey(kc);
     const ks = JSON.stringify(this.p.k[kc] as string);
-    this.emit(`if (${x} instanceof LuaTable && ((v = ${x}.hash${key}) !== undefined || (v = ${x}.getStr(${ks})) !== undefined || ${x}.metatable === undefined)) ${RA} = v;`);
-    this.emit(`else { ${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+    const l = `g${pc}`;
+    // the value of `o[k]` when it is not nil, else (o's metatable's __index) in `m`, undefined = a nil result
+    const own = (o: string, m: string): string =>
+      `(v = ${o}.hash${key}) !== undefined || (${o}.strDict && (v = ${o}.getStr(${ks})) !== undefined) || ` +
+      `(${m} = ${o}.metatable) === undefined || (${m} = ${m}.strDict ? ${m}.getStr("__index") : ${m}.hash.__index) === undefined`;
+    this.emit(`${l}: { if (${x} instanceof LuaTable) { if (${own(x, 't')}) { ${RA} = v; break ${l}; }`);
+    this.emit(`if (t instanceof LuaTable) { if (${own('t', 'y')}) { ${RA} = v; break ${l}; }`);
+    this.emit(`if (y instanceof LuaTable && ((v = y.hash${key}) !== undefined || (y.strDict && (v = y.getStr(${ks})) !== undefined) || y.metatable === undefined)) { ${RA} = v; break ${l}; } } }`);
+    // a method of a string (s:sub(...)): found in the string metatable's __index table, else the slow path
+    if (method) this.emit(`else if (typeof ${x} === 'string' && (t = L.mtString) !== undefined && (t = t.hash.__index) instanceof LuaTable && (v = t.hash${key}) !== undefined) { ${RA} = v; break ${l}; }`);
+    this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
   }
 
+  /** A test that metatable `mt` has no `__newindex` (a record-mode metatable is read by constant name). */
+  private newindexAbsent(mt: string): string {
+    return `(${mt}.strDict ? ${mt}.getStr("__newindex") : ${mt}.hash.__newindex) === undefined`;
+  }
+
+  /** x[k] = v for a constant string key: an existing field in place; else a raw set unless the metatable
+   * has a `__newindex` (read afresh each time); else rt.setIndex. */
   private setStr(pc: number, x: string, kb: number): void {
     const key = this.hashKey(kb);
     const ks = JSON.stringify(this.p.k[kb] as string);
-    this.emit(`if (${x} instanceof LuaTable && v !== undefined && ${x}.hash${key} !== undefined) ${x}.hash${key} = v;`);
-    this.emit(`else if (${x} instanceof LuaTable && ${x}.metatable === undefined) ${x}.setStr(${ks}, v);`);
+    this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
+    // a raw nil: __newindex decides; without one, a dead key is revived in place and a new key goes to setStr
+    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
     this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${this.deopt(pc)} }`);
   }
 
@@ -419,19 +443,29 @@ class Gen {
     const both = yNum ? `typeof ${X} === 'number'` : `typeof ${X} === 'number' && typeof ${Y} === 'number'`;
     const slow = `${this.save(pc)} if ((v = rt.arith(${sel}, ${X}, ${Y})) === DEOPT) ${this.deopt(pc)} ${RA} = v;`;
     const yInt = yNum && Number.isInteger(Number(Y)) ? 'true' : `Math.floor(${Y}) === ${Y}`;
+    // an integral-valued float operand (a boxed LFloat, such as the result of `n / 2`) with a number or
+    // another box: float arithmetic on the doubles, the result boxed when integral (as number.ts does)
+    const boxed = yNum ? `(x = ${X}) instanceof LFloat`
+      : `((x = ${X}) instanceof LFloat ? ((y = ${Y}) instanceof LFloat || typeof y === 'number') : (typeof x === 'number' && (y = ${Y}) instanceof LFloat))`;
+    const open = `x = x instanceof LFloat ? x.n : x, y = ${yNum ? Y : '(y instanceof LFloat ? y.n : y)'}`;
+    const put = `if (Math.floor(v) === v) ${RA} = new LFloat(v); else ${RA} = v;`;
     switch (sel) {
       case 0: case 1: case 2: {
         const sym = sel === 0 ? '+' : sel === 1 ? '-' : '*';
         e(`a${pc}: { if (${both}) { v = ${X} ${sym} ${Y}; if (Math.floor(v) !== v || (Math.floor(${X}) === ${X} && ${yInt} && v <= ${MAX} && v >= -${MAX})) { ${RA} = v${sel === 2 ? ' + 0' : ''}; break a${pc}; } }`);
-        e(`${slow} }`);
+        e(`if (${boxed}) { ${open}; v = x ${sym} y; ${put} } else { ${slow} } }`);
         return;
       }
       case 3:
         e(`if (${both} && Math.floor(${X}) === ${X} && ${yInt} && ${Y} > 0) { v = ${X} % ${Y}; ${RA} = v < 0 ? v + ${Y} : v + 0; }`);
+        // float modulo: inline when fmod's result needs no sign adjustment and is not NaN (number.ts decides
+        // those, and the NaN's sign)
+        e(`else if (${boxed} && (${open}, v = x % y, v === 0 || (v > 0 && y > 0) || (v < 0 && y < 0))) { ${put} }`);
         e(`else { ${slow} }`);
         return;
       case 5:
         e(`if (${both}) { v = ${X} / ${Y}; ${RA} = Math.floor(v) === v ? new LFloat(v) : v; }`);
+        e(`else if (${boxed}) { ${open}; v = x / y; ${put} }`);
         e(`else { ${slow} }`);
         return;
       case 7: case 8: case 9: {

@@ -46,9 +46,13 @@
  * For generated code (the JIT) and the interpreter's fast paths:
  *   - read  `t.arr[i - 1]` when 1 <= i <= t.alimit, else call getInt/get (which also move `alimit` as PUC does);
  *   - write `t.arr[i - 1] = v` (any v, nil included) when 1 <= i <= t.alimit, else call setInt/set;
- *   - read  `t.hash.name`: a value other than undefined is the answer; undefined means "call t.getStr(name)"
- *     (the key may live in the Map of a dictionary-mode table) before concluding nil;
- *   - write `t.hash.name = v` when both the current value and v are not undefined, else call setStr;
+ *   - read  `t.hash.name`: a value other than undefined is the answer; undefined is nil unless `t.strDict`
+ *     (then the key may live in the Map: call t.getStr(name)); a dictionary-mode table's `hash` is always
+ *     the empty EMPTY_HASH;
+ *   - write `t.hash.name = v` when `name in t.hash` (the key is a property, live or dead: assigning and
+ *     reviving in place are both what setStr does), setting `t.sHasDead = true` when v is undefined; else
+ *     for a new key with v not undefined, when `t.roomForStr()`: `t.hash.name = v; t.addedStr(name)`; else call
+ *     setStr (it may rehash);
  *   - build constructors as PUC's NEWTABLE/SETLIST do: `new LuaTable(narr, nhash)` then `setList`/set, or
  *     `LuaTable.fromArray(values)`, or for `{x = e1, y = e2}`:
  *     `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)`;
@@ -104,16 +108,18 @@ export class LuaTable extends LuaObject {
   declare alimit: number;
   /** String keys of a record-mode table; undefined = look further (see the header). */
   declare hash: Record<string, LuaValue>;
-  /** Dictionary mode: string keys live in the Map, `hash` stays EMPTY_HASH. */
-  declare private strDict: boolean;
+  /** Dictionary mode: string keys live in the Map, `hash` stays EMPTY_HASH. Read (never written) by generated
+   * code: a miss in `hash` of a record-mode table is a nil without a call to getStr (see the header). */
+  declare strDict: boolean;
   /** Properties of `hash`, live and dead. */
   declare private scount: number;
   /** Dead string keys dropped by rehashes so far (churn detection). */
   declare private sdropped: number;
   /** Object.keys(hash), the traversal order of string keys (kept up to date when known, else undefined). */
   declare private skeys: string[] | undefined;
-  /** A string key of `hash` may hold a dead (undefined) value: only then can a missing value be a dead key. */
-  declare private sHasDead: boolean;
+  /** A string key of `hash` may hold a dead (undefined) value: only then can a missing value be a dead key.
+   * Generated code that stores undefined into `hash` sets it (see the header). */
+  declare sHasDead: boolean;
   /** Position in skeys of the key last returned by next(), so that a traversal is O(1) per step. */
   declare private scursor: number;
   /** Hash-part keys (normalised) -> slot index in mkeys/mvals. */
@@ -130,9 +136,8 @@ export class LuaTable extends LuaObject {
   constructor(narr = 0, nhash = 0) {
     super();
     // Every table gets its own array, even when empty: other code may grow `arr` in place.
-    const a: LuaValue[] = [];
-    for (let i = 0; i < narr; i++) a.push(undefined); // push, not new Array(n): keeps the array packed
-    this.arr = a;
+    // packed (never `new Array(n)`, which is holey) and of exact capacity (pushing reserves 17 slots)
+    this.arr = narr === 0 ? [] : blank(narr);
     this.alimit = narr;
     this.hash = EMPTY_HASH;
     this.strDict = false;
@@ -255,6 +260,28 @@ export class LuaTable extends LuaObject {
     } else this.setStrSlow(key, v);
   }
 
+  /** True when a new string key can go into `hash` without a rehash (record mode, a free node), after
+   * giving the table its own `hash` object if it still shares EMPTY_HASH: generated code then stores the
+   * property by its constant name and calls addedStr. */
+  roomForStr(): boolean {
+    if (this.strDict || this.scount + (this.mkeys === undefined ? 0 : this.mkeys.length) >= this.hcap) return false;
+    if (this.hash === EMPTY_HASH) {
+      this.hash = new StrHash();
+      this.skeys = [];
+    }
+    return true;
+  }
+
+  /** Bookkeeping after generated code added the new property `key` to `hash` (roomForStr() was true, the
+   * key was no property of it, the value is not nil): what hashInsert does besides the store. */
+  addedStr(key: string): void {
+    this.scount++;
+    // V8 enumerates a new property last, unless it looks like an array index (those come first, in order)
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57) this.skeys = undefined;
+    else if (this.skeys !== undefined) this.skeys.push(key);
+  }
+
   /** `i` must be an integer that is a JS number (|i| <= 2^53-1). */
   setInt(i: number, v: LuaValue): void {
     if (i >= 1 && i <= this.alimit) this.arr[i - 1] = v;
@@ -321,11 +348,7 @@ export class LuaTable extends LuaObject {
         this.skeys = [];
       }
       h[k] = v;
-      this.scount++;
-      // V8 enumerates a new property last, unless it looks like an array index (those come first, in order)
-      const c = k.charCodeAt(0);
-      if (c >= 48 && c <= 57) this.skeys = undefined;
-      else if (this.skeys !== undefined) this.skeys.push(k);
+      this.addedStr(k);
       return;
     }
     let m = this.map;
@@ -343,6 +366,14 @@ export class LuaTable extends LuaObject {
 
   /** PUC's rehash before inserting `extra` (undefined: no extra key): sizes both parts for the live keys. */
   private rehash(extra: unknown): void {
+    if (typeof extra === 'string' && this.arr.length === 0 && this.mvals === undefined && !this.sHasDead &&
+      !this.strDict && this.scount <= DICT_KEYS) {
+      // a record of live string keys only (an object being built field by field): the general rehash would
+      // find no integer key, no dead key to drop and no reason for dictionary mode, and size the hash part
+      // for the keys plus the new one
+      this.hcap = nodeCount(this.scount + 1);
+      return;
+    }
     const nums = NUMS.fill(0);
     let na = countArray(this.arr, nums); // integer keys that may go to the array part
     let total = na;
@@ -430,9 +461,44 @@ export class LuaTable extends LuaObject {
    * the last key if needed (PUC's luaH_resizearray). Writes go straight to the array slots. */
   setList(first: number, values: LuaValue[], count = values.length): void {
     const last = first + count - 1;
-    if (last > this.arr.length) this.resize(last, this.hcap);
-    const a = this.arr;
+    let a = this.arr;
+    if (last > a.length) {
+      if (this.map === undefined && this.hash === EMPTY_HASH) {
+        // nothing in the hash part (a fresh constructor): PUC's resize only extends the array part, so
+        // build the new array directly, without filler (small constructors such as {f(), g()} live here)
+        const b = blank(last);
+        const keep = first - 1 < a.length ? first - 1 : a.length;
+        for (let i = 0; i < keep; i++) b[i] = a[i];
+        for (let i = 0; i < count; i++) b[first - 1 + i] = values[i];
+        this.arr = b;
+        this.alimit = last;
+        return;
+      }
+      this.resize(last, this.hcap);
+      a = this.arr;
+    }
     for (let i = 0; i < count; i++) a[first - 1 + i] = values[i];
+  }
+
+  /** setList of the values `fixed` followed by those of `more` (a constructor ending in a call or `...`),
+   * without concatenating them first. */
+  setListMv(first: number, fixed: LuaValue[], more: LuaValue[]): void {
+    const nf = fixed.length;
+    const count = nf + more.length;
+    const last = first + count - 1;
+    const a = this.arr;
+    if (last > a.length && this.map === undefined && this.hash === EMPTY_HASH) {
+      // as in setList: only the array part changes
+      const b = blank(last);
+      const keep = first - 1 < a.length ? first - 1 : a.length;
+      for (let i = 0; i < keep; i++) b[i] = a[i];
+      for (let i = 0; i < nf; i++) b[first - 1 + i] = fixed[i];
+      for (let i = 0; i < more.length; i++) b[first - 1 + nf + i] = more[i];
+      this.arr = b;
+      this.alimit = last;
+      return;
+    }
+    this.setList(first, fixed.concat(more));
   }
 
   // ------------------------------------------------------------------------------------------ bulk moves
@@ -655,8 +721,25 @@ function ceilLog2(n: number): number {
 const FILLER: LuaValue[] = [];
 for (let i = 0; i < 1024; i++) FILLER.push(undefined);
 
+/** A packed array of n undefineds of exactly that capacity, in the generic elements kind (so that storing a
+ * double never makes it an unboxed double array, which would canonicalise NaNs). */
+function blank(n: number): LuaValue[] {
+  // not array literals: their allocation sites get pretenured when many tables survive (GC time tripled on
+  // binary-trees); slices of a generic filler do not
+  if (n <= FILLER.length) return FILLER.slice(0, n);
+  const b: LuaValue[] = [];
+  for (let i = 0; i < n; i++) b.push(undefined);
+  return b;
+}
+
 /** A new packed array: the elements of `a` followed by undefineds up to length n (> a.length). */
 function grown(a: LuaValue[], n: number): LuaValue[] {
+  if (n <= FILLER.length) {
+    // one exact-size allocation and a copy (concat of a filler slice allocates twice)
+    const b = FILLER.slice(0, n);
+    for (let i = 0; i < a.length; i++) b[i] = a[i];
+    return b;
+  }
   let k = n - a.length;
   if (k <= FILLER.length) return a.concat(k === FILLER.length ? FILLER : FILLER.slice(0, k));
   const parts: LuaValue[][] = [];

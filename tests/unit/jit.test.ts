@@ -132,6 +132,42 @@ for _, n in ipairs({1, 2.0, "3", 2^3, 2.5, {}}) do
   print(ok, s, e)
 end
 `,
+  // the same field-read, method and store sites see objects whose metatables, __index and __newindex values
+  // change shape between calls: own fields, 1-3 levels of __index tables, functions, strings, dictionary
+  // tables, dead keys and nil/false values
+  indexChains: `
+local base0 = {deep = "d0", m = function(self) return "m0" end}
+base0.__index = base0
+local base = setmetatable({mid = "b"}, base0)
+base.__index = base
+local cls = setmetatable({c = "c"}, base)
+cls.__index = cls
+local dict = {}
+for i = 1, 70 do dict["f" .. i] = i end
+dict.__index = dict
+dict.c = "dict-c"
+local fnmt = {__index = function(t, k) return "fn-" .. k end, __newindex = function(t, k, v) rawset(t, k, "nv") end}
+local strmt = {__index = "abc"}
+local objs = {
+  setmetatable({own = 1}, cls), setmetatable({}, base), setmetatable({}, fnmt), setmetatable({}, dict),
+  setmetatable({}, {__index = setmetatable({}, {__index = setmetatable({}, {__index = cls})})}),
+  {own = false, c = false}, setmetatable({c = false}, cls), setmetatable({}, strmt), "str", 42,
+}
+local function rd(o) return tostring(o.own) .. tostring(o.c) .. tostring(o.mid) .. tostring(o.deep) .. type(o.len) end
+local function mc(o) return o:m() end
+local function wr(o, v) o.own = v; o.newf = v; return tostring(rawget(o, "own")) .. tostring(rawget(o, "newf")) end
+for round = 1, 3 do
+  for i, o in ipairs(objs) do
+    print(round, i, pcall(rd, o))
+    print(pcall(mc, o))
+    if type(o) == "table" then print(pcall(wr, o, round)); print(pcall(wr, o, nil)) end
+  end
+  if round == 1 then cls.__index = function(t, k) return "cls-fn-" .. k end; rawset(base0, "own", "b0-own") end
+  if round == 2 then cls.__index = cls; base.__index = nil; fnmt.__newindex = {} end
+end
+local x = 1024.0
+for i = 1, 12 do x = x / 2; print(x % 3, x - 1, x * 2.0, 3 % x, x + 1, x / 0.5, x % -3, -x % 3) end
+`,
 };
 
 test('every opcode of the opcode table is compiled, and the programs compile', () => {

@@ -523,3 +523,82 @@ test('random operations agree with a plain Map model', () => {
     }
   }
 });
+
+test('setListMv on fresh and on used tables equals setList of the concatenation', () => {
+  const cases: Array<(t: LuaTable) => void> = [
+    () => {},
+    (t) => t.set('x', 1),
+    (t) => t.set(100, 'h'),
+    (t) => t.set(3, 'three'),
+  ];
+  for (const prep of cases) {
+    for (const narr of [0, 1, 2, 5]) {
+      for (const first of [1, 2, 4]) {
+        const fixed: LuaValue[] = ['a', undefined, 'c'].slice(0, first === 4 ? 1 : 3);
+        const more: LuaValue[] = [1.5, undefined, 3];
+        const a = new LuaTable(narr, 1);
+        const b = new LuaTable(narr, 1);
+        prep(a);
+        prep(b);
+        a.setListMv(first, fixed, more);
+        b.setList(first, fixed.concat(more));
+        assert.equal(a.arr.length, b.arr.length);
+        assert.equal(a.length(), b.length());
+        assert.deepEqual(keys(a), keys(b));
+        for (const k of keys(b)) assert.equal(a.get(k), b.get(k));
+      }
+    }
+  }
+});
+
+test('setList on a fresh table keeps a NaN and grows to exactly the last key', () => {
+  const t = new LuaTable(1, 0);
+  const nan = -NaN;
+  t.setListMv(1, [nan], [2.5, 0.5]);
+  assert.equal(t.arr.length, 3);
+  assert.ok(Number.isNaN(t.getInt(1)));
+  assert.equal(t.getInt(3), 0.5);
+  const u = new LuaTable(0, 0);
+  u.setList(3, [1, 2]); // keys 1 and 2 stay nil inside the array part, as in PUC
+  assert.equal(u.arr.length, 4);
+  assert.equal(u.getInt(4), 2);
+});
+
+test('records built field by field size their hash part as PUC does', () => {
+  // local t = {} t.a=1 t.b=2 t.c=3 t.d=4 t.e=5 t[4]=4 t[3]=3 t[1]=1 t[6]=6 print(#t)   --> 4 (lua5.4)
+  const t = new LuaTable();
+  for (const k of ['a', 'b', 'c', 'd', 'e']) t.set(k, 1);
+  for (const i of [4, 3, 1, 6]) t.set(i, i);
+  assert.equal(t.length(), 4);
+  assert.equal(t.arr.length, 4); // keys 3, 4 and 1 waited in free nodes; key 6 rehashed them into the array
+  // a record that later gets a dead key and integer keys
+  const w = new LuaTable();
+  w.set('a', 1);
+  w.set('a', undefined);
+  w.set('b', 2);
+  w.set(2, 2);
+  w.set(1, 1);
+  w.set('c', 3);
+  w.set(4, 4);
+  assert.equal(w.length(), 4);
+  assert.deepEqual(keys(w).filter((k) => typeof k === 'string').sort(), ['b', 'c']);
+});
+
+test('dictionary-mode tables keep an empty hash (generated code reads misses as nil otherwise)', () => {
+  const t = new LuaTable();
+  for (let i = 0; i < 70; i++) t.set('k' + i, i); // the rehash at 65 keys finds more than 32
+  assert.equal(t.strDict, true);
+  assert.equal(t.hash.k5, undefined);
+  assert.equal(Object.keys(t.hash).length, 0);
+  assert.equal(t.getStr('k5'), 5);
+  const r = new LuaTable();
+  r.set('x', 1);
+  assert.equal(r.strDict, false);
+  assert.equal(r.hash.x, 1);
+  // the store contract: a live or dead property is written in place; sHasDead records a dead one
+  r.hash.x = undefined;
+  r.sHasDead = true;
+  assert.deepEqual(keys(r), []);
+  r.hash.x = 2;
+  assert.deepEqual(keys(r), ['x']);
+});
