@@ -76,9 +76,11 @@ local function gerr2(a) error("level2", 2) end
 local function gtab() error({tag = "errobj"}) end
 local function gline() return debug.getinfo(2, "l").currentline end
 local function gy(a, ...) yy() return a, ... end
-local function grec(n) if type(n) ~= "number" or n <= 0 then return 0 end return 1 + grec(n - 1) end
+local function gtb(a) return debug.traceback("tb " .. show(a), 1) end
+local function gpc(n) if type(n) ~= "number" or n <= 0 then return "bottom" end local ok, v = pcall(gpc, n > 60 and 60 or n - 1) return v end
+local function grec(n) if type(n) ~= "number" or not (n > 0) then return 0 end if n > 300 then n = 300 end return 1 + grec(n - 1) end
 NAMES[g1] = "g1" NAMES[g2] = "g2" NAMES[g3] = "g3" NAMES[gerr] = "gerr" NAMES[gerr2] = "gerr2" NAMES[gtab] = "gtab"
-NAMES[gline] = "gline" NAMES[gy] = "gy" NAMES[grec] = "grec" NAMES[math.abs] = "math.abs" NAMES[type] = "type"
+NAMES[gtb] = "gtb" NAMES[gpc] = "gpc" NAMES[gline] = "gline" NAMES[gy] = "gy" NAMES[grec] = "grec" NAMES[math.abs] = "math.abs" NAMES[type] = "type"
 NAMES[select] = "select" NAMES[math.type] = "math.type" NAMES[string.len] = "string.len" NAMES[rawequal] = "rawequal"
 NAMES[table.unpack] = "table.unpack" NAMES[math.floor] = "math.floor" NAMES[math.max] = "math.max"
 local function scenario(id, coro, body)
@@ -113,7 +115,7 @@ const TABLES = ['{tag = "seq", 1, 2, 3}', '{}', 'O(3)', 'O(2.5)', 'O("7")', 'O(m
 const YTABLES = ['Y(4)', 'Y(-0.5)', 'Y("3")'];
 const FUNCS = ['g1', 'g2', 'g3', 'gerr', 'gerr2', 'gtab', 'gline', 'gy', 'grec', 'math.abs', 'type', 'select', 'math.type',
   'string.len', 'rawequal', 'table.unpack', 'math.floor', 'math.max', 'CALLT()', 'function(...) return ... end',
-  'function(a, b) return a, b, a end'];
+  'function(a, b) return a, b, a end', 'gtb', 'gpc'];
 const KEYS = ['1', '2', '3', '1.0', '2^53', '"x"', '"y"', '"1"', '-0.0', '0', '(0/0)', 'nil', 'true', '"m"', '3.5', 'math.maxinteger',
   '"tag"', '"v"', '4', '-1'];
 
@@ -235,7 +237,7 @@ class Gen {
 
   /** Warm-up calls with one profile, then flipped calls at the same sites; in-loop flip after W calls. */
   driver(id, coro, nargs, warms, flips) {
-    const W = this.pick([1, 2, 3, 4, 6, 10, 25]);
+    const W = this.pick([1, 2, 3, 4, 6, 10, 25, 150]);
     const L = [];
     L.push(`  local function drive(a, b, c)${coro && this.chance(0.5) ? ' yy()' : ''} return f(a, b, c) end`);
     L.push(`  local last`);
@@ -306,7 +308,10 @@ class Gen {
 
   /** Numeric for loops: integer, float, negative, zero, huge, non-number bounds and steps. */
   scenarioFor(id, coro) {
-    const body = this.pick(['s[n] = i', 's[n] = i * 2', 's[n] = i // 2', 's[n] = i + 0.5', 's[n] = -i', 's[n] = i % 3', 's[n] = i .. ""']);
+    const body = this.pick(['s[n] = i', 's[n] = i * 2', 's[n] = i // 2', 's[n] = i + 0.5', 's[n] = -i', 's[n] = i % 3', 's[n] = i .. ""',
+      // the control variable is a copy: assigning it must not change the iteration
+      'i = i * 2 s[n] = i', 'local g = function() return i end s[n] = g()', 'if n % 2 == 0 then goto cont end s[n] = i ::cont::',
+      's[n] = i s[n + 1] = i < 2']);
     const shape = this.int(3);
     const loop = shape === 0 ? 'for i = a, b, c do' : shape === 1 ? 'for i = a, b do' : `for i = ${this.pick(['1', '1.0', '-2', 'math.maxinteger - 2', '0.25'])}, b${this.chance(0.5) ? ', c' : ''} do`;
     const lines = [`-- for: ${loop} ${body}`,
@@ -336,7 +341,8 @@ class Gen {
       'setmetatable(t, {__len = function() return 2.5 end, __index = BASE})', 't[3] = 3', 't[#t] = nil', 't[1] = 1.5',
       'setmetatable(t, {__newindex = function(tt, k, v) rawset(tt, k, "ni:" .. show(v)) end})',
       'setmetatable(t, {__index = IF()})', 'setmetatable(t, {__eq = function() return true end, __lt = function() return true end, __le = function() return false end})',
-      'setmetatable(t, {__call = function(self, x) return "tcall", show(x) end})', 'BASE.m = g3', 'BASE.m = CALLT()'];
+      'setmetatable(t, {__call = function(self, x) return "tcall", show(x) end})', 'BASE.m = g3', 'BASE.m = CALLT()',
+      'setmetatable(t, {__index = "abc"})', 'setmetatable(t, {__index = setmetatable({}, {__index = BASE})})'];
     const k = this.pick(KEYS);
     const L = [`-- meta (key ${k})`,
       `  local t = {tag = "mt", x = 1, 1, 2}`,
@@ -395,6 +401,7 @@ class Gen {
   /** Recursion (Lua-to-Lua calls nested a few hundred deep) whose argument type flips. */
   scenarioRec(id, coro) {
     const op = this.pick(['+', '*', '..', '-']);
+    const N = ['10', '3.5', '"4"', '-1', '250', '180', '0.5', 'O(2)', 'nil', '2^53 - 2^53 + 3', '199', '201', ...(op === '..' ? [] : ['3000', '12000'])];
     const L = [`-- recursion ${op}`,
       `  local function rec(n, acc) if n <= 0 then return acc end return rec(n - 1, acc ${op} n) end`,
       `  local function rec2(n, acc) if n <= 0 then return acc end local r = rec2(n - 1, acc) return r ${op} 1 end`,
@@ -402,17 +409,53 @@ class Gen {
     const warms = [this.pick(['w', 'w % 5']), this.warm(this.warmKind())];
     const flips = [];
     const n = 3 + this.int(5);
-    const N = ['10', '3.5', '"4"', '-1', '250', '180', '0.5', 'O(2)', 'nil', '2^53 - 2^53 + 3'];
     for (let j = 0; j < n; j++) flips.push([this.pick(N), this.value({ coro })]);
     return [...L, ...this.driver(id, coro, 2, warms, flips)];
+  }
+
+  /** Loop-carried values whose type changes in the middle of a compiled loop: wraparound at 2^63, the 2^53
+   * boundary of the integer representation, int -> float at iteration k, and back. */
+  scenarioAcc(id, coro) {
+    const op = this.pick(['+', '-', '*', '//', '%', '|', '~', '<<', '/', '..']);
+    const k = 2 + this.int(5);
+    const L = [`-- acc: acc = acc ${op} b, flip at ${k}`,
+      `  local function f(a, b, c) local acc, r = a, {} for i = 1, 8 do if i == ${k} then b = c end acc = acc ${op} b r[i] = show(acc) end return table.concat(r, " ") end`];
+    const starts = ['math.maxinteger - 3', 'math.mininteger + 2', '9007199254740988', '-9007199254740989', '2^53 - 3', '1', '0.5', '-0.0', '(1 << 62)', '2147483640'];
+    const steps = ['1', '-1', '2', '3', '1.0', '0.5', '2^52', '(1 << 52)', '-3', '7'];
+    const warms = [this.pick(['w', 'w * 1000', '-w']), this.pick(['1', '2', '3']), this.pick(['1', '2', '3'])];
+    const flips = [];
+    const n = 4 + this.int(6);
+    for (let j = 0; j < n; j++) flips.push([this.pick(starts), this.pick(steps), this.chance(0.7) ? this.pick([...steps, ...INT_EDGE, ...FLOATS]) : this.value({ coro })]);
+    return [...L, ...this.driver(id, coro, 3, warms, flips)];
+  }
+
+  /** Generic for over coroutine generators and iterator functions whose values flip type. */
+  scenarioGen(id, coro) {
+    const body = this.pick(['r[#r + 1] = show(v)', 'r[#r + 1] = show(v + 1)', 'r[#r + 1] = show(k .. ":" .. tostring(v))', 'r[#r + 1] = show(v < 2)']);
+    const L = [`-- gen: ${body}`,
+      `  local function gen(a, b, c) return coroutine.wrap(function() for i = a, b do coroutine.yield(i, c) c = c and i end return "last", c end) end`,
+      `  local function f(a, b, c) local r = {} for k, v in gen(a, b, c) do ${body} if #r >= 6 then break end end return table.concat(r, " ") end`,
+      `  local function f2(a, b, c) local r = {} for k, v in ${this.pick(['ipairs(c)', 'next, c', 'a, b, c', 'gen(1, 3, c)'])} do ${body} if #r >= 6 then break end end return table.concat(r, " ") end`,
+      `  local function f3(a, b, c) return pcall(f, a, b, c), pcall(f2, a, b, c) end`,
+    ];
+    const warms = ['1', this.pick(['w % 4 + 1', '3']), this.pick(['w', '{tag = "seq", w, w + 1}', 'w + 0.5'])];
+    const flips = [];
+    const n = 4 + this.int(5);
+    for (let j = 0; j < n; j++) flips.push([this.pick(['1', '1.5', '"1"', 'math.maxinteger - 1', '0']), this.pick(['3', '2.5', 'math.maxinteger', '"2"', 'math.huge']), this.value({ coro })]);
+    // f3 is the function under test: rename it to f for the driver
+    L[4] = L[4].replace('local function f3', 'local function f4');
+    L.push('  local f = f4');
+    return [...L.slice(0, 2), L[2].replace('local function f(', 'local function f1('), L[3], L[4].replace('pcall(f, ', 'pcall(f1, '), L[5], ...this.driver(id, coro, 3, warms, flips)];
   }
 
   scenario(id) {
     const coro = this.chance(0.25);
     const k = this.f();
-    const body = k < 0.34 ? this.scenarioOp(id, coro) : k < 0.44 ? this.scenarioSet(id, coro) : k < 0.56 ? this.scenarioCall(id, coro)
-      : k < 0.68 ? this.scenarioFor(id, coro) : k < 0.8 ? this.scenarioMeta(id, coro) : k < 0.88 ? this.scenarioClosure(id, coro)
-        : k < 0.95 ? this.scenarioVararg(id, coro) : this.scenarioRec(id, coro);
+    const kinds = [[30, 'Op'], [8, 'Set'], [11, 'Call'], [11, 'For'], [11, 'Meta'], [7, 'Closure'], [6, 'Vararg'], [5, 'Rec'], [7, 'Acc'], [4, 'Gen']];
+    let x = k * kinds.reduce((sum, [w]) => sum + w, 0);
+    let kind = kinds[0][1];
+    for (const [w, name] of kinds) { if (x < w) { kind = name; break; } x -= w; }
+    const body = this[`scenario${kind}`](id, coro);
     const [comment, ...rest] = body;
     return [comment, `scenario("${id}", ${coro}, function()`, '  local T0 = {tag = "T0", 1, 2}', ...rest, 'end)'];
   }
