@@ -75,6 +75,7 @@ local function gerr(a) error("boom " .. show(a)) end
 local function gerr2(a) error("level2", 2) end
 local function gtab() error({tag = "errobj"}) end
 local function gline() return debug.getinfo(2, "l").currentline end
+local function mkadd(k) local f = function(a, b) return a + k, b end NAMES[f] = "add" .. show(k) return f end
 local function gy(a, ...) yy() return a, ... end
 local function gtb(a) return debug.traceback("tb " .. show(a), 1) end
 local function gpc(n) if type(n) ~= "number" or n <= 0 then return "bottom" end local ok, v = pcall(gpc, n > 60 and 60 or n - 1) return v end
@@ -115,7 +116,7 @@ const TABLES = ['{tag = "seq", 1, 2, 3}', '{}', 'O(3)', 'O(2.5)', 'O("7")', 'O(m
 const YTABLES = ['Y(4)', 'Y(-0.5)', 'Y("3")'];
 const FUNCS = ['g1', 'g2', 'g3', 'gerr', 'gerr2', 'gtab', 'gline', 'gy', 'grec', 'math.abs', 'type', 'select', 'math.type',
   'string.len', 'rawequal', 'table.unpack', 'math.floor', 'math.max', 'CALLT()', 'function(...) return ... end',
-  'function(a, b) return a, b, a end', 'gpc'];
+  'function(a, b) return a, b, a end', 'gpc', 'mkadd(1)', 'mkadd(2.5)', 'mkadd("x")', 'mkadd(math.maxinteger)'];
 /** Callees that show a known bug (see generateStressProgram's `strict`). */
 const STRICT_FUNCS = ['gtb'];
 const KEYS = ['1', '2', '3', '1.0', '2^53', '"x"', '"y"', '"1"', '-0.0', '0', '(0/0)', 'nil', 'true', '"m"', '3.5', 'math.maxinteger',
@@ -163,7 +164,7 @@ class Gen {
       seq: ['{tag = "seq", w, w + 1}', 'T0', '{tag = "f", 1.5, w}'],
       ix: ['IX()', 'IF()', 'O(w)'],
       obj: ['IX()', '{tag = "xm", x = 1, m = g3, y = 2}'],
-      func: ['g1', 'g3', 'g2'],
+      func: ['g1', 'g3', 'g2', 'mkadd(w)'],
       key: ['w', '"x"', '(w % 3) + 1', '"k" .. (w % 3)', '"y"'],
     };
     return this.pick(P[kind]);
@@ -451,10 +452,32 @@ class Gen {
     return [...L.slice(0, 2), L[2].replace('local function f(', 'local function f1('), L[3], L[4].replace('pcall(f, ', 'pcall(f1, '), L[5], ...this.driver(id, coro, 3, warms, flips)];
   }
 
+  /** One operation over every pair of a set of edge values, flipping types on every iteration of one loop. */
+  scenarioMatrix(id, coro) {
+    const op = this.pick([...BINOPS, ...CMPOPS]);
+    const E = ['0', '-1', '1', '2', 'math.maxinteger', 'math.mininteger', '9007199254740993', '-0.0', '0.5', '2.0', '(0/0)',
+      'math.huge', '-math.huge', '2^63', '"7"', '"0x10"', '" -2 "', '"1.5"'];
+    const vals = E.filter(() => this.chance(0.6));
+    const shape = this.int(3);
+    const site = shape === 0 ? `local function f(a, b) return a ${op} b end`
+      : shape === 1 ? `local function f(a, b) if a ${op} b then return true end return false end`
+        : `local function f(a, b) local v = a ${op} b return v, a ${op} 3 end`;
+    return [`-- matrix: ${op}`,
+      `  ${site}`,
+      `  for w = 1, ${this.pick([3, 40])} do f(w, w + 1) end`,
+      `  local V = table.pack(${vals.join(', ')})`,
+      `  local r = {}`,
+      `  for i = 1, V.n do for j = 1, V.n do`,
+      `    local ok, v, v2 = pcall(f, V[i], V[j])`,
+      `    r[#r + 1] = ok and show(v) .. (v2 ~= nil and "," .. show(v2) or "") or "E"`,
+      `    if not ok and j == i then out("${id}e" .. i, v) end`,
+      `  end out("${id}." .. i, table.concat(r, " ")) r = {} end`];
+  }
+
   scenario(id) {
     const coro = this.chance(0.25);
     const k = this.f();
-    const kinds = [[30, 'Op'], [8, 'Set'], [11, 'Call'], [11, 'For'], [11, 'Meta'], [7, 'Closure'], [6, 'Vararg'], [5, 'Rec'], [7, 'Acc'], [4, 'Gen']];
+    const kinds = [[30, 'Op'], [8, 'Set'], [11, 'Call'], [11, 'For'], [11, 'Meta'], [7, 'Closure'], [6, 'Vararg'], [5, 'Rec'], [7, 'Acc'], [4, 'Gen'], [5, 'Matrix']];
     let x = k * kinds.reduce((sum, [w]) => sum + w, 0);
     let kind = kinds[0][1];
     for (const [w, name] of kinds) { if (x < w) { kind = name; break; } x -= w; }
