@@ -58,7 +58,7 @@ MT.full = {
 }
 MT.yield = {}
 for k, f in pairs(MT.full) do MT.yield[k] = function(...) yy() return f(...) end end
-local BASE2 = {y = "deep.y", [2] = "deep[2]", len = function(self) return "deep.len" end}
+local BASE2 = {y = "deep.y", [2] = "deep[2]", len = function(self) return "deep.len" end, constructor = "deep.constructor"}
 local BASE = setmetatable({x = 1.5, [1] = "base[1]", m = function(self, a) return "base.m", show(a) end}, {__index = BASE2})
 local function O(v) return setmetatable({tag = "O", v = v}, MT.full) end
 local function Y(v) return setmetatable({tag = "Y", v = v}, MT.yield) end
@@ -120,7 +120,7 @@ const FUNCS = ['g1', 'g2', 'g3', 'gerr', 'gerr2', 'gtab', 'gline', 'gy', 'grec',
 /** Callees that show a known bug (see generateStressProgram's `strict`). */
 const STRICT_FUNCS = ['gtb'];
 const KEYS = ['1', '2', '3', '1.0', '2^53', '"x"', '"y"', '"1"', '-0.0', '0', '(0/0)', 'nil', 'true', '"m"', '3.5', 'math.maxinteger',
-  '"tag"', '"v"', '4', '-1'];
+  '"tag"', '"v"', '4', '-1', '"constructor"', '"__proto__"', '"length"', '"toString"', '2^31', '2^32 + 1'];
 
 const BINOPS = ['+', '-', '*', '/', '//', '%', '^', '&', '|', '~', '<<', '>>', '..'];
 const CMPOPS = ['==', '~=', '<', '<=', '>', '>='];
@@ -211,7 +211,7 @@ class Gen {
     if (k < 0.76) {
       return { e: this.pick(['a .. b .. "!"', '"<" .. a .. ">"', 'a .. 1 .. b', 'a .. 2.0']), ka: this.pick(['int', 'float', 'str', 'big']), kb: this.pick(['int', 'str']), feed: true };
     }
-    if (k < 0.86) return { e: this.pick(['a[b]', 'a.x', 'a[1]', 'a.y', 'a[2]', `a[${this.pick(KEYS)}]`]), ka: this.pick(['table', 'seq', 'ix', 'str']), kb: 'key' };
+    if (k < 0.86) return { e: this.pick(['a[b]', 'a.x', 'a[1]', 'a.y', 'a[2]', `a[${this.pick(KEYS)}]`, 'a.constructor', 'a.__proto__', 'a.length']), ka: this.pick(['table', 'seq', 'ix', 'str']), kb: 'key' };
     if (k < 0.93) {
       const m = this.pick(['a:m(b)', 'a:len()', 'a:upper()', 'a:rep(2)', 'a:m(b, b)']);
       return { e: m, ka: m.includes(':m') ? 'obj' : 'str', kb: this.warmKind() };
