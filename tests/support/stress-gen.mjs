@@ -439,7 +439,7 @@ class Gen {
     const L = [`-- gen: ${body}`,
       `  local function gen(a, b, c) return coroutine.wrap(function() for i = a, b do coroutine.yield(i, c) c = c and i end return "last", c end) end`,
       `  local function f(a, b, c) local r = {} for k, v in gen(a, b, c) do ${body} if #r >= 6 then break end end return table.concat(r, " ") end`,
-      `  local function f2(a, b, c) local r = {} for k, v in ${this.pick(['ipairs(c)', 'next, c', 'a, b, c', 'gen(1, 3, c)'])} do ${body} if #r >= 6 then break end end return table.concat(r, " ") end`,
+      `  local function f2(a, b, c) local r = {} for k, v in ${this.pick(['ipairs(c)', 'next, {c, "x"}', 'a, b, c', 'gen(1, 3, c)'])} do ${body} if #r >= 6 then break end end return table.concat(r, " ") end`,
       `  local function f3(a, b, c) return pcall(f, a, b, c), pcall(f2, a, b, c) end`,
     ];
     const warms = ['1', this.pick(['w % 4 + 1', '3']), this.pick(['w', '{tag = "seq", w, w + 1}', 'w + 0.5'])];
