@@ -6,7 +6,7 @@
 // interpreter instead. A differing program is saved to dist/stress-failures/ and the failure names the first
 // differing line and the replay command.
 //
-// Environment: MOONRISE_STRESS_COUNT (programs, default 40), MOONRISE_STRESS_SEED (default 4),
+// Environment: MOONRISE_STRESS_COUNT (programs, default 32), MOONRISE_STRESS_SEED (default 4),
 // MOONRISE_STRESS_SCENARIOS (scenarios per program, default 24), MOONRISE_STRESS_TIERS (e.g. `jit0,jit2`),
 // MOONRISE_STRESS_STRICT=1 (also check what shows known bugs: see STRICT).
 import { test } from 'node:test';
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { REPO, REFERENCE, runProgram, pool, defaultJobs } from './support/corpus.mjs';
 import { generateStressProgram } from './support/stress-gen.mjs';
 
-const COUNT = Number(process.env.MOONRISE_STRESS_COUNT ?? 40);
+const COUNT = Number(process.env.MOONRISE_STRESS_COUNT ?? 32);
 const SEED = Number(process.env.MOONRISE_STRESS_SEED ?? 4) >>> 0;
 const SCENARIOS = Number(process.env.MOONRISE_STRESS_SCENARIOS ?? 24);
 const CLI = 'dist/cli.js';

@@ -435,7 +435,7 @@ class Gen {
 
   /** Generic for over coroutine generators and iterator functions whose values flip type. */
   scenarioGen(id, coro) {
-    const body = this.pick(['r[#r + 1] = show(v)', 'r[#r + 1] = show(v + 1)', 'r[#r + 1] = show(k .. ":" .. tostring(v))', 'r[#r + 1] = show(v < 2)']);
+    const body = this.pick(['r[#r + 1] = show(v)', 'r[#r + 1] = show(v + 1)', 'r[#r + 1] = show(k) .. ":" .. show(v)', 'r[#r + 1] = show(v < 2)']);
     const L = [`-- gen: ${body}`,
       `  local function gen(a, b, c) return coroutine.wrap(function() for i = a, b do coroutine.yield(i, c) c = c and i end return "last", c end) end`,
       `  local function f(a, b, c) local r = {} for k, v in gen(a, b, c) do ${body} if #r >= 6 then break end end return table.concat(r, " ") end`,
