@@ -9,7 +9,7 @@
 // Environment: MOONRISE_STRESS_COUNT (programs, default 32), MOONRISE_STRESS_SEED (default 4),
 // MOONRISE_STRESS_SCENARIOS (scenarios per program, default 24), MOONRISE_STRESS_TIERS (e.g. `jit0,jit2`),
 // MOONRISE_STRESS_STRICT=1 (also check what shows known bugs: see STRICT).
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,8 @@ const COUNT = Number(process.env.MOONRISE_STRESS_COUNT ?? 32);
 const SEED = Number(process.env.MOONRISE_STRESS_SEED ?? 4) >>> 0;
 const SCENARIOS = Number(process.env.MOONRISE_STRESS_SCENARIOS ?? 24);
 const CLI = 'dist/cli.js';
-const WORK_DIR = 'dist/stress';
+/** This run's programs (one folder per process, so that concurrent runs do not clash); removed at the end. */
+const WORK_DIR = `dist/stress/${process.pid}`;
 const FAIL_DIR = 'dist/stress-failures';
 
 const ALL_TIERS = {
@@ -74,8 +75,8 @@ test('stress: engine is built (dist/cli.js)', () => assert.ok(built, `${CLI} is 
 
 if (built) {
   const useRef = await haveReference();
-  rmSync(join(REPO, WORK_DIR), { recursive: true, force: true });
   mkdirSync(join(REPO, WORK_DIR), { recursive: true });
+  after(() => rmSync(join(REPO, WORK_DIR), { recursive: true, force: true }));
   const programs = [];
   for (let i = 0; i < COUNT; i++) {
     const path = `${WORK_DIR}/stress-${SEED}-${i}.lua`;
