@@ -218,6 +218,58 @@ export class JitRuntime {
     return true;
   }
 
+  /** State.callIn's fast path (a native calling a Lua function: sort comparators, gsub callbacks...): runs
+   * closure f, whose compiled code is j, with its frame at stack slot func, straight from JS: no argument or
+   * result round trip through the stack, no run loop. Results follow the compiled convention. The caller
+   * checked what enter() checks (main thread, no hooks, depth) and handles errors as after callValue. */
+  invoke(th: Coroutine, f: LuaClosure, j: Compiled, func: number, args: LuaValue[]): LuaValue {
+    th.top = func;
+    const nest = this.tailNest;
+    const idx = th.ciIdx + 1;
+    this.deoptIdx = -1;
+    this.tail = false;
+    let r: LuaValue;
+    try {
+      switch (args.length) {
+        case 0: r = j(f); break;
+        case 1: r = j(f, args[0]); break;
+        case 2: r = j(f, args[0], args[1]); break;
+        case 3: r = j(f, args[0], args[1], args[2]); break;
+        default: r = j(f, ...args);
+      }
+    } finally {
+      this.tailNest = nest;
+    }
+    if (th.hookMask !== 0) return this.invokeReturnHook(th, f, func, idx, r);
+    return r;
+  }
+
+  /** The callee of invoke() set a hook: its return goes through the interpreter's return hook (as enter()
+   * does), then the results come back to the compiled convention. */
+  private invokeReturnHook(th: Coroutine, f: LuaClosure, func: number, idx: number, r: LuaValue): LuaValue {
+    const L = this.L;
+    const n = this.n;
+    if (func + n + EXTRA_STACK > th.stack.length) th.grow(func + n + EXTRA_STACK);
+    const s = th.stack;
+    s[func] = r;
+    for (let i = 1; i < n; i++) s[func + i] = this.v[i];
+    const c = th.pushCI();
+    c.func = func;
+    c.nresults = MULTRET;
+    c.flags = 0;
+    c.closure = f;
+    c.kind = 0;
+    if (this.deoptIdx === idx && th.allowHook) {
+      th.allowHook = false;
+      try {
+        returnFrom(L, th, c, func, n);
+      } finally {
+        th.allowHook = true;
+      }
+    } else returnFrom(L, th, c, func, n);
+    return this.takeResults(th, func);
+  }
+
   // ------------------------------------------------------------------------------------ calling out
 
   /** Calls f(args) through the interpreter's call protocol; results follow the compiled convention. */

@@ -312,9 +312,17 @@ function sortNative(t: LuaTable, n: number): boolean {
   return false;
 }
 
+type FirstCall = (fn: LuaValue, args: LuaValue[]) => LuaValue;
+
 /** PUC-Lua's quicksort over t[lo..up] through lua_geti/lua_seti-like accesses (see the file header). */
 class Sorter {
-  constructor(private L: LuaState, private t: LuaValue, private cmp: LuaValue) {}
+  /** The engine's call wanting one result without a result array, when it has one (State.callFirst). */
+  private readonly first: FirstCall | undefined;
+  /** The comparator's arguments (generic elements: a double array would lose a NaN's sign). */
+  private readonly pair: LuaValue[] = ['', ''];
+  constructor(private L: LuaState, private t: LuaValue, private cmp: LuaValue) {
+    this.first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
+  }
 
   private get(i: number): LuaValue {
     const t = this.t;
@@ -329,7 +337,13 @@ class Sorter {
 
   private less(a: LuaValue, b: LuaValue): boolean {
     if (this.cmp === undefined) return this.L.lessThan(a, b);
-    return truthy(this.L.call(this.cmp, [a, b])[0]);
+    const first = this.first;
+    // one argument array for all comparisons: both calls copy the arguments out before running the callee
+    const pair = this.pair;
+    pair[0] = a;
+    pair[1] = b;
+    const r = first !== undefined ? first.call(this.L, this.cmp, pair) : this.L.call(this.cmp, pair)[0];
+    return r !== undefined && r !== false;
   }
 
   private invalidOrder(): never {
