@@ -315,12 +315,45 @@ export class JitRuntime {
     const L = this.L;
     const s = th.stack;
     const idx = th.ciIdx;
-    const args = new Array<LuaValue>(nargs);
-    for (let i = 0; i < nargs; i++) args[i] = s[func + 1 + i];
+    this.tail = false;
+    // the argument array starts generic (a double array would canonicalise a NaN's sign bit)
+    let args: LuaValue[];
+    switch (nargs) {
+      case 0: args = []; break;
+      default:
+        args = [f];
+        args[0] = s[func + 1];
+        for (let i = 1; i < nargs; i++) args.push(s[func + 1 + i]);
+    }
     const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_FRESH);
+    let r: unknown;
+    try {
+      r = f.fn(L, args) as unknown;
+    } catch (e) {
+      if (th.ciIdx <= idx) throw e;
+      execute(L, th, idx + 1, e);
+      return this.takeResults(th, func);
+    }
+    if (!Array.isArray(r) || th.hookMask !== 0) return this.nativeReturnSlow(th, ci, idx, func, nargs, r);
+    const res = r as LuaValue[];
+    th.ciIdx = idx;
+    // no stale function or arguments above the top: the collector need not keep them alive
+    for (let i = func; i <= func + nargs; i++) s[i] = undefined;
+    const n = res.length;
+    this.n = n;
+    th.top = func;
+    if (n === 1) return res[0];
+    const v = this.v;
+    for (let i = 1; i < n; i++) v[i] = res[i];
+    return n > 0 ? res[0] : undefined;
+  }
+
+  /** callNative's uncommon returns: a bare value or a promise instead of a result array, or a hook set by
+   * the native (debug.sethook: its return goes through the interpreter's return hook). */
+  private nativeReturnSlow(th: Coroutine, ci: CallInfo, idx: number, func: number, nargs: number, r: unknown): LuaValue {
+    const L = this.L;
     let res: LuaValue[];
     try {
-      const r = f.fn(L, args) as unknown;
       if (Array.isArray(r)) res = r as LuaValue[];
       else if (r === undefined) res = [];
       else if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
@@ -333,13 +366,12 @@ export class JitRuntime {
       return this.takeResults(th, func);
     }
     if (th.hookMask !== 0) {
-      // the native set a hook (debug.sethook): its return goes through the interpreter's return hook
       ci.flags = 0;
       returnArray(L, th, ci, res);
       return this.takeResults(th, func);
     }
     th.ciIdx = idx;
-    // no stale function or arguments above the top: the collector need not keep them alive
+    const s = th.stack;
     for (let i = func; i <= func + nargs; i++) s[i] = undefined;
     const n = res.length;
     const v = this.v;
@@ -355,7 +387,10 @@ export class JitRuntime {
     const th = this.L.cur;
     const s = th.stack;
     const f = s[func];
-    if (f instanceof LuaClosure) {
+    if (f instanceof NativeFunction) {
+      // the common case of library calls: straight to the native (its record as the interpreter pushes it)
+      if (th.hookMask === 0 && !(f instanceof SpecialFunction)) return this.callNative(th, f, func, nargs);
+    } else if (f instanceof LuaClosure) {
       const j = this.compiled(f.p);
       if (j !== undefined) {
         site.p = f.p;

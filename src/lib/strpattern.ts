@@ -304,6 +304,10 @@ function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
   } else {
     while (singleMatch(ms, s + i, p, ep)) i++;
   }
+  if (ep + 1 === ms.patEnd) { // nothing follows: the longest expansion matches (doMatch of the empty rest)
+    if (ms.depth === 0) error(ms, 'pattern too complex');
+    return s + i;
+  }
   for (; i >= 0; i--) {
     const r = doMatch(ms, s + i, ep + 1);
     if (r !== -1) return r;
@@ -461,6 +465,82 @@ function firstItemEnd(pat: string, p: number): number {
   return q === 42 || q === 63 || q === 45 ? -1 : ep;
 }
 
+/** What the search loops of find/match/gmatch/gsub know about a pattern before matching (cached per pattern
+ * text: programs use a few patterns many times). */
+interface PatInfo {
+  /** Starts with '^' (an anchor for find/match/gsub; gmatch reads it as a literal). */
+  anchor: boolean;
+  /** No special characters at all: matches are the occurrences of the pattern's text (indexOf). */
+  plain: boolean;
+  /** A byte every match must start with (never for an anchored pattern), else -1. */
+  lit: number;
+  litStr: string;
+  /** Every match begins with one char of a single-char class: its bytes (1 = member), else null. */
+  set: Uint8Array | null;
+  /** The pattern is exactly one single-char class (no quantifier, capture or anchor): every match is one
+   * char, a member of `set`. */
+  single: boolean;
+  /** Same for gmatch (from position 0). */
+  lit0: number;
+  litStr0: string;
+  set0: Uint8Array | null;
+}
+
+const infoCache = new Map<string, PatInfo>();
+const INFO_CACHE_MAX = 256;
+/** Longer patterns are analysed at each call (a cache keyed by huge strings would keep them alive). */
+const INFO_PATTERN_MAX = 128;
+
+function patInfo(pat: string): PatInfo {
+  let info = infoCache.get(pat);
+  if (info !== undefined) return info;
+  const anchor = pat.charCodeAt(0) === 94;
+  const lit = anchor ? -1 : firstLiteral(pat, 0);
+  const set = lit >= 0 ? null : firstSet(pat, anchor ? 1 : 0);
+  const lit0 = lit;
+  const set0 = anchor ? firstSet(pat, 0) : set;
+  info = {
+    // (a ')' is no special for find's plain test, but the matcher would raise "invalid pattern capture")
+    anchor, plain: pat.length > 0 && noSpecials(pat) && pat.indexOf(')') < 0,
+    lit, litStr: lit >= 0 ? String.fromCharCode(lit) : '', set,
+    single: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length,
+    lit0, litStr0: lit0 >= 0 ? String.fromCharCode(lit0) : '', set0,
+  };
+  if (pat.length <= INFO_PATTERN_MAX) {
+    if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
+    infoCache.set(pat, info);
+  }
+  return info;
+}
+
+/** The bytes that can begin a match of pattern[p..] when every match begins with one char of a single-char
+ * class (after up to a few capture openings, which consume nothing), else null. Skipping start positions whose
+ * char is not in the set changes no result: PUC's attempt there fails at that item, without side effects. */
+function firstSet(pat: string, p: number): Uint8Array | null {
+  let q = p;
+  // a capture opening consumes nothing; a few of them cannot reach "too many captures"
+  while (q < p + 8 && pat.charCodeAt(q) === 40 && pat.charCodeAt(q + 1) !== 41) q++;
+  const ep = firstItemEnd(pat, q);
+  if (ep < 0) return null;
+  const set = new Uint8Array(256);
+  const c = pat.charCodeAt(q);
+  for (let b = 0; b < 256; b++) {
+    let m: boolean;
+    if (c === 46) m = true;
+    else if (c === ESC) m = matchClass(b, pat.charCodeAt(q + 1));
+    else if (c === 91) m = matchBracketClass(pat, b, q, ep - 1);
+    else m = c === b;
+    if (m) set[b] = 1;
+  }
+  return set;
+}
+
+/** The first position >= s whose char is in `set` (end: srcEnd). */
+function skipTo(src: string, s: number, end: number, set: Uint8Array): number {
+  while (s < end && set[src.charCodeAt(s)] === 0) s++;
+  return s;
+}
+
 /** Position arguments (luaL_checkinteger results) as JS numbers: beyond 2^53 only their sign and size matter. */
 function posArg(v: number | bigint): number {
   return typeof v === 'number' ? v : Number(v);
@@ -489,18 +569,28 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
     const i = s.indexOf(p, init);
     return i < 0 ? [undefined] : [i + 1, i + p.length];
   }
+  const info = patInfo(p);
+  if (info.plain) { // match without specials: the whole match is the pattern's text
+    return s.indexOf(p, init) < 0 ? [undefined] : [p];
+  }
   const ms = acquire(L, s, p);
-  const anchor = p.charCodeAt(0) === 94;
+  const anchor = info.anchor;
   const p0 = anchor ? 1 : 0;
-  const lit = anchor ? -1 : firstLiteral(p, p0);
-  const first = anchor || lit >= 0 ? -1 : firstItemEnd(p, p0);
+  const lit = info.lit;
+  const set = info.set;
   let s1 = init;
   do {
     if (lit >= 0) {
-      s1 = s.indexOf(String.fromCharCode(lit), s1);
+      s1 = s.indexOf(info.litStr, s1);
       if (s1 < 0) break;
+    } else if (set !== null) {
+      if (anchor) {
+        if (s1 >= ls || set[s.charCodeAt(s1)] === 0) break;
+      } else {
+        s1 = skipTo(s, s1, ls, set);
+        if (s1 >= ls) break;
+      }
     }
-    if (first > 0 && !singleMatch(ms, s1, p0, first)) continue;
     ms.reset();
     const e = doMatch(ms, s1, p0);
     if (e !== -1) {
@@ -508,8 +598,9 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
       if (!find) {
         res = captures(ms, s1, e);
       } else {
-        res = captures(ms, -1, 0);
-        res.unshift(s1 + 1, e);
+        const nc = ms.level;
+        res = [s1 + 1, e];
+        for (let i = 0; i < nc; i++) res.push(getCapture(ms, i, s1, e));
       }
       release(ms);
       return res;
@@ -531,17 +622,20 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
   const ms = new MatchState(L);
   ms.prepare(s, p);
   let lastMatch = -1;
-  const lit = firstLiteral(p, 0);
-  const litStr = lit >= 0 ? String.fromCharCode(lit) : '';
-  const first = lit >= 0 ? -1 : firstItemEnd(p, 0);
+  const info = patInfo(p);
+  const lit = info.lit0;
+  const litStr = info.litStr0;
+  const set = info.set0;
   const iter = (L2: LuaState): LuaValue[] => {
     ms.L = L2;
     for (let src = pos; src <= ls; src++) {
       if (lit >= 0) {
         src = s.indexOf(litStr, src);
         if (src < 0) break;
+      } else if (set !== null) {
+        src = skipTo(s, src, ls, set);
+        if (src >= ls) break;
       }
-      if (first > 0 && !singleMatch(ms, src, 0, first)) continue;
       ms.reset();
       const e = doMatch(ms, src, 0);
       if (e !== -1 && e !== lastMatch) {
@@ -570,14 +664,16 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   if (!(isFn || repl instanceof LuaTable || typeof repl === 'string' || isNumber(repl))) {
     typeError(L, 3, 'string/function/table', repl, args);
   }
-  const anchor = p.charCodeAt(0) === 94;
-  const p0 = anchor ? 1 : 0;
+  const info = patInfo(p);
   const ms = acquire(L, src, p);
   const rs = isFn || repl instanceof LuaTable ? undefined : toStringCoerce(repl)!;
+  if (info.plain || info.single) return gsubFixed(L, ms, info, repl, rs, isFn, maxN);
+  const anchor = info.anchor;
+  const p0 = anchor ? 1 : 0;
   const simpleRepl = rs !== undefined && rs.indexOf('%') < 0;
-  const lit = anchor ? -1 : firstLiteral(p, p0);
-  const litStr = lit >= 0 ? String.fromCharCode(lit) : '';
-  const first = anchor || lit >= 0 ? -1 : firstItemEnd(p, p0);
+  const lit = info.lit;
+  const litStr = info.litStr;
+  const set = info.set;
   let out = '';
   let copied = 0; // src[copied..s) is unchanged text not yet appended to out
   let changed = false;
@@ -589,9 +685,12 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
       const j = src.indexOf(litStr, s);
       if (j < 0) break;
       s = j;
+    } else if (set !== null && !anchor) {
+      s = skipTo(src, s, srcLen, set);
+      if (s >= srcLen) break; // no match can start at the end either
     }
     let e = -1;
-    if (first < 0 || singleMatch(ms, s, p0, first)) {
+    if (set === null || (s < srcLen && set[src.charCodeAt(s)] !== 0)) {
       ms.reset();
       e = doMatch(ms, s, p0);
     }
@@ -613,6 +712,51 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
       break;
     }
     if (anchor) break;
+  }
+  release(ms);
+  if (!changed) return [src, n];
+  return [out + src.slice(copied), n];
+}
+
+/** gsub for patterns whose matches have a fixed form: a text without specials (its occurrences, found with
+ * indexOf) or one single-char class (each member char is a match). Matches are never empty and never overlap,
+ * so PUC's scan finds exactly these, left to right; replacements are those of the general loop. */
+function gsubFixed(L: LuaState, ms: MatchState, info: PatInfo, repl: LuaValue, rs: string | undefined,
+  isFn: boolean, maxN: number): LuaValue[] {
+  const src = ms.src, srcLen = ms.srcEnd;
+  const plain = info.plain;
+  const pat = ms.pat;
+  const plen = plain ? pat.length : 1;
+  const set = info.set!;
+  const simpleRepl = rs !== undefined && rs.indexOf('%') < 0;
+  let out = '';
+  let copied = 0;
+  let changed = false;
+  let n = 0;
+  let s = 0;
+  while (n < maxN) {
+    if (plain) {
+      s = src.indexOf(pat, s);
+      if (s < 0) break;
+    } else {
+      s = skipTo(src, s, srcLen, set);
+      if (s >= srcLen) break;
+    }
+    const e = s + plen;
+    n++;
+    let v: string | undefined;
+    if (simpleRepl) v = rs;
+    else {
+      ms.reset(); // no captures: %0, %1 and a table key are the whole match
+      if (rs !== undefined) v = expandReplacement(ms, rs, s, e);
+      else v = replacementValue(L, ms, repl, isFn, s, e);
+    }
+    if (v !== undefined) {
+      out += src.slice(copied, s) + v;
+      copied = e;
+      changed = true;
+    }
+    s = e;
   }
   release(ms);
   if (!changed) return [src, n];
