@@ -316,15 +316,8 @@ export class JitRuntime {
     const s = th.stack;
     const idx = th.ciIdx;
     this.tail = false;
-    // the argument array starts generic (a double array would canonicalise a NaN's sign bit)
-    let args: LuaValue[];
-    switch (nargs) {
-      case 0: args = []; break;
-      default:
-        args = [f];
-        args[0] = s[func + 1];
-        for (let i = 1; i < nargs; i++) args.push(s[func + 1 + i]);
-    }
+    const args = new Array<LuaValue>(nargs);
+    for (let i = 0; i < nargs; i++) args[i] = s[func + 1 + i];
     const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_FRESH);
     let r: unknown;
     try {

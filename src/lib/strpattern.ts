@@ -780,12 +780,16 @@ function expandReplacement(ms: MatchState, rs: string, s: number, e: number): st
   return out + rs.slice(from);
 }
 
+/** The engine's call wanting one result without a result array, when it has one (State.callFirst). */
+type FirstCall = (fn: LuaValue, args: LuaValue[]) => LuaValue;
+
 /** The value of a table or function replacement as text, or undefined to keep the original match. */
 function replacementValue(L: LuaState, ms: MatchState, repl: LuaValue, isFn: boolean, s: number, e: number):
   string | undefined {
   let v: LuaValue;
   if (isFn) {
-    v = L.call(repl, captures(ms, s, e))[0];
+    const first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
+    v = first !== undefined ? first.call(L, repl, captures(ms, s, e)) : L.call(repl, captures(ms, s, e))[0];
   } else {
     v = L.index(repl, getCapture(ms, 0, s, e));
   }

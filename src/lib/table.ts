@@ -210,6 +210,12 @@ function concat(L: LuaState, args: LuaValue[]): LuaValue[] {
 /** Concatenation of t[i..last] (i <= last), joined in chunks so huge tables do not build one giant array. */
 function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: number): string {
   const CHUNK = 4096;
+  if (isPlain(t) && i >= 1 && last <= t.alimit && last - i < CHUNK) {
+    // a plain table's array part: its slots are what lua_geti reads; numbers (and errors) through field()
+    const parts = t.arr.slice(i - 1, last);
+    for (let k = 0; k < parts.length; k++) if (typeof parts[k] !== 'string') parts[k] = field(L, t, i + k);
+    return parts.join(sep);
+  }
   const chunks: string[] = [];
   let parts: string[] = [];
   for (let k = i; ; k++) {
