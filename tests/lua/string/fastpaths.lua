@@ -1,0 +1,119 @@
+-- Fast paths of find/match/gmatch/gsub (plain texts, single-char classes, first-char sets, cached pattern
+-- analysis) against the reference behaviour, including their edge cases and error messages.
+local function show(...)
+  local t = table.pack(...)
+  for i = 1, t.n do t[i] = tostring(t[i]) end
+  print(table.concat(t, " "))
+end
+local function err(f, ...)
+  local ok, e = pcall(f, ...)
+  print(ok, e)
+end
+
+-- find: plain, specials with plain = true, init beyond the length, negative init, empty pattern
+local s = "hello.world (x) [y] 100% done"
+show(s:find("world"))
+show(s:find(".", 1, true))
+show(s:find("(x)", 1, true))
+show(s:find("[y]", 1, true))
+show(s:find("%", 1, true))
+show(s:find("o", 6), s:find("o", -5), s:find("o", -100))
+show(s:find("", 1), s:find("", #s + 1), s:find("", #s + 2), s:find("x", #s + 1))
+show(s:find("d", 100), s:find("", 0), s:find("", -1))
+show(("abc"):find("b", 1.0), ("abc"):find("c", "2"))
+-- match: plain patterns, a ')' that is no special for find but is for the matcher
+show(s:match("world"), s:match("nothing"), s:match("o", 6))
+show(s:find("x)", 1), s:find("x)", 1, true))
+err(string.match, s, "x)")
+err(string.gsub, s, "x)", "")
+err(string.gmatch(s, "x)"))
+-- anchors
+show(s:find("^hello"), s:find("^world"), s:find("^w", 7), s:match("^(%a+)"), s:match("done$"), s:match("^$"))
+show(("aaa"):find("^a*"), ("aaa"):find("^b*"), (""):find("^"), (""):find("$"), ("x"):find("^$"))
+-- single-class and first-char-set searches
+show(s:find("%d"), s:find("%d+"), s:find("[%[%]]"), s:find("[^%a%s]"), s:find("%p", 20))
+show(s:find("(%d+)(%%)"), s:match("(%d+)%%"), s:match("((%a+)%.(%a+))"), s:find("(()o)"))
+show(s:find("(q"))
+err(string.find, s, "(x")
+err(string.find, s, "(h")
+err(string.find, s, "%")
+err(string.find, s, "[a")
+err(string.find, s, "%f")
+err(string.find, s, "(()")
+show(("  \t\n x"):find("^[ \n\r\t]*"), ("x"):find("^[ \n\r\t]*"), ("abc"):find("^[ \n]*", 4))
+show(("a\0b"):find("%z"), ("a\0b"):find("\0"), ("a\0b"):find("[\0]"), ("a.b"):find("%."))
+-- greedy repetition at the end of the pattern
+show(("abc123"):match("%a+"), ("abc123"):match("%d*"), ("abc123"):match("%d*$"), ("xxx"):match("x+"))
+show(("abc"):match(".-"), ("abc"):match(".*"), ("abc"):match("a.?"), ("ab"):match("[ab]+"))
+
+-- gmatch: classes, literals, '^' as a literal, init, empty matches
+local words = {}
+for w in ("one two  three"):gmatch("%a+") do words[#words + 1] = w end
+print(table.concat(words, ","))
+words = {}
+for w in ("a1 b22 c333"):gmatch("(%a)(%d+)") do words[#words + 1] = w end
+print(table.concat(words, ","))
+words = {}
+for k, v in ("k=v, x=y"):gmatch("(%w+)=(%w+)") do words[#words + 1] = k .. ":" .. v end
+print(table.concat(words, ","))
+words = {}
+for w in ("^a^b"):gmatch("^.") do words[#words + 1] = w end
+print(table.concat(words, ","))
+words = {}
+for w in ("abc"):gmatch("") do words[#words + 1] = "[" .. w .. "]" end
+print(table.concat(words, ","))
+words = {}
+for p in ("a,b,,c"):gmatch("()") do words[#words + 1] = p end
+print(table.concat(words, ","))
+words = {}
+for w in ("hello world"):gmatch("o", 6) do words[#words + 1] = w end
+print(#words)
+words = {}
+for w in ("xax"):gmatch("x*") do words[#words + 1] = "[" .. w .. "]" end
+print(table.concat(words))
+
+-- gsub with fixed-form patterns (plain text, one class) and every kind of replacement
+show(("a.b.c"):gsub(".", "-"))
+show(("a.b.c"):gsub("%.", "-"))
+show(("a.b.c"):gsub("%.", "%0%0"))
+show(("a.b.c"):gsub("%.", "%1"))
+show(("a.b.c"):gsub("%.", "%%"))
+show(("aaaa"):gsub("aa", "b"))
+show(("aaa"):gsub("aa", "<%0>"))
+show(("hello world"):gsub("o", "0", 1))
+show(("hello world"):gsub("o", "0", 0))
+show(("hello world"):gsub("o", "0", -1))
+show(("hello world"):gsub("l", "L", 2.0))
+show((""):gsub("x", "y"), (""):gsub("", "y"), ("ab"):gsub("", "-"))
+show(("abc"):gsub("%w", {a = "1", c = false}))
+err(string.gsub, "abc", "%w", {a = "1", b = true})
+show(("abc"):gsub("%w", {a = 1.5, b = 2}))
+show(("abc"):gsub("b", {b = "B"}))
+show(("a1b2"):gsub("%d", function(d) return d * 2 end))
+show(("a1b2"):gsub("%d", function(d) return nil end))
+show(("a1b2"):gsub("%d", function(d) return false, "x" end))
+show(("abc"):gsub("[ac]", string.upper))
+show(("12 345 6"):gsub("%d+", "<%0>", 2))
+show(("x = 1, y = 22"):gsub("(%w+) = (%d+)", "%2=%1"))
+show(("abc"):gsub("", "%0"))
+show(("a\"b\\c\n"):gsub('[%c"\\]', {['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n'}))
+err(string.gsub, "abc", "%w", "%2")
+err(string.gsub, "abc", "b", "%2")
+err(string.gsub, "abc", "b", "%x")
+err(string.gsub, "abc", "b", "%")
+err(string.gsub, "abc", "%w", {a = {}})
+err(string.gsub, "abc", "b", function() return {} end)
+err(string.gsub, "abc", "b")
+err(string.gsub, "abc", "b", nil)
+err(string.gsub, "abc", "%", "")
+err(string.gsub, "abc", "b", "", "x")
+local mt = setmetatable({}, {__index = function(_, k) return k:upper() .. k end})
+show(("abc"):gsub("[ab]", mt))
+err(string.gsub, "abc", "b", setmetatable({}, {__index = function() error("in index") end}))
+print(select(2, pcall(string.gsub, "abc", "b", function() error({code = 1}) end)).code)
+err(string.gsub, "abc", "b", function() local x = nil; return x.y end)
+
+-- huge inputs
+local big = string.rep("ab;", 100000)
+show(#big:gsub(";", ","), select(2, big:gsub("a", "")), big:find(";", 299998, true), big:find("c"))
+show(select(2, big:gsub("%a", "")), #big:gsub("b;", ""), big:match("^(ab;)+$") ~= nil, big:find("b;a", 290000))
