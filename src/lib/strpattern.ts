@@ -106,6 +106,8 @@ export class MatchState {
   readonly capInit = new Int32Array(MAX_CAPTURES);
   /** Capture length, or CAP_UNFINISHED / CAP_POSITION. */
   readonly capLen = new Int32Array(MAX_CAPTURES);
+  /** Member bytes of the pattern's '[...]' sets, by the position of their '[' (built at first use). */
+  sets: (Uint8Array | undefined)[] = NO_SETS;
   constructor(public L: LuaState) {}
 
   prepare(src: string, pat: string): void {
@@ -113,6 +115,7 @@ export class MatchState {
     this.srcEnd = src.length;
     this.pat = pat;
     this.patEnd = pat.length;
+    this.sets = patInfo(pat).sets;
   }
 
   /** Before each match attempt. (The depth is reset too, in case an error left it unbalanced.) */
@@ -192,9 +195,25 @@ function singleMatch(ms: MatchState, s: number, p: number, ep: number): boolean 
   switch (pc) {
     case 46: return true; // '.'
     case ESC: return matchClass(c, ms.pat.charCodeAt(p + 1));
-    case 91: return matchBracketClass(ms.pat, c, p, ep - 1);
+    case 91: {
+      const sets = ms.sets;
+      if (sets === NO_SETS) return matchBracketClass(ms.pat, c, p, ep - 1);
+      let set = sets[p];
+      if (set === undefined) set = sets[p] = bracketSet(ms.pat, p, ep - 1);
+      return set[c] === 1;
+    }
     default: return pc === c;
   }
+}
+
+/** Shared by patterns whose sets are not kept (patterns too long for the analysis cache). */
+const NO_SETS: (Uint8Array | undefined)[] = [];
+
+/** The bytes matched by the set whose '[' is at p and whose ']' is at ec. */
+function bracketSet(pat: string, p: number, ec: number): Uint8Array {
+  const set = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) if (matchBracketClass(pat, b, p, ec)) set[b] = 1;
+  return set;
 }
 
 /** The core matcher: end of the match of pattern[p..] at subject position s, or -1. */
@@ -484,6 +503,8 @@ interface PatInfo {
   lit0: number;
   litStr0: string;
   set0: Uint8Array | null;
+  /** MatchState.sets for this pattern (NO_SETS when the pattern is not cached). */
+  sets: (Uint8Array | undefined)[];
 }
 
 const infoCache = new Map<string, PatInfo>();
@@ -491,9 +512,23 @@ const INFO_CACHE_MAX = 256;
 /** Longer patterns are analysed at each call (a cache keyed by huge strings would keep them alive). */
 const INFO_PATTERN_MAX = 128;
 
+/** The last pattern analysed (a loop usually applies one pattern many times: no hashing then). */
+let lastPat = '';
+let lastInfo: PatInfo | undefined;
+
 function patInfo(pat: string): PatInfo {
+  if (pat === lastPat && lastInfo !== undefined) return lastInfo;
   let info = infoCache.get(pat);
-  if (info !== undefined) return info;
+  if (info === undefined) info = analyse(pat);
+  if (pat.length <= INFO_PATTERN_MAX) {
+    lastPat = pat;
+    lastInfo = info;
+  }
+  return info;
+}
+
+function analyse(pat: string): PatInfo {
+  let info: PatInfo;
   const anchor = pat.charCodeAt(0) === 94;
   const lit = anchor ? -1 : firstLiteral(pat, 0);
   const set = lit >= 0 ? null : firstSet(pat, anchor ? 1 : 0);
@@ -505,6 +540,7 @@ function patInfo(pat: string): PatInfo {
     lit, litStr: lit >= 0 ? String.fromCharCode(lit) : '', set,
     single: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length,
     lit0, litStr0: lit0 >= 0 ? String.fromCharCode(lit0) : '', set0,
+    sets: pat.length <= INFO_PATTERN_MAX && pat.indexOf('[') >= 0 ? [] : NO_SETS,
   };
   if (pat.length <= INFO_PATTERN_MAX) {
     if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
