@@ -499,6 +499,9 @@ interface PatInfo {
   /** The pattern is exactly one single-char class (no quantifier, capture or anchor): every match is one
    * char, a member of `set`. */
   single: boolean;
+  /** The pattern is one single-char class followed by '+' (no anchor, nothing else): every match is the
+   * longest run of members of `set` from its start ("%a+", "[%w_]+", "%S+"). */
+  run: boolean;
   /** Same for gmatch (from position 0). */
   lit0: number;
   litStr0: string;
@@ -539,6 +542,7 @@ function analyse(pat: string): PatInfo {
     anchor, plain: pat.length > 0 && noSpecials(pat) && pat.indexOf(')') < 0,
     lit, litStr: lit >= 0 ? String.fromCharCode(lit) : '', set,
     single: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length,
+    run: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length - 1 && pat.charCodeAt(pat.length - 1) === 43,
     lit0, litStr0: lit0 >= 0 ? String.fromCharCode(lit0) : '', set0,
     sets: pat.length <= INFO_PATTERN_MAX && pat.indexOf('[') >= 0 ? [] : NO_SETS,
   };
@@ -577,6 +581,12 @@ function skipTo(src: string, s: number, end: number, set: Uint8Array): number {
   return s;
 }
 
+/** The first position >= s whose char is not in `set` (end: srcEnd). */
+function skipOver(src: string, s: number, end: number, set: Uint8Array): number {
+  while (s < end && set[src.charCodeAt(s)] === 1) s++;
+  return s;
+}
+
 /** Position arguments (luaL_checkinteger results) as JS numbers: beyond 2^53 only their sign and size matter. */
 function posArg(v: number | bigint): number {
   return typeof v === 'number' ? v : Number(v);
@@ -608,6 +618,13 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
   const info = patInfo(p);
   if (info.plain) { // match without specials: the whole match is the pattern's text
     return s.indexOf(p, init) < 0 ? [undefined] : [p];
+  }
+  if (info.run) { // a run of one class: the first member and as many more as follow
+    const set = info.set!;
+    const s1 = skipTo(s, init, ls, set);
+    if (s1 >= ls) return [undefined];
+    const e = skipOver(s, s1 + 1, ls, set);
+    return find ? [s1 + 1, e] : [s.slice(s1, e)];
   }
   const ms = acquire(L, s, p);
   const anchor = info.anchor;
@@ -662,6 +679,22 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
   const lit = info.lit0;
   const litStr = info.litStr0;
   const set = info.set0;
+  if (info.run) {
+    // a run of one class (see PatInfo.run): no matcher; runs are never empty, so never at lastMatch
+    const runSet = set!;
+    const fn = new NativeFunction('gmatch_aux', () => {
+      const src = skipTo(s, pos, ls, runSet);
+      if (src >= ls) {
+        pos = ls + 1;
+        return NONE;
+      }
+      const e = skipOver(s, src + 1, ls, runSet);
+      pos = e;
+      return [s.slice(src, e)];
+    });
+    fn.gcRefs = [s, p, new Userdata(ms)];
+    return [fn];
+  }
   const iter = (L2: LuaState): LuaValue[] => {
     ms.L = L2;
     for (let src = pos; src <= ls; src++) {
@@ -703,7 +736,7 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   const info = patInfo(p);
   const ms = acquire(L, src, p);
   const rs = isFn || repl instanceof LuaTable ? undefined : toStringCoerce(repl)!;
-  if (info.plain || info.single) return gsubFixed(L, ms, info, repl, rs, isFn, maxN);
+  if (info.plain || info.single || info.run) return gsubFixed(L, ms, info, repl, rs, isFn, maxN);
   const anchor = info.anchor;
   const p0 = anchor ? 1 : 0;
   const simpleRepl = rs !== undefined && rs.indexOf('%') < 0;
@@ -755,8 +788,9 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
 }
 
 /** gsub for patterns whose matches have a fixed form: a text without specials (its occurrences, found with
- * indexOf) or one single-char class (each member char is a match). Matches are never empty and never overlap,
- * so PUC's scan finds exactly these, left to right; replacements are those of the general loop. */
+ * indexOf), one single-char class (each member char is a match) or a run of one class (each maximal run of
+ * members). Matches are never empty, so PUC's scan finds exactly these, left to right; replacements are
+ * those of the general loop. */
 function gsubFixed(L: LuaState, ms: MatchState, info: PatInfo, repl: LuaValue, rs: string | undefined,
   isFn: boolean, maxN: number): LuaValue[] {
   const src = ms.src, srcLen = ms.srcEnd;
@@ -778,7 +812,7 @@ function gsubFixed(L: LuaState, ms: MatchState, info: PatInfo, repl: LuaValue, r
       s = skipTo(src, s, srcLen, set);
       if (s >= srcLen) break;
     }
-    const e = s + plen;
+    const e = plain ? s + plen : info.run ? skipOver(src, s + 1, srcLen, set) : s + 1;
     n++;
     let v: string | undefined;
     if (simpleRepl) v = rs;

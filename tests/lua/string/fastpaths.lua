@@ -117,3 +117,24 @@ err(string.gsub, "abc", "b", function() local x = nil; return x.y end)
 local big = string.rep("ab;", 100000)
 show(#big:gsub(";", ","), select(2, big:gsub("a", "")), big:find(";", 299998, true), big:find("c"))
 show(select(2, big:gsub("%a", "")), #big:gsub("b;", ""), big:match("^(ab;)+$") ~= nil, big:find("b;a", 290000))
+
+-- runs of one class ("%a+", "[%w_]+", "%S+"): find/match/gmatch/gsub without the matcher
+show(("  abc12 de"):find("%a+"), ("  abc12 de"):find("%a+", 4), ("  abc12 de"):find("%a+", -2), ("123"):find("%a+"))
+show(("  abc12 de"):match("%d+"), ("  abc12 de"):match("%a+", 6), ("x"):match("%a+", 2), ("x"):match("%a+", 5))
+show(("one  two\tthree\n"):gsub("%s+", " "))
+show(("one two"):gsub("%a+", "<%0>"), ("one two"):gsub("%a+", "%1%1", 1))
+show(("a_b c-d"):gsub("[%w_]+", {a_b = "X"}))
+show(("hello world"):gsub("%a+", string.upper))
+show(("hello world"):gsub("%a+", function(w) return #w end))
+local ws = {}
+for w in ("  lead  and trail  "):gmatch("%S+") do ws[#ws + 1] = "[" .. w .. "]" end
+print(table.concat(ws))
+ws = {}
+for w in ("abc def ghi"):gmatch("%a+", 6) do ws[#ws + 1] = w end
+print(table.concat(ws, ","))
+ws = {}
+for w in ("abc"):gmatch("%a+", 10) do ws[#ws + 1] = w end
+print(#ws)
+local it = ("ab cd"):gmatch("%a+")
+print(it(), it(), it(), it())
+err(string.gsub, "abc", "%a+", "%2")
