@@ -69,6 +69,15 @@ function endPos(L: LuaState, args: LuaValue[], i: number, def: number | bigint, 
 }
 
 function strSub(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s0 = args[0], i0 = args[1], j0 = args[2];
+  if (typeof s0 === 'string' && typeof i0 === 'number' && Math.floor(i0) === i0 && args.length <= 3 &&
+    (j0 === undefined || (typeof j0 === 'number' && Math.floor(j0) === j0))) {
+    // integer positions (JS numbers): the same clipping as startPos/endPos, without the argument checks
+    const l = s0.length;
+    const start = startPos(i0, l);
+    const end = j0 === undefined ? l : j0 > l ? l : j0 >= 0 ? j0 : j0 < -l ? 0 : l + j0 + 1;
+    return [start <= end ? s0.slice(start - 1, end) : ''];
+  }
   const s = checkString(L, args, 1);
   const l = s.length;
   const start = startPos(checkInteger(L, args, 2), l);
@@ -119,6 +128,16 @@ function strRep(L: LuaState, args: LuaValue[]): LuaValue[] {
 }
 
 function strByte(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s0 = args[0];
+  if (typeof s0 === 'string' && args.length <= 2) {
+    // one byte at an integer position inside the string (the default j is i)
+    const i0 = args.length === 1 ? 1 : args[1];
+    if (typeof i0 === 'number') {
+      const l = s0.length;
+      const i = i0 < 0 ? l + i0 + 1 : i0;
+      if (i >= 1 && i <= l && Math.floor(i) === i) return [s0.charCodeAt(i - 1)];
+    }
+  }
   const s = checkString(L, args, 1);
   const l = s.length;
   const pi = optInteger(L, args, 2, 1);

@@ -138,3 +138,14 @@ print(#ws)
 local it = ("ab cd"):gmatch("%a+")
 print(it(), it(), it(), it())
 err(string.gsub, "abc", "%a+", "%2")
+
+-- string.byte/sub with integer positions
+local h = "hello"
+show(h:byte(), h:byte(1), h:byte(5), h:byte(6), h:byte(0), h:byte(-1), h:byte(-5), h:byte(-6), (""):byte())
+show(h:byte(2, 4))
+show(h:byte(1.0), h:byte(-2.0), h:byte("2"), pcall(string.byte, h, 1.5))
+show(pcall(string.byte, h, nil), pcall(string.byte, 5, 1))
+show(h:sub(2), h:sub(2, 3), h:sub(-3), h:sub(-3, -2), h:sub(0), h:sub(10), h:sub(-10, 2), h:sub(3, 2), h:sub(2, 100))
+show(h:sub(2, -100), h:sub(1, 0), h:sub(5, 5), h:sub(6, 6), h:sub(math.mininteger, math.maxinteger), h:sub(2.0, 3.0))
+show(pcall(string.sub, h, 1.5), pcall(string.sub, h, 1, 2.5), pcall(string.sub, h))
+show(pcall(string.sub, h, "2", "3"), string.sub(12345, 2, 3), pcall(string.sub, h, 1, 2, 3))
