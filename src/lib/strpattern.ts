@@ -458,6 +458,15 @@ function firstLiteral(pat: string, p: number): number {
  * (no quantifier that allows zero), the end of that class, so that an attempt can be rejected with one
  * singleMatch; else -1. Never raises: a malformed class gives -1 and the matcher reports it as PUC does. */
 function firstItemEnd(pat: string, p: number): number {
+  const ep = itemEnd(pat, p);
+  if (ep < 0) return -1;
+  const q = pat.charCodeAt(ep);
+  return q === 42 || q === 63 || q === 45 ? -1 : ep;
+}
+
+/** The end of the single-char class at p ('x', '%x', '[...]'), or -1 when p holds something else (a capture,
+ * '$', %b, %f, a back reference) or the class is malformed (the matcher then reports it). Never raises. */
+function itemEnd(pat: string, p: number): number {
   const n = pat.length;
   if (p >= n) return -1;
   let ep: number;
@@ -480,8 +489,7 @@ function firstItemEnd(pat: string, p: number): number {
   } else {
     ep = p + 1;
   }
-  const q = pat.charCodeAt(ep);
-  return q === 42 || q === 63 || q === 45 ? -1 : ep;
+  return ep;
 }
 
 /** What the search loops of find/match/gmatch/gsub know about a pattern before matching (cached per pattern
@@ -502,6 +510,10 @@ interface PatInfo {
   /** The pattern is one single-char class followed by '+' (no anchor, nothing else): every match is the
    * longest run of members of `set` from its start ("%a+", "[%w_]+", "%S+"). */
   run: boolean;
+  /** The pattern is '^', one single-char class and '*' or '+' (the quantifier's code; else 0): find/match's
+   * match is the run of members of runSet at the start position ("^%s*", "^[ \n\r\t]*"). */
+  headQ: number;
+  headSet: Uint8Array | null;
   /** Same for gmatch (from position 0). */
   lit0: number;
   litStr0: string;
@@ -543,9 +555,18 @@ function analyse(pat: string): PatInfo {
     lit, litStr: lit >= 0 ? String.fromCharCode(lit) : '', set,
     single: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length,
     run: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length - 1 && pat.charCodeAt(pat.length - 1) === 43,
+    headQ: 0, headSet: null,
     lit0, litStr0: lit0 >= 0 ? String.fromCharCode(lit0) : '', set0,
     sets: pat.length <= INFO_PATTERN_MAX && pat.indexOf('[') >= 0 ? [] : NO_SETS,
   };
+  if (anchor) {
+    const ep = itemEnd(pat, 1);
+    const q = pat.charCodeAt(ep);
+    if (ep > 0 && ep === pat.length - 1 && (q === 42 || q === 43)) {
+      info.headQ = q;
+      info.headSet = classSet(pat, 1, ep);
+    }
+  }
   if (pat.length <= INFO_PATTERN_MAX) {
     if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
     infoCache.set(pat, info);
@@ -562,6 +583,11 @@ function firstSet(pat: string, p: number): Uint8Array | null {
   while (q < p + 8 && pat.charCodeAt(q) === 40 && pat.charCodeAt(q + 1) !== 41) q++;
   const ep = firstItemEnd(pat, q);
   if (ep < 0) return null;
+  return classSet(pat, q, ep);
+}
+
+/** The bytes matched by the single-char class pat[q..ep). */
+function classSet(pat: string, q: number, ep: number): Uint8Array {
   const set = new Uint8Array(256);
   const c = pat.charCodeAt(q);
   for (let b = 0; b < 256; b++) {
@@ -618,6 +644,12 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
   const info = patInfo(p);
   if (info.plain) { // match without specials: the whole match is the pattern's text
     return s.indexOf(p, init) < 0 ? [undefined] : [p];
+  }
+  if (info.headQ !== 0) { // '^' and a run of one class: the run at init (may be empty with '*')
+    const set = info.headSet!;
+    if (info.headQ === 43 && (init >= ls || set[s.charCodeAt(init)] === 0)) return [undefined];
+    const e = skipOver(s, init, ls, set);
+    return find ? [init + 1, e] : [s.slice(init, e)];
   }
   if (info.run) { // a run of one class: the first member and as many more as follow
     const set = info.set!;

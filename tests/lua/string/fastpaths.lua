@@ -149,3 +149,12 @@ show(h:sub(2), h:sub(2, 3), h:sub(-3), h:sub(-3, -2), h:sub(0), h:sub(10), h:sub
 show(h:sub(2, -100), h:sub(1, 0), h:sub(5, 5), h:sub(6, 6), h:sub(math.mininteger, math.maxinteger), h:sub(2.0, 3.0))
 show(pcall(string.sub, h, 1.5), pcall(string.sub, h, 1, 2.5), pcall(string.sub, h))
 show(pcall(string.sub, h, "2", "3"), string.sub(12345, 2, 3), pcall(string.sub, h, 1, 2, 3))
+
+-- '^' with a run of one class: find/match at the start position only
+local sp = "  \t\n x  "
+show(sp:find("^[ \n\r\t]*"), sp:find("^[ \n\r\t]*", 6), sp:find("^[ \n\r\t]*", 7), sp:find("^[ \n\r\t]*", 9), sp:find("^[ \n\r\t]*", 10))
+show(sp:find("^%s+"), sp:find("^%s+", 6), sp:find("^%s+", 7), sp:find("^%s+", 9), sp:find("^%s+", -2))
+show(sp:match("^%s*"), sp:match("^%s*", 6), sp:match("^%S+", 6), sp:match("^%S+"), sp:match("^.*", 3))
+show(("abc"):find("^%a*", 4), ("abc"):find("^%a+", 4), ("abc"):find("^[^b]*"), ("abc"):match("^[%a]+$"))
+err(string.find, "abc", "^%")
+err(string.find, "abc", "^[a*")
