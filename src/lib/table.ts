@@ -210,11 +210,12 @@ function concat(L: LuaState, args: LuaValue[]): LuaValue[] {
 /** Concatenation of t[i..last] (i <= last), joined in chunks so huge tables do not build one giant array. */
 function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: number): string {
   const CHUNK = 4096;
-  if (isPlain(t) && i >= 1 && last <= t.alimit && last - i < CHUNK) {
+  if (isPlain(t) && i >= 1 && last <= t.alimit) {
     // a plain table's array part: its slots are what lua_geti reads; numbers (and errors) through field()
-    const parts = t.arr.slice(i - 1, last);
-    for (let k = 0; k < parts.length; k++) if (typeof parts[k] !== 'string') parts[k] = field(L, t, i + k);
-    return parts.join(sep);
+    if (last - i < CHUNK) return joinSlice(L, t, sep, i, last);
+    const out: string[] = [];
+    for (let k = i; k <= last; k += CHUNK) out.push(joinSlice(L, t, sep, k, Math.min(k + CHUNK - 1, last)));
+    return out.join(sep);
   }
   const chunks: string[] = [];
   let parts: string[] = [];
@@ -228,6 +229,13 @@ function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: num
   }
   if (parts.length > 0) chunks.push(parts.join(sep));
   return chunks.join(sep);
+}
+
+/** t[i..last] of a plain table's array part (1 <= i <= last <= alimit) joined with sep. */
+function joinSlice(L: LuaState, t: LuaTable, sep: string, i: number, last: number): string {
+  const parts = t.arr.slice(i - 1, last);
+  for (let k = 0; k < parts.length; k++) if (typeof parts[k] !== 'string') parts[k] = field(L, t, i + k);
+  return parts.join(sep);
 }
 
 /** t[i] as a string for concat: strings and numbers only. */

@@ -119,3 +119,10 @@ print(#table.concat(long), #table.concat(long, "--", 5000))
 print(string.format("%d %d %d %i", 0, -7, 2^53, 3.0), string.format("%d", math.mininteger))
 print(pcall(string.format, "%d", 1.5), pcall(string.format, "%d", "x"))
 print(string.format("%d|%5d|%-5d|%05d", 42, 42, 42, 42), string.format("%d", "10"))
+-- table.concat over big array parts (joined in chunks), an error in a late chunk
+local bigt = {}
+for i = 1, 10000 do bigt[i] = (i % 3 == 0) and i or ("s" .. i) end
+local joined = table.concat(bigt, ",")
+print(#joined, joined:sub(1, 20), joined:sub(-20), #table.concat(bigt, "", 4095, 8193))
+bigt[9000] = {}
+print(pcall(table.concat, bigt, ","))
