@@ -200,33 +200,43 @@ export class State implements LuaState {
     try {
       enterCcall(this);
       th.nny++;
-      try {
-        r = jit.invoke(th, fn, j, func, args);
-      } catch (e) {
-        // as callIn after callValue: an error inside the callee's frames is recovered by the run loop
-        if (th.ciIdx <= ci0) throw e;
-        execute(this, th, ci0 + 1, e);
-        const s = th.stack;
-        const n = th.top - func;
-        r = s[func];
-        for (let i = 1; i < n; i++) jit.v[i] = s[func + i];
-        jit.n = n;
-      }
+      r = jit.invoke(th, fn, j, func, args);
     } catch (e) {
-      if (this.errSnapshot === undefined || this.errSnapshot.err !== e) {
-        this.errSnapshot = { err: e, th, ciIdx: th.ciIdx };
+      return this.compiledError(th, jit, e, func, top0, ci0, nny0, cc0);
+    }
+    th.nny = nny0;
+    this.nCcalls = cc0;
+    th.top = top0;
+    return r;
+  }
+
+  /** An error escaped a compiled call from callCompiled: as in callIn, one raised inside the callee's frames
+   * goes through the run loop's recovery (which rethrows it converted, or finds a protected frame); the thread
+   * is restored before anything is rethrown. */
+  private compiledError(th: Coroutine, jit: DirectTier, e: unknown, func: number, top0: number, ci0: number,
+    nny0: number, cc0: number): LuaValue {
+    try {
+      if (th.ciIdx <= ci0) throw e;
+      execute(this, th, ci0 + 1, e);
+    } catch (e2) {
+      if (this.errSnapshot === undefined || this.errSnapshot.err !== e2) {
+        this.errSnapshot = { err: e2, th, ciIdx: th.ciIdx };
       }
       th.ciIdx = ci0;
       th.nny = nny0;
       this.nCcalls = cc0;
       this.cur = th;
       th.top = top0;
-      throw e;
+      throw e2;
     }
+    const s = th.stack;
+    const n = th.top - func;
+    for (let i = 1; i < n; i++) jit.v[i] = s[func + i];
+    jit.n = n;
     th.nny = nny0;
     this.nCcalls = cc0;
     th.top = top0;
-    return r;
+    return s[func];
   }
 
   /** The results of a compiled call (first one r, the count and the others in jit) as callIn returns them. */
