@@ -100,15 +100,25 @@ function strReverse(L: LuaState, args: LuaValue[]): LuaValue[] {
 
 const HAS_HIGH = /[\x80-\xff]/;
 
+/** Does s have a byte >= 0x80? (A loop: cheaper than a regular expression on the short strings usual here.) */
+function hasHigh(s: string): boolean {
+  const n = s.length;
+  if (n > 64) return HAS_HIGH.test(s);
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
 function strLower(L: LuaState, args: LuaValue[]): LuaValue[] {
-  const s = checkString(L, args, 1);
+  const s0 = args[0];
+  const s = typeof s0 === 'string' ? s0 : checkString(L, args, 1);
   // On pure ASCII, JS case mapping is exactly C's; otherwise map only the ASCII letters.
-  return [HAS_HIGH.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase()];
+  return [hasHigh(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase()];
 }
 
 function strUpper(L: LuaState, args: LuaValue[]): LuaValue[] {
-  const s = checkString(L, args, 1);
-  return [HAS_HIGH.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase()];
+  const s0 = args[0];
+  const s = typeof s0 === 'string' ? s0 : checkString(L, args, 1);
+  return [hasHigh(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase()];
 }
 
 function strRep(L: LuaState, args: LuaValue[]): LuaValue[] {

@@ -158,3 +158,9 @@ show(sp:match("^%s*"), sp:match("^%s*", 6), sp:match("^%S+", 6), sp:match("^%S+"
 show(("abc"):find("^%a*", 4), ("abc"):find("^%a+", 4), ("abc"):find("^[^b]*"), ("abc"):match("^[%a]+$"))
 err(string.find, "abc", "^%")
 err(string.find, "abc", "^[a*")
+
+-- upper/lower: ASCII only, bytes >= 0x80 unchanged, long strings
+show(("Hello, World 123"):upper(), ("Hello, World 123"):lower(), ("\xff\xb5\xdf\xe0abc"):upper() == "\xff\xb5\xdf\xe0ABC")
+show(("\xC0\xDE XYZ"):lower() == "\xC0\xDE xyz", string.upper(123), (""):upper(), pcall(string.lower))
+local longs = string.rep("aB\xe9", 50)
+show(longs:upper() == string.rep("AB\xe9", 50), longs:lower() == string.rep("ab\xe9", 50), #longs:upper())
