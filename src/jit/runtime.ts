@@ -428,8 +428,12 @@ export class JitRuntime {
 
   /** A call with a variable number of arguments. */
   callv(site: { p: Proto | null; j: Compiled | null }, f: LuaValue, args: LuaValue[]): LuaValue {
-    if (f instanceof LuaClosure && site.p === f.p) return site.j!(f, ...args);
-    return this.call(site, f, ...args);
+    if (f instanceof LuaClosure) {
+      if (site.p === f.p) return site.j!(f, ...args);
+      return this.call(site, f, ...args);
+    }
+    // natives (a tail call such as `return math.floor(x)`): no spread, straight through the stack
+    return this.callInterp(f, args, 0);
   }
 
   /** A compiled prologue found hooks set or the frame depth at its limit: run the call interpreted. */
