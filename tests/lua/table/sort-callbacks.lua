@@ -126,3 +126,13 @@ local joined = table.concat(bigt, ",")
 print(#joined, joined:sub(1, 20), joined:sub(-20), #table.concat(bigt, "", 4095, 8193))
 bigt[9000] = {}
 print(pcall(table.concat, bigt, ","))
+-- ipairs steps: plain tables, holes, metatables, integer limits
+local acc = {}
+for i, v in ipairs({10, 20, nil, 40}) do acc[#acc + 1] = i .. "=" .. v end
+print(table.concat(acc, " "))
+acc = {}
+for i, v in ipairs(setmetatable({}, {__index = function(_, k) if k <= 3 then return k * k end end})) do acc[#acc + 1] = v end
+print(table.concat(acc, " "))
+local itf, st, c0 = ipairs({1, 2})
+print(itf(st, 0), itf(st, 1), itf(st, 2), itf(st, 1.0), pcall(itf, st, 1.5), pcall(itf, st, "x"))
+print(itf({[math.maxinteger] = "max"}, math.maxinteger - 1), itf({}, math.maxinteger), itf({[2^53] = "big"}, 2^53 - 1))
