@@ -125,9 +125,23 @@ export class JitRuntime {
   }
 
   /** The compiled function of `p` once it is hot enough; undefined while it runs interpreted. */
+  /** The last proto compiled() answered with a compiled function, and that function (set with d.fn: a
+   * proto's compiled function never changes once set). */
+  private lastP: Proto | null = null;
+  private lastJ: Compiled | undefined = undefined;
+
   compiled(p: Proto): Compiled | undefined {
+    // natives calling back (sort comparators, gsub functions) ask for the same proto again and again:
+    // tierData is a dictionary-mode object, slower to read than this one-entry memo
+    if (p === this.lastP) return this.lastJ;
     const d = this.data(p);
-    if (d.fn !== undefined) return d.fn ?? undefined;
+    if (d.fn !== undefined) {
+      if (d.fn !== null) {
+        this.lastP = p;
+        this.lastJ = d.fn;
+      }
+      return d.fn ?? undefined;
+    }
     if (d.calls++ < this.opts.threshold) return undefined;
     let fn: Compiled | null = null;
     try {
