@@ -11,6 +11,8 @@
  *    catches Lua errors finds a consistent state; the frames of the failed call stay readable above the running
  *    record until something else is pushed, so that an enclosing xpcall handler still sees them (errSnapshot).
  *  - While the machine is suspended on a promise (callAsync), nothing else may call into the state.
+ *  - With the JS tier enabled (`jit`), callIn/callFirst run a Lua function that has compiled code directly
+ *    (callCompiled): same C-call and non-yieldable counts, same recovery and restoration on errors.
  */
 import {
   LFloat, LuaFunction, NativeFunction, LuaObject, Userdata, rawEquals, typeName, type LuaValue,

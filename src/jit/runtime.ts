@@ -16,6 +16,11 @@
  * error message, the compiled frame spills its registers to the stack and the interpreter continues the same
  * frame at the same instruction (the instruction had no visible effect yet), until the frame returns.
  *
+ * Natives calling Lua (sort comparators, gsub functions, metamethods called by natives): State.callIn runs
+ * a callee with compiled code through invoke(), straight from JS (no stack round trip, no run loop), with
+ * the same bookkeeping and error recovery as its general path, wherever enter() would run the plain
+ * compiled function (main thread, no hooks, not under callAsync, below MAX_JIT_DEPTH).
+ *
  * Interplay: the plain compiled functions run only on the main thread; never while debug hooks are set, and
  * only below a frame depth of MAX_JIT_DEPTH: deeper calls run interpreted on the interpreter's own stack, so
  * 200,000-deep recursion still works and ends in Lua's own "stack overflow".

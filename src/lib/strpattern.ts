@@ -12,10 +12,13 @@
  * every byte, so lookaheads such as "is the next pattern char a '*'" behave alike. The one place where C uses
  * that '\0' as a value, the frontier's "current char" at the end of the subject, substitutes 0 explicitly.
  *
- * Speed: the search loops skip start positions that cannot match (indexOf for a literal first char, one
- * singleMatch for a first class), which changes no result because those attempts would fail on their first
- * item without side effects; match states are pooled; greedy repetition of '.', a literal or a %class scans
- * without per-char dispatch.
+ * Speed: each pattern is analysed once (PatInfo, cached by pattern text): the search loops skip start
+ * positions that cannot match (indexOf for a literal first char, a byte table for a first class, also behind
+ * leading capture openings), which changes no result because those attempts would fail on their first item
+ * without side effects. Patterns whose matches have a fixed form are served without the matcher: a text
+ * without specials (indexOf), one single-char class, a run of one class ('%a+'), '^' plus a run ('^%s*').
+ * Match states are pooled; '[...]' sets are byte tables; greedy repetition of '.', a literal or a %class
+ * scans without per-char dispatch, and ends at once when nothing follows it in the pattern.
  *
  * Character classes use the C locale: only ASCII bytes are letters, digits, spaces, punctuation...
  */
