@@ -338,15 +338,18 @@ class Sorter {
     this.first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
   }
 
+  // (slots 1..alimit of a plain table are read and written in `arr` directly, as table.ts allows)
   private get(i: number): LuaValue {
     const t = this.t;
-    return isPlain(t) ? t.getInt(i) : this.L.index(t, i);
+    if (!isPlain(t)) return this.L.index(t, i);
+    return i >= 1 && i <= t.alimit ? t.arr[i - 1] : t.getInt(i);
   }
 
   private set(i: number, v: LuaValue): void {
     const t = this.t;
-    if (isPlain(t)) t.setInt(i, v);
-    else this.L.setIndex(t, i, v);
+    if (!isPlain(t)) this.L.setIndex(t, i, v);
+    else if (i >= 1 && i <= t.alimit) t.arr[i - 1] = v;
+    else t.setInt(i, v);
   }
 
   private less(a: LuaValue, b: LuaValue): boolean {
