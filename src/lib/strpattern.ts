@@ -654,11 +654,11 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
     const e = skipOver(s, init, ls, set);
     return find ? [init + 1, e] : [s.slice(init, e)];
   }
-  if (info.run) { // a run of one class: the first member and as many more as follow
+  if (info.run || info.single) { // one class, or a run of it: the first member (and as many more as follow)
     const set = info.set!;
     const s1 = skipTo(s, init, ls, set);
     if (s1 >= ls) return [undefined];
-    const e = skipOver(s, s1 + 1, ls, set);
+    const e = info.run ? skipOver(s, s1 + 1, ls, set) : s1 + 1;
     return find ? [s1 + 1, e] : [s.slice(s1, e)];
   }
   const ms = acquire(L, s, p);

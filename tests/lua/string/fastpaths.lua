@@ -164,3 +164,8 @@ show(("Hello, World 123"):upper(), ("Hello, World 123"):lower(), ("\xff\xb5\xdf\
 show(("\xC0\xDE XYZ"):lower() == "\xC0\xDE xyz", string.upper(123), (""):upper(), pcall(string.lower))
 local longs = string.rep("aB\xe9", 50)
 show(longs:upper() == string.rep("AB\xe9", 50), longs:lower() == string.rep("ab\xe9", 50), #longs:upper())
+
+-- find/match of one single-char class
+local q = 'ab"c\\d'
+show(q:find('["\\]'), q:find('["\\]', 4), q:find('["\\]', -2), q:find('["\\]', 7), q:match("%p"), q:match("%p", 4), q:match("[xyz]"))
+show(q:find("."), q:find(".", 7), (""):find("."), (""):match("%a"), q:find("%u"), q:find("[^%l]"))
