@@ -143,7 +143,7 @@ export class State implements LuaState {
   callIn(th: Coroutine, fn: LuaValue, args: LuaValue[], nresults: number): LuaValue[] {
     if (fn instanceof LuaClosure) {
       const jit = this.jit;
-      if (jit !== undefined && th.hookMask === 0 && th.isMain && th.ciIdx < jit.maxDepth) {
+      if (jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver && th.ciIdx < jit.maxDepth) {
         const j = jit.compiled(fn.p);
         if (j !== undefined) return this.resultsOf(jit, this.callCompiled(th, jit, j, fn, args), nresults);
       }
@@ -261,7 +261,7 @@ export class State implements LuaState {
     const th = this.cur;
     if (fn instanceof LuaClosure) {
       const jit = this.jit;
-      if (jit !== undefined && th.hookMask === 0 && th.isMain && th.ciIdx < jit.maxDepth) {
+      if (jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver && th.ciIdx < jit.maxDepth) {
         const j = jit.compiled(fn.p);
         if (j !== undefined) {
           const r = this.callCompiled(th, jit, j, fn, args);

@@ -129,12 +129,12 @@ export class JitRuntime {
     return d;
   }
 
-  /** The compiled function of `p` once it is hot enough; undefined while it runs interpreted. */
   /** The last proto compiled() answered with a compiled function, and that function (set with d.fn: a
    * proto's compiled function never changes once set). */
   private lastP: Proto | null = null;
   private lastJ: Compiled | undefined = undefined;
 
+  /** The compiled function of `p` once it is hot enough; undefined while it runs interpreted. */
   compiled(p: Proto): Compiled | undefined {
     // natives calling back (sort comparators, gsub functions) ask for the same proto again and again:
     // tierData is a dictionary-mode object, slower to read than this one-entry memo
