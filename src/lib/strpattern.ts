@@ -517,6 +517,13 @@ interface PatInfo {
    * match is the run of members of runSet at the start position ("^%s*", "^[ \n\r\t]*"). */
   headQ: number;
   headSet: Uint8Array | null;
+  /** The pattern is a run of one class, optionally captured, then one char of a disjoint class ("%a+%s",
+   * "(%w+),"): the sets (runX, runY; null otherwise) and whether the run is captured. As the two classes
+   * share no byte, the greedy run can never give back chars to the final item: a match is a maximal run
+   * followed by a member of runY, and no attempt inside a run that fails can succeed. */
+  runX: Uint8Array | null;
+  runY: Uint8Array | null;
+  runCap: boolean;
   /** Same for gmatch (from position 0). */
   lit0: number;
   litStr0: string;
@@ -558,10 +565,11 @@ function analyse(pat: string): PatInfo {
     lit, litStr: lit >= 0 ? String.fromCharCode(lit) : '', set,
     single: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length,
     run: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length - 1 && pat.charCodeAt(pat.length - 1) === 43,
-    headQ: 0, headSet: null,
+    headQ: 0, headSet: null, runX: null, runY: null, runCap: false,
     lit0, litStr0: lit0 >= 0 ? String.fromCharCode(lit0) : '', set0,
     sets: pat.length <= INFO_PATTERN_MAX && pat.indexOf('[') >= 0 ? [] : NO_SETS,
   };
+  if (!anchor) runThen(pat, info);
   if (anchor) {
     const ep = itemEnd(pat, 1);
     const q = pat.charCodeAt(ep);
@@ -575,6 +583,27 @@ function analyse(pat: string): PatInfo {
     infoCache.set(pat, info);
   }
   return info;
+}
+
+/** Fills info.runX/runY/runCap when the (unanchored) pattern is "X+Y" or "(X+)Y" with disjoint classes. */
+function runThen(pat: string, info: PatInfo): void {
+  const cap = pat.charCodeAt(0) === 40;
+  const p = cap ? 1 : 0;
+  const xe = itemEnd(pat, p);
+  if (xe < 0 || pat.charCodeAt(xe) !== 43) return;
+  let q = xe + 1;
+  if (cap) {
+    if (pat.charCodeAt(q) !== 41) return;
+    q++;
+  }
+  const ye = itemEnd(pat, q);
+  if (ye < 0 || ye !== pat.length) return;
+  const x = classSet(pat, p, xe);
+  const y = classSet(pat, q, ye);
+  for (let b = 0; b < 256; b++) if (x[b] === 1 && y[b] === 1) return;
+  info.runX = x;
+  info.runY = y;
+  info.runCap = cap;
 }
 
 /** The bytes that can begin a match of pattern[p..] when every match begins with one char of a single-char
@@ -654,6 +683,20 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
     const e = skipOver(s, init, ls, set);
     return find ? [init + 1, e] : [s.slice(init, e)];
   }
+  if (info.runY !== null) { // a run then one char of another class (see PatInfo.runX)
+    const x = info.runX!, y = info.runY;
+    let s1 = init;
+    for (;;) {
+      s1 = skipTo(s, s1, ls, x);
+      if (s1 >= ls) return [undefined];
+      const e = skipOver(s, s1 + 1, ls, x);
+      if (e < ls && y[s.charCodeAt(e)] === 1) {
+        if (find) return info.runCap ? [s1 + 1, e + 1, s.slice(s1, e)] : [s1 + 1, e + 1];
+        return [info.runCap ? s.slice(s1, e) : s.slice(s1, e + 1)];
+      }
+      s1 = e + 1;
+    }
+  }
   if (info.run || info.single) { // one class, or a run of it: the first member (and as many more as follow)
     const set = info.set!;
     const s1 = skipTo(s, init, ls, set);
@@ -726,6 +769,28 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
       const e = skipOver(s, src + 1, ls, runSet);
       pos = e;
       return [s.slice(src, e)];
+    });
+    fn.gcRefs = [s, p, new Userdata(ms)];
+    return [fn];
+  }
+  if (info.runY !== null) {
+    // a run then one char of another class (see PatInfo.runX): no matcher; matches are never empty
+    const x = info.runX!, y = info.runY, cap = info.runCap;
+    const fn = new NativeFunction('gmatch_aux', () => {
+      let src = pos;
+      for (;;) {
+        src = skipTo(s, src, ls, x);
+        if (src >= ls) {
+          pos = ls + 1;
+          return NONE;
+        }
+        const e = skipOver(s, src + 1, ls, x);
+        if (e < ls && y[s.charCodeAt(e)] === 1) {
+          pos = e + 1;
+          return [cap ? s.slice(src, e) : s.slice(src, e + 1)];
+        }
+        src = e + 1;
+      }
     });
     fn.gcRefs = [s, p, new Userdata(ms)];
     return [fn];

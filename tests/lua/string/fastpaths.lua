@@ -169,3 +169,29 @@ show(longs:upper() == string.rep("AB\xe9", 50), longs:lower() == string.rep("ab\
 local q = 'ab"c\\d'
 show(q:find('["\\]'), q:find('["\\]', 4), q:find('["\\]', -2), q:find('["\\]', 7), q:match("%p"), q:match("%p", 4), q:match("[xyz]"))
 show(q:find("."), q:find(".", 7), (""):find("."), (""):match("%a"), q:find("%u"), q:find("[^%l]"))
+
+-- a run of one class, optionally captured, then one char of a disjoint class
+local text = "alpha beta,gamma  delta\tend"
+ws = {}
+for w in text:gmatch("(%a+)%s") do ws[#ws + 1] = "[" .. w .. "]" end
+print(table.concat(ws))
+ws = {}
+for w in text:gmatch("%a+%s") do ws[#ws + 1] = "[" .. w .. "]" end
+print(table.concat(ws))
+ws = {}
+for w in ("a1,b22,,c333,d"):gmatch("(%w+),") do ws[#ws + 1] = w end
+print(table.concat(ws, "|"))
+ws = {}
+for w in text:gmatch("(%a+)%s", 8) do ws[#ws + 1] = w end
+print(table.concat(ws, "|"))
+ws = {}
+for w in ("aaa"):gmatch("(a+)b") do ws[#ws + 1] = w end
+print(#ws)
+show(text:find("(%a+)%s"), text:find("(%a+)%s", 3), text:find("%a+,"), text:find("(%a+)%d"), text:find("%l+%s", 24))
+show(text:match("(%a+),"), text:match("%a+,"), text:match("(%a+)\t"), text:match("(%a+)%s", -4))
+-- overlapping classes keep the matcher's backtracking
+show(("abc1"):match("(%w+)%d"), ("abc1"):find("%w+%d"), ("aab"):match("(a+)a"), ("xx.yy"):match("([%w.]+)%."))
+print(text:find("(%a+)%s"))
+print(text:find("%a+,"))
+print(text:find("(%a+)%s", 20))
+print(("a1,b22"):find("(%w+),", 2))
