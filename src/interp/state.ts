@@ -11,6 +11,8 @@
  *    catches Lua errors finds a consistent state; the frames of the failed call stay readable above the running
  *    record until something else is pushed, so that an enclosing xpcall handler still sees them (errSnapshot).
  *  - While the machine is suspended on a promise (callAsync), nothing else may call into the state.
+ *  - With the JS tier enabled (`jit`), callIn/callFirst run a Lua function that has compiled code directly
+ *    (callCompiled): same C-call and non-yieldable counts, same recovery and restoration on errors.
  */
 import {
   LFloat, LuaFunction, NativeFunction, LuaObject, Userdata, rawEquals, typeName, type LuaValue,
@@ -62,7 +64,19 @@ interface Pending {
   ci: CallInfo;
 }
 
+/** What State.callIn needs from the JS tier (src/jit/runtime.ts) to run a compiled Lua function directly. */
+interface DirectTier {
+  readonly maxDepth: number;
+  n: number;
+  v: LuaValue[];
+  compiled(p: Proto): DirectFn | undefined;
+  invoke(th: Coroutine, f: LuaClosure, j: DirectFn, func: number, args: LuaValue[]): LuaValue;
+}
+type DirectFn = (cl: LuaClosure, ...args: LuaValue[]) => LuaValue;
+
 const hostPcall = new SpecialFunction('?', S_PCALL);
+/** A non-number first element makes an array literal generic (never unboxed doubles). */
+const fn0: LuaValue = '';
 const hostXpcall = new SpecialFunction('?', S_XPCALL);
 
 export class State implements LuaState {
@@ -97,6 +111,9 @@ export class State implements LuaState {
   mtFunction: LuaTable | undefined = undefined;
   mtThread: LuaTable | undefined = undefined;
 
+  /** The JS tier, when enabled (src/jit/index.ts sets it). */
+  jit: DirectTier | undefined = undefined;
+
   private warnMode: 'off' | 'on' | 'cont' = 'off';
   /** The collector (runtime/gc.ts): finalizers, weak tables, collectgarbage; generational as lua.c sets it. */
   readonly gc = new GcState();
@@ -124,6 +141,13 @@ export class State implements LuaState {
   /** Calls fn(args) on thread `th` (the running one, or a coroutine being closed) from JS, wanting
    * `nresults` (MULTRET: all). Lua code runs in a nested execute(): it cannot yield past this call. */
   callIn(th: Coroutine, fn: LuaValue, args: LuaValue[], nresults: number): LuaValue[] {
+    if (fn instanceof LuaClosure) {
+      const jit = this.jit;
+      if (jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver && th.ciIdx < jit.maxDepth) {
+        const j = jit.compiled(fn.p);
+        if (j !== undefined) return this.resultsOf(jit, this.callCompiled(th, jit, j, fn, args), nresults);
+      }
+    }
     const top0 = th.top;
     const func = th.safeTop();
     const nargs = args.length;
@@ -164,6 +188,88 @@ export class State implements LuaState {
     const res = s.slice(func, th.top);
     th.top = top0;
     return res;
+  }
+
+  /** callIn of a Lua function with compiled code: the same bookkeeping (C-call count, non-yieldable count,
+   * error snapshot and state restored on errors), but the compiled function runs straight from here. */
+  private callCompiled(th: Coroutine, jit: DirectTier, j: DirectFn, fn: LuaClosure, args: LuaValue[]): LuaValue {
+    const top0 = th.top;
+    const func = th.safeTop();
+    if (func + 1 + EXTRA_STACK > th.stack.length) th.grow(func + 1 + EXTRA_STACK);
+    th.stack[func] = fn;
+    const ci0 = th.ciIdx, nny0 = th.nny, cc0 = this.nCcalls;
+    let r: LuaValue;
+    try {
+      enterCcall(this);
+      th.nny++;
+      r = jit.invoke(th, fn, j, func, args);
+    } catch (e) {
+      return this.compiledError(th, jit, e, func, top0, ci0, nny0, cc0);
+    }
+    th.nny = nny0;
+    this.nCcalls = cc0;
+    th.top = top0;
+    return r;
+  }
+
+  /** An error escaped a compiled call from callCompiled: as in callIn, one raised inside the callee's frames
+   * goes through the run loop's recovery (which rethrows it converted, or finds a protected frame); the thread
+   * is restored before anything is rethrown. */
+  private compiledError(th: Coroutine, jit: DirectTier, e: unknown, func: number, top0: number, ci0: number,
+    nny0: number, cc0: number): LuaValue {
+    try {
+      if (th.ciIdx <= ci0) throw e;
+      execute(this, th, ci0 + 1, e);
+    } catch (e2) {
+      if (this.errSnapshot === undefined || this.errSnapshot.err !== e2) {
+        this.errSnapshot = { err: e2, th, ciIdx: th.ciIdx };
+      }
+      th.ciIdx = ci0;
+      th.nny = nny0;
+      this.nCcalls = cc0;
+      this.cur = th;
+      th.top = top0;
+      throw e2;
+    }
+    const s = th.stack;
+    const n = th.top - func;
+    for (let i = 1; i < n; i++) jit.v[i] = s[func + i];
+    jit.n = n;
+    th.nny = nny0;
+    this.nCcalls = cc0;
+    th.top = top0;
+    return s[func];
+  }
+
+  /** The results of a compiled call (first one r, the count and the others in jit) as callIn returns them. */
+  private resultsOf(jit: DirectTier, r: LuaValue, nresults: number): LuaValue[] {
+    const n = jit.n;
+    const want = nresults < 0 ? n : nresults;
+    // one result that is not a double: a literal; else an array that never holds unboxed doubles (a double
+    // array would canonicalise a NaN's sign bit)
+    if (want === 1 && (typeof r !== 'number' || Math.floor(r) === r)) return [n > 0 ? r : undefined];
+    if (want === 0) return [];
+    const out: LuaValue[] = [fn0];
+    const v = jit.v;
+    for (let i = 0; i < want; i++) out[i] = i >= n ? undefined : i === 0 ? r : v[i];
+    return out;
+  }
+
+  /** fn(args) from JS wanting its first result only (sort comparators, gsub replacement functions): a
+   * compiled Lua callee returns it without any result array. */
+  callFirst(fn: LuaValue, args: LuaValue[]): LuaValue {
+    const th = this.cur;
+    if (fn instanceof LuaClosure) {
+      const jit = this.jit;
+      if (jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver && th.ciIdx < jit.maxDepth) {
+        const j = jit.compiled(fn.p);
+        if (j !== undefined) {
+          const r = this.callCompiled(th, jit, j, fn, args);
+          return jit.n > 0 ? r : undefined;
+        }
+      }
+    }
+    return this.callIn(th, fn, args, 1)[0];
   }
 
   /** Whether a native may suspend the machine on a promise right now. */

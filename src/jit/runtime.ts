@@ -16,6 +16,11 @@
  * error message, the compiled frame spills its registers to the stack and the interpreter continues the same
  * frame at the same instruction (the instruction had no visible effect yet), until the frame returns.
  *
+ * Natives calling Lua (sort comparators, gsub functions, metamethods called by natives): State.callIn runs
+ * a callee with compiled code through invoke(), straight from JS (no stack round trip, no run loop), with
+ * the same bookkeeping and error recovery as its general path, wherever enter() would run the plain
+ * compiled function (main thread, no hooks, not under callAsync, below MAX_JIT_DEPTH).
+ *
  * Interplay: the plain compiled functions run only on the main thread; never while debug hooks are set, and
  * only below a frame depth of MAX_JIT_DEPTH: deeper calls run interpreted on the interpreter's own stack, so
  * 200,000-deep recursion still works and ends in Lua's own "stack overflow".
@@ -124,10 +129,24 @@ export class JitRuntime {
     return d;
   }
 
+  /** The last proto compiled() answered with a compiled function, and that function (set with d.fn: a
+   * proto's compiled function never changes once set). */
+  private lastP: Proto | null = null;
+  private lastJ: Compiled | undefined = undefined;
+
   /** The compiled function of `p` once it is hot enough; undefined while it runs interpreted. */
   compiled(p: Proto): Compiled | undefined {
+    // natives calling back (sort comparators, gsub functions) ask for the same proto again and again:
+    // tierData is a dictionary-mode object, slower to read than this one-entry memo
+    if (p === this.lastP) return this.lastJ;
     const d = this.data(p);
-    if (d.fn !== undefined) return d.fn ?? undefined;
+    if (d.fn !== undefined) {
+      if (d.fn !== null) {
+        this.lastP = p;
+        this.lastJ = d.fn;
+      }
+      return d.fn ?? undefined;
+    }
     if (d.calls++ < this.opts.threshold) return undefined;
     let fn: Compiled | null = null;
     try {
@@ -218,6 +237,58 @@ export class JitRuntime {
     return true;
   }
 
+  /** State.callIn's fast path (a native calling a Lua function: sort comparators, gsub callbacks...): runs
+   * closure f, whose compiled code is j, with its frame at stack slot func, straight from JS: no argument or
+   * result round trip through the stack, no run loop. Results follow the compiled convention. The caller
+   * checked what enter() checks (main thread, no hooks, depth) and handles errors as after callValue. */
+  invoke(th: Coroutine, f: LuaClosure, j: Compiled, func: number, args: LuaValue[]): LuaValue {
+    th.top = func;
+    const nest = this.tailNest;
+    const idx = th.ciIdx + 1;
+    this.deoptIdx = -1;
+    this.tail = false;
+    let r: LuaValue;
+    try {
+      switch (args.length) {
+        case 0: r = j(f); break;
+        case 1: r = j(f, args[0]); break;
+        case 2: r = j(f, args[0], args[1]); break;
+        case 3: r = j(f, args[0], args[1], args[2]); break;
+        default: r = j(f, ...args);
+      }
+    } finally {
+      this.tailNest = nest;
+    }
+    if (th.hookMask !== 0) return this.invokeReturnHook(th, f, func, idx, r);
+    return r;
+  }
+
+  /** The callee of invoke() set a hook: its return goes through the interpreter's return hook (as enter()
+   * does), then the results come back to the compiled convention. */
+  private invokeReturnHook(th: Coroutine, f: LuaClosure, func: number, idx: number, r: LuaValue): LuaValue {
+    const L = this.L;
+    const n = this.n;
+    if (func + n + EXTRA_STACK > th.stack.length) th.grow(func + n + EXTRA_STACK);
+    const s = th.stack;
+    s[func] = r;
+    for (let i = 1; i < n; i++) s[func + i] = this.v[i];
+    const c = th.pushCI();
+    c.func = func;
+    c.nresults = MULTRET;
+    c.flags = 0;
+    c.closure = f;
+    c.kind = 0;
+    if (this.deoptIdx === idx && th.allowHook) {
+      th.allowHook = false;
+      try {
+        returnFrom(L, th, c, func, n);
+      } finally {
+        th.allowHook = true;
+      }
+    } else returnFrom(L, th, c, func, n);
+    return this.takeResults(th, func);
+  }
+
   // ------------------------------------------------------------------------------------ calling out
 
   /** Calls f(args) through the interpreter's call protocol; results follow the compiled convention. */
@@ -263,12 +334,38 @@ export class JitRuntime {
     const L = this.L;
     const s = th.stack;
     const idx = th.ciIdx;
+    this.tail = false;
     const args = new Array<LuaValue>(nargs);
     for (let i = 0; i < nargs; i++) args[i] = s[func + 1 + i];
     const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_FRESH);
+    let r: unknown;
+    try {
+      r = f.fn(L, args) as unknown;
+    } catch (e) {
+      if (th.ciIdx <= idx) throw e;
+      execute(L, th, idx + 1, e);
+      return this.takeResults(th, func);
+    }
+    if (!Array.isArray(r) || th.hookMask !== 0) return this.nativeReturnSlow(th, ci, idx, func, nargs, r);
+    const res = r as LuaValue[];
+    th.ciIdx = idx;
+    // no stale function or arguments above the top: the collector need not keep them alive
+    for (let i = func; i <= func + nargs; i++) s[i] = undefined;
+    const n = res.length;
+    this.n = n;
+    th.top = func;
+    if (n === 1) return res[0];
+    const v = this.v;
+    for (let i = 1; i < n; i++) v[i] = res[i];
+    return n > 0 ? res[0] : undefined;
+  }
+
+  /** callNative's uncommon returns: a bare value or a promise instead of a result array, or a hook set by
+   * the native (debug.sethook: its return goes through the interpreter's return hook). */
+  private nativeReturnSlow(th: Coroutine, ci: CallInfo, idx: number, func: number, nargs: number, r: unknown): LuaValue {
+    const L = this.L;
     let res: LuaValue[];
     try {
-      const r = f.fn(L, args) as unknown;
       if (Array.isArray(r)) res = r as LuaValue[];
       else if (r === undefined) res = [];
       else if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
@@ -281,13 +378,12 @@ export class JitRuntime {
       return this.takeResults(th, func);
     }
     if (th.hookMask !== 0) {
-      // the native set a hook (debug.sethook): its return goes through the interpreter's return hook
       ci.flags = 0;
       returnArray(L, th, ci, res);
       return this.takeResults(th, func);
     }
     th.ciIdx = idx;
-    // no stale function or arguments above the top: the collector need not keep them alive
+    const s = th.stack;
     for (let i = func; i <= func + nargs; i++) s[i] = undefined;
     const n = res.length;
     const v = this.v;
@@ -303,7 +399,10 @@ export class JitRuntime {
     const th = this.L.cur;
     const s = th.stack;
     const f = s[func];
-    if (f instanceof LuaClosure) {
+    if (f instanceof NativeFunction) {
+      // the common case of library calls: straight to the native (its record as the interpreter pushes it)
+      if (th.hookMask === 0 && !(f instanceof SpecialFunction)) return this.callNative(th, f, func, nargs);
+    } else if (f instanceof LuaClosure) {
       const j = this.compiled(f.p);
       if (j !== undefined) {
         site.p = f.p;
@@ -348,8 +447,12 @@ export class JitRuntime {
 
   /** A call with a variable number of arguments. */
   callv(site: { p: Proto | null; j: Compiled | null }, f: LuaValue, args: LuaValue[]): LuaValue {
-    if (f instanceof LuaClosure && site.p === f.p) return site.j!(f, ...args);
-    return this.call(site, f, ...args);
+    if (f instanceof LuaClosure) {
+      if (site.p === f.p) return site.j!(f, ...args);
+      return this.call(site, f, ...args);
+    }
+    // natives (a tail call such as `return math.floor(x)`): no spread, straight through the stack
+    return this.callInterp(f, args, 0);
   }
 
   /** A compiled prologue found hooks set or the frame depth at its limit: run the call interpreted. */

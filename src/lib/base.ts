@@ -84,6 +84,14 @@ function tonumber(L: State, args: LuaValue[]): LuaValue[] {
 
 function ipairsAux(L: State, args: LuaValue[]): LuaValue[] {
   const t = args[0];
+  const i0 = args[1];
+  if (typeof i0 === 'number' && t instanceof LuaTable && t.metatable === undefined && Math.floor(i0) === i0 &&
+    i0 < 9007199254740991) {
+    // the usual step: a plain table and an integer control value (raw reads are what lua_geti does then)
+    const i1 = i0 + 1;
+    const v1 = t.getInt(i1);
+    return v1 === undefined ? fail : [i1, v1];
+  }
   let i = checkInteger(L, args, 2);
   i = typeof i === 'number' && i < 9007199254740991 ? i + 1 : BigInt.asIntN(64, BigInt(i) + 1n);
   if (typeof i === 'bigint' && i >= -9007199254740991n && i <= 9007199254740991n) i = Number(i);

@@ -73,6 +73,11 @@ function isSpanChar(c: number): boolean {
 
 /** One conversion: `body` is what lies between '%' and the conversion char `conv`. */
 function formatItem(L: LuaState, args: LuaValue[], arg: number, body: string, conv: number): string {
+  if (body.length === 0 && (conv === 100 || conv === 105)) {
+    // plain '%d' of an integer (a JS number: never beyond 2^53, never -0): its decimal digits
+    const v = args[arg - 1];
+    if (typeof v === 'number' && Math.floor(v) === v) return String(v);
+  }
   const form = () => '%' + body + String.fromCharCode(conv);
   switch (conv) {
     case 99: { // 'c'

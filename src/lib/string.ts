@@ -69,6 +69,15 @@ function endPos(L: LuaState, args: LuaValue[], i: number, def: number | bigint, 
 }
 
 function strSub(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s0 = args[0], i0 = args[1], j0 = args[2];
+  if (typeof s0 === 'string' && typeof i0 === 'number' && Math.floor(i0) === i0 && args.length <= 3 &&
+    (j0 === undefined || (typeof j0 === 'number' && Math.floor(j0) === j0))) {
+    // integer positions (JS numbers): the same clipping as startPos/endPos, without the argument checks
+    const l = s0.length;
+    const start = startPos(i0, l);
+    const end = j0 === undefined ? l : j0 > l ? l : j0 >= 0 ? j0 : j0 < -l ? 0 : l + j0 + 1;
+    return [start <= end ? s0.slice(start - 1, end) : ''];
+  }
   const s = checkString(L, args, 1);
   const l = s.length;
   const start = startPos(checkInteger(L, args, 2), l);
@@ -91,15 +100,25 @@ function strReverse(L: LuaState, args: LuaValue[]): LuaValue[] {
 
 const HAS_HIGH = /[\x80-\xff]/;
 
+/** Does s have a byte >= 0x80? (A loop: cheaper than a regular expression on the short strings usual here.) */
+function hasHigh(s: string): boolean {
+  const n = s.length;
+  if (n > 64) return HAS_HIGH.test(s);
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
 function strLower(L: LuaState, args: LuaValue[]): LuaValue[] {
-  const s = checkString(L, args, 1);
+  const s0 = args[0];
+  const s = typeof s0 === 'string' ? s0 : checkString(L, args, 1);
   // On pure ASCII, JS case mapping is exactly C's; otherwise map only the ASCII letters.
-  return [HAS_HIGH.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase()];
+  return [hasHigh(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase()];
 }
 
 function strUpper(L: LuaState, args: LuaValue[]): LuaValue[] {
-  const s = checkString(L, args, 1);
-  return [HAS_HIGH.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase()];
+  const s0 = args[0];
+  const s = typeof s0 === 'string' ? s0 : checkString(L, args, 1);
+  return [hasHigh(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase()];
 }
 
 function strRep(L: LuaState, args: LuaValue[]): LuaValue[] {
@@ -119,6 +138,16 @@ function strRep(L: LuaState, args: LuaValue[]): LuaValue[] {
 }
 
 function strByte(L: LuaState, args: LuaValue[]): LuaValue[] {
+  const s0 = args[0];
+  if (typeof s0 === 'string' && args.length <= 2) {
+    // one byte at an integer position inside the string (the default j is i)
+    const i0 = args.length === 1 ? 1 : args[1];
+    if (typeof i0 === 'number') {
+      const l = s0.length;
+      const i = i0 < 0 ? l + i0 + 1 : i0;
+      if (i >= 1 && i <= l && Math.floor(i) === i) return [s0.charCodeAt(i - 1)];
+    }
+  }
   const s = checkString(L, args, 1);
   const l = s.length;
   const pi = optInteger(L, args, 2, 1);

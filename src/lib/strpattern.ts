@@ -12,10 +12,13 @@
  * every byte, so lookaheads such as "is the next pattern char a '*'" behave alike. The one place where C uses
  * that '\0' as a value, the frontier's "current char" at the end of the subject, substitutes 0 explicitly.
  *
- * Speed: the search loops skip start positions that cannot match (indexOf for a literal first char, one
- * singleMatch for a first class), which changes no result because those attempts would fail on their first
- * item without side effects; match states are pooled; greedy repetition of '.', a literal or a %class scans
- * without per-char dispatch.
+ * Speed: each pattern is analysed once (PatInfo, cached by pattern text): the search loops skip start
+ * positions that cannot match (indexOf for a literal first char, a byte table for a first class, also behind
+ * leading capture openings), which changes no result because those attempts would fail on their first item
+ * without side effects. Patterns whose matches have a fixed form are served without the matcher: a text
+ * without specials (indexOf), one single-char class, a run of one class ('%a+'), '^' plus a run ('^%s*').
+ * Match states are pooled; '[...]' sets are byte tables; greedy repetition of '.', a literal or a %class
+ * scans without per-char dispatch, and ends at once when nothing follows it in the pattern.
  *
  * Character classes use the C locale: only ASCII bytes are letters, digits, spaces, punctuation...
  */
@@ -106,6 +109,8 @@ export class MatchState {
   readonly capInit = new Int32Array(MAX_CAPTURES);
   /** Capture length, or CAP_UNFINISHED / CAP_POSITION. */
   readonly capLen = new Int32Array(MAX_CAPTURES);
+  /** Member bytes of the pattern's '[...]' sets, by the position of their '[' (built at first use). */
+  sets: (Uint8Array | undefined)[] = NO_SETS;
   constructor(public L: LuaState) {}
 
   prepare(src: string, pat: string): void {
@@ -113,6 +118,7 @@ export class MatchState {
     this.srcEnd = src.length;
     this.pat = pat;
     this.patEnd = pat.length;
+    this.sets = patInfo(pat).sets;
   }
 
   /** Before each match attempt. (The depth is reset too, in case an error left it unbalanced.) */
@@ -192,9 +198,25 @@ function singleMatch(ms: MatchState, s: number, p: number, ep: number): boolean 
   switch (pc) {
     case 46: return true; // '.'
     case ESC: return matchClass(c, ms.pat.charCodeAt(p + 1));
-    case 91: return matchBracketClass(ms.pat, c, p, ep - 1);
+    case 91: {
+      const sets = ms.sets;
+      if (sets === NO_SETS) return matchBracketClass(ms.pat, c, p, ep - 1);
+      let set = sets[p];
+      if (set === undefined) set = sets[p] = bracketSet(ms.pat, p, ep - 1);
+      return set[c] === 1;
+    }
     default: return pc === c;
   }
+}
+
+/** Shared by patterns whose sets are not kept (patterns too long for the analysis cache). */
+const NO_SETS: (Uint8Array | undefined)[] = [];
+
+/** The bytes matched by the set whose '[' is at p and whose ']' is at ec. */
+function bracketSet(pat: string, p: number, ec: number): Uint8Array {
+  const set = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) if (matchBracketClass(pat, b, p, ec)) set[b] = 1;
+  return set;
 }
 
 /** The core matcher: end of the match of pattern[p..] at subject position s, or -1. */
@@ -303,6 +325,10 @@ function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
     while (s + i < end && (CTYPE[src.charCodeAt(s + i)] & mask) === want) i++;
   } else {
     while (singleMatch(ms, s + i, p, ep)) i++;
+  }
+  if (ep + 1 === ms.patEnd) { // nothing follows: the longest expansion matches (doMatch of the empty rest)
+    if (ms.depth === 0) error(ms, 'pattern too complex');
+    return s + i;
   }
   for (; i >= 0; i--) {
     const r = doMatch(ms, s + i, ep + 1);
@@ -435,6 +461,15 @@ function firstLiteral(pat: string, p: number): number {
  * (no quantifier that allows zero), the end of that class, so that an attempt can be rejected with one
  * singleMatch; else -1. Never raises: a malformed class gives -1 and the matcher reports it as PUC does. */
 function firstItemEnd(pat: string, p: number): number {
+  const ep = itemEnd(pat, p);
+  if (ep < 0) return -1;
+  const q = pat.charCodeAt(ep);
+  return q === 42 || q === 63 || q === 45 ? -1 : ep;
+}
+
+/** The end of the single-char class at p ('x', '%x', '[...]'), or -1 when p holds something else (a capture,
+ * '$', %b, %f, a back reference) or the class is malformed (the matcher then reports it). Never raises. */
+function itemEnd(pat: string, p: number): number {
   const n = pat.length;
   if (p >= n) return -1;
   let ep: number;
@@ -457,8 +492,157 @@ function firstItemEnd(pat: string, p: number): number {
   } else {
     ep = p + 1;
   }
-  const q = pat.charCodeAt(ep);
-  return q === 42 || q === 63 || q === 45 ? -1 : ep;
+  return ep;
+}
+
+/** What the search loops of find/match/gmatch/gsub know about a pattern before matching (cached per pattern
+ * text: programs use a few patterns many times). */
+interface PatInfo {
+  /** Starts with '^' (an anchor for find/match/gsub; gmatch reads it as a literal). */
+  anchor: boolean;
+  /** No special characters at all: matches are the occurrences of the pattern's text (indexOf). */
+  plain: boolean;
+  /** A byte every match must start with (never for an anchored pattern), else -1. */
+  lit: number;
+  litStr: string;
+  /** Every match begins with one char of a single-char class: its bytes (1 = member), else null. */
+  set: Uint8Array | null;
+  /** The pattern is exactly one single-char class (no quantifier, capture or anchor): every match is one
+   * char, a member of `set`. */
+  single: boolean;
+  /** The pattern is one single-char class followed by '+' (no anchor, nothing else): every match is the
+   * longest run of members of `set` from its start ("%a+", "[%w_]+", "%S+"). */
+  run: boolean;
+  /** The pattern is '^', one single-char class and '*' or '+' (the quantifier's code; else 0): find/match's
+   * match is the run of members of runSet at the start position ("^%s*", "^[ \n\r\t]*"). */
+  headQ: number;
+  headSet: Uint8Array | null;
+  /** The pattern is a run of one class, optionally captured, then one char of a disjoint class ("%a+%s",
+   * "(%w+),"): the sets (runX, runY; null otherwise) and whether the run is captured. As the two classes
+   * share no byte, the greedy run can never give back chars to the final item: a match is a maximal run
+   * followed by a member of runY, and no attempt inside a run that fails can succeed. */
+  runX: Uint8Array | null;
+  runY: Uint8Array | null;
+  runCap: boolean;
+  /** Same for gmatch (from position 0). */
+  lit0: number;
+  litStr0: string;
+  set0: Uint8Array | null;
+  /** MatchState.sets for this pattern (NO_SETS when the pattern is not cached). */
+  sets: (Uint8Array | undefined)[];
+}
+
+const infoCache = new Map<string, PatInfo>();
+const INFO_CACHE_MAX = 256;
+/** Longer patterns are analysed at each call (a cache keyed by huge strings would keep them alive). */
+const INFO_PATTERN_MAX = 128;
+
+/** The last pattern analysed (a loop usually applies one pattern many times: no hashing then). */
+let lastPat = '';
+let lastInfo: PatInfo | undefined;
+
+function patInfo(pat: string): PatInfo {
+  if (pat === lastPat && lastInfo !== undefined) return lastInfo;
+  let info = infoCache.get(pat);
+  if (info === undefined) info = analyse(pat);
+  if (pat.length <= INFO_PATTERN_MAX) {
+    lastPat = pat;
+    lastInfo = info;
+  }
+  return info;
+}
+
+function analyse(pat: string): PatInfo {
+  let info: PatInfo;
+  const anchor = pat.charCodeAt(0) === 94;
+  const lit = anchor ? -1 : firstLiteral(pat, 0);
+  const set = lit >= 0 ? null : firstSet(pat, anchor ? 1 : 0);
+  const lit0 = lit;
+  const set0 = anchor ? firstSet(pat, 0) : set;
+  info = {
+    // (a ')' is no special for find's plain test, but the matcher would raise "invalid pattern capture")
+    anchor, plain: pat.length > 0 && noSpecials(pat) && pat.indexOf(')') < 0,
+    lit, litStr: lit >= 0 ? String.fromCharCode(lit) : '', set,
+    single: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length,
+    run: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length - 1 && pat.charCodeAt(pat.length - 1) === 43,
+    headQ: 0, headSet: null, runX: null, runY: null, runCap: false,
+    lit0, litStr0: lit0 >= 0 ? String.fromCharCode(lit0) : '', set0,
+    sets: pat.length <= INFO_PATTERN_MAX && pat.indexOf('[') >= 0 ? [] : NO_SETS,
+  };
+  if (!anchor) runThen(pat, info);
+  if (anchor) {
+    const ep = itemEnd(pat, 1);
+    const q = pat.charCodeAt(ep);
+    if (ep > 0 && ep === pat.length - 1 && (q === 42 || q === 43)) {
+      info.headQ = q;
+      info.headSet = classSet(pat, 1, ep);
+    }
+  }
+  if (pat.length <= INFO_PATTERN_MAX) {
+    if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
+    infoCache.set(pat, info);
+  }
+  return info;
+}
+
+/** Fills info.runX/runY/runCap when the (unanchored) pattern is "X+Y" or "(X+)Y" with disjoint classes. */
+function runThen(pat: string, info: PatInfo): void {
+  const cap = pat.charCodeAt(0) === 40;
+  const p = cap ? 1 : 0;
+  const xe = itemEnd(pat, p);
+  if (xe < 0 || pat.charCodeAt(xe) !== 43) return;
+  let q = xe + 1;
+  if (cap) {
+    if (pat.charCodeAt(q) !== 41) return;
+    q++;
+  }
+  const ye = itemEnd(pat, q);
+  if (ye < 0 || ye !== pat.length) return;
+  const x = classSet(pat, p, xe);
+  const y = classSet(pat, q, ye);
+  for (let b = 0; b < 256; b++) if (x[b] === 1 && y[b] === 1) return;
+  info.runX = x;
+  info.runY = y;
+  info.runCap = cap;
+}
+
+/** The bytes that can begin a match of pattern[p..] when every match begins with one char of a single-char
+ * class (after up to a few capture openings, which consume nothing), else null. Skipping start positions whose
+ * char is not in the set changes no result: PUC's attempt there fails at that item, without side effects. */
+function firstSet(pat: string, p: number): Uint8Array | null {
+  let q = p;
+  // a capture opening consumes nothing; a few of them cannot reach "too many captures"
+  while (q < p + 8 && pat.charCodeAt(q) === 40 && pat.charCodeAt(q + 1) !== 41) q++;
+  const ep = firstItemEnd(pat, q);
+  if (ep < 0) return null;
+  return classSet(pat, q, ep);
+}
+
+/** The bytes matched by the single-char class pat[q..ep). */
+function classSet(pat: string, q: number, ep: number): Uint8Array {
+  const set = new Uint8Array(256);
+  const c = pat.charCodeAt(q);
+  for (let b = 0; b < 256; b++) {
+    let m: boolean;
+    if (c === 46) m = true;
+    else if (c === ESC) m = matchClass(b, pat.charCodeAt(q + 1));
+    else if (c === 91) m = matchBracketClass(pat, b, q, ep - 1);
+    else m = c === b;
+    if (m) set[b] = 1;
+  }
+  return set;
+}
+
+/** The first position >= s whose char is in `set` (end: srcEnd). */
+function skipTo(src: string, s: number, end: number, set: Uint8Array): number {
+  while (s < end && set[src.charCodeAt(s)] === 0) s++;
+  return s;
+}
+
+/** The first position >= s whose char is not in `set` (end: srcEnd). */
+function skipOver(src: string, s: number, end: number, set: Uint8Array): number {
+  while (s < end && set[src.charCodeAt(s)] === 1) s++;
+  return s;
 }
 
 /** Position arguments (luaL_checkinteger results) as JS numbers: beyond 2^53 only their sign and size matter. */
@@ -489,18 +673,55 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
     const i = s.indexOf(p, init);
     return i < 0 ? [undefined] : [i + 1, i + p.length];
   }
+  const info = patInfo(p);
+  if (info.plain) { // match without specials: the whole match is the pattern's text
+    return s.indexOf(p, init) < 0 ? [undefined] : [p];
+  }
+  if (info.headQ !== 0) { // '^' and a run of one class: the run at init (may be empty with '*')
+    const set = info.headSet!;
+    if (info.headQ === 43 && (init >= ls || set[s.charCodeAt(init)] === 0)) return [undefined];
+    const e = skipOver(s, init, ls, set);
+    return find ? [init + 1, e] : [s.slice(init, e)];
+  }
+  if (info.runY !== null) { // a run then one char of another class (see PatInfo.runX)
+    const x = info.runX!, y = info.runY;
+    let s1 = init;
+    for (;;) {
+      s1 = skipTo(s, s1, ls, x);
+      if (s1 >= ls) return [undefined];
+      const e = skipOver(s, s1 + 1, ls, x);
+      if (e < ls && y[s.charCodeAt(e)] === 1) {
+        if (find) return info.runCap ? [s1 + 1, e + 1, s.slice(s1, e)] : [s1 + 1, e + 1];
+        return [info.runCap ? s.slice(s1, e) : s.slice(s1, e + 1)];
+      }
+      s1 = e + 1;
+    }
+  }
+  if (info.run || info.single) { // one class, or a run of it: the first member (and as many more as follow)
+    const set = info.set!;
+    const s1 = skipTo(s, init, ls, set);
+    if (s1 >= ls) return [undefined];
+    const e = info.run ? skipOver(s, s1 + 1, ls, set) : s1 + 1;
+    return find ? [s1 + 1, e] : [s.slice(s1, e)];
+  }
   const ms = acquire(L, s, p);
-  const anchor = p.charCodeAt(0) === 94;
+  const anchor = info.anchor;
   const p0 = anchor ? 1 : 0;
-  const lit = anchor ? -1 : firstLiteral(p, p0);
-  const first = anchor || lit >= 0 ? -1 : firstItemEnd(p, p0);
+  const lit = info.lit;
+  const set = info.set;
   let s1 = init;
   do {
     if (lit >= 0) {
-      s1 = s.indexOf(String.fromCharCode(lit), s1);
+      s1 = s.indexOf(info.litStr, s1);
       if (s1 < 0) break;
+    } else if (set !== null) {
+      if (anchor) {
+        if (s1 >= ls || set[s.charCodeAt(s1)] === 0) break;
+      } else {
+        s1 = skipTo(s, s1, ls, set);
+        if (s1 >= ls) break;
+      }
     }
-    if (first > 0 && !singleMatch(ms, s1, p0, first)) continue;
     ms.reset();
     const e = doMatch(ms, s1, p0);
     if (e !== -1) {
@@ -508,8 +729,9 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
       if (!find) {
         res = captures(ms, s1, e);
       } else {
-        res = captures(ms, -1, 0);
-        res.unshift(s1 + 1, e);
+        const nc = ms.level;
+        res = [s1 + 1, e];
+        for (let i = 0; i < nc; i++) res.push(getCapture(ms, i, s1, e));
       }
       release(ms);
       return res;
@@ -531,17 +753,58 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
   const ms = new MatchState(L);
   ms.prepare(s, p);
   let lastMatch = -1;
-  const lit = firstLiteral(p, 0);
-  const litStr = lit >= 0 ? String.fromCharCode(lit) : '';
-  const first = lit >= 0 ? -1 : firstItemEnd(p, 0);
+  const info = patInfo(p);
+  const lit = info.lit0;
+  const litStr = info.litStr0;
+  const set = info.set0;
+  if (info.run) {
+    // a run of one class (see PatInfo.run): no matcher; runs are never empty, so never at lastMatch
+    const runSet = set!;
+    const fn = new NativeFunction('gmatch_aux', () => {
+      const src = skipTo(s, pos, ls, runSet);
+      if (src >= ls) {
+        pos = ls + 1;
+        return NONE;
+      }
+      const e = skipOver(s, src + 1, ls, runSet);
+      pos = e;
+      return [s.slice(src, e)];
+    });
+    fn.gcRefs = [s, p, new Userdata(ms)];
+    return [fn];
+  }
+  if (info.runY !== null) {
+    // a run then one char of another class (see PatInfo.runX): no matcher; matches are never empty
+    const x = info.runX!, y = info.runY, cap = info.runCap;
+    const fn = new NativeFunction('gmatch_aux', () => {
+      let src = pos;
+      for (;;) {
+        src = skipTo(s, src, ls, x);
+        if (src >= ls) {
+          pos = ls + 1;
+          return NONE;
+        }
+        const e = skipOver(s, src + 1, ls, x);
+        if (e < ls && y[s.charCodeAt(e)] === 1) {
+          pos = e + 1;
+          return [cap ? s.slice(src, e) : s.slice(src, e + 1)];
+        }
+        src = e + 1;
+      }
+    });
+    fn.gcRefs = [s, p, new Userdata(ms)];
+    return [fn];
+  }
   const iter = (L2: LuaState): LuaValue[] => {
     ms.L = L2;
     for (let src = pos; src <= ls; src++) {
       if (lit >= 0) {
         src = s.indexOf(litStr, src);
         if (src < 0) break;
+      } else if (set !== null) {
+        src = skipTo(s, src, ls, set);
+        if (src >= ls) break;
       }
-      if (first > 0 && !singleMatch(ms, src, 0, first)) continue;
       ms.reset();
       const e = doMatch(ms, src, 0);
       if (e !== -1 && e !== lastMatch) {
@@ -570,14 +833,16 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   if (!(isFn || repl instanceof LuaTable || typeof repl === 'string' || isNumber(repl))) {
     typeError(L, 3, 'string/function/table', repl, args);
   }
-  const anchor = p.charCodeAt(0) === 94;
-  const p0 = anchor ? 1 : 0;
+  const info = patInfo(p);
   const ms = acquire(L, src, p);
   const rs = isFn || repl instanceof LuaTable ? undefined : toStringCoerce(repl)!;
+  if (info.plain || info.single || info.run) return gsubFixed(L, ms, info, repl, rs, isFn, maxN);
+  const anchor = info.anchor;
+  const p0 = anchor ? 1 : 0;
   const simpleRepl = rs !== undefined && rs.indexOf('%') < 0;
-  const lit = anchor ? -1 : firstLiteral(p, p0);
-  const litStr = lit >= 0 ? String.fromCharCode(lit) : '';
-  const first = anchor || lit >= 0 ? -1 : firstItemEnd(p, p0);
+  const lit = info.lit;
+  const litStr = info.litStr;
+  const set = info.set;
   let out = '';
   let copied = 0; // src[copied..s) is unchanged text not yet appended to out
   let changed = false;
@@ -589,9 +854,12 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
       const j = src.indexOf(litStr, s);
       if (j < 0) break;
       s = j;
+    } else if (set !== null && !anchor) {
+      s = skipTo(src, s, srcLen, set);
+      if (s >= srcLen) break; // no match can start at the end either
     }
     let e = -1;
-    if (first < 0 || singleMatch(ms, s, p0, first)) {
+    if (set === null || (s < srcLen && set[src.charCodeAt(s)] !== 0)) {
       ms.reset();
       e = doMatch(ms, s, p0);
     }
@@ -619,6 +887,52 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   return [out + src.slice(copied), n];
 }
 
+/** gsub for patterns whose matches have a fixed form: a text without specials (its occurrences, found with
+ * indexOf), one single-char class (each member char is a match) or a run of one class (each maximal run of
+ * members). Matches are never empty, so PUC's scan finds exactly these, left to right; replacements are
+ * those of the general loop. */
+function gsubFixed(L: LuaState, ms: MatchState, info: PatInfo, repl: LuaValue, rs: string | undefined,
+  isFn: boolean, maxN: number): LuaValue[] {
+  const src = ms.src, srcLen = ms.srcEnd;
+  const plain = info.plain;
+  const pat = ms.pat;
+  const plen = plain ? pat.length : 1;
+  const set = info.set!;
+  const simpleRepl = rs !== undefined && rs.indexOf('%') < 0;
+  let out = '';
+  let copied = 0;
+  let changed = false;
+  let n = 0;
+  let s = 0;
+  while (n < maxN) {
+    if (plain) {
+      s = src.indexOf(pat, s);
+      if (s < 0) break;
+    } else {
+      s = skipTo(src, s, srcLen, set);
+      if (s >= srcLen) break;
+    }
+    const e = plain ? s + plen : info.run ? skipOver(src, s + 1, srcLen, set) : s + 1;
+    n++;
+    let v: string | undefined;
+    if (simpleRepl) v = rs;
+    else {
+      ms.reset(); // no captures: %0, %1 and a table key are the whole match
+      if (rs !== undefined) v = expandReplacement(ms, rs, s, e);
+      else v = replacementValue(L, ms, repl, isFn, s, e);
+    }
+    if (v !== undefined) {
+      out += src.slice(copied, s) + v;
+      copied = e;
+      changed = true;
+    }
+    s = e;
+  }
+  release(ms);
+  if (!changed) return [src, n];
+  return [out + src.slice(copied), n];
+}
+
 /** A replacement string with %0-%9 and %% expanded (add_s). */
 function expandReplacement(ms: MatchState, rs: string, s: number, e: number): string {
   let out = '';
@@ -636,12 +950,16 @@ function expandReplacement(ms: MatchState, rs: string, s: number, e: number): st
   return out + rs.slice(from);
 }
 
+/** The engine's call wanting one result without a result array, when it has one (State.callFirst). */
+type FirstCall = (fn: LuaValue, args: LuaValue[]) => LuaValue;
+
 /** The value of a table or function replacement as text, or undefined to keep the original match. */
 function replacementValue(L: LuaState, ms: MatchState, repl: LuaValue, isFn: boolean, s: number, e: number):
   string | undefined {
   let v: LuaValue;
   if (isFn) {
-    v = L.call(repl, captures(ms, s, e))[0];
+    const first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
+    v = first !== undefined ? first.call(L, repl, captures(ms, s, e)) : L.call(repl, captures(ms, s, e))[0];
   } else {
     v = L.index(repl, getCapture(ms, 0, s, e));
   }

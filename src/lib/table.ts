@@ -210,6 +210,13 @@ function concat(L: LuaState, args: LuaValue[]): LuaValue[] {
 /** Concatenation of t[i..last] (i <= last), joined in chunks so huge tables do not build one giant array. */
 function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: number): string {
   const CHUNK = 4096;
+  if (isPlain(t) && i >= 1 && last <= t.alimit) {
+    // a plain table's array part: its slots are what lua_geti reads; numbers (and errors) through field()
+    if (last - i < CHUNK) return joinSlice(L, t, sep, i, last);
+    const out: string[] = [];
+    for (let k = i; k <= last; k += CHUNK) out.push(joinSlice(L, t, sep, k, Math.min(k + CHUNK - 1, last)));
+    return out.join(sep);
+  }
   const chunks: string[] = [];
   let parts: string[] = [];
   for (let k = i; ; k++) {
@@ -222,6 +229,13 @@ function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: num
   }
   if (parts.length > 0) chunks.push(parts.join(sep));
   return chunks.join(sep);
+}
+
+/** t[i..last] of a plain table's array part (1 <= i <= last <= alimit) joined with sep. */
+function joinSlice(L: LuaState, t: LuaTable, sep: string, i: number, last: number): string {
+  const parts = t.arr.slice(i - 1, last);
+  for (let k = 0; k < parts.length; k++) if (typeof parts[k] !== 'string') parts[k] = field(L, t, i + k);
+  return parts.join(sep);
 }
 
 /** t[i] as a string for concat: strings and numbers only. */
@@ -312,24 +326,41 @@ function sortNative(t: LuaTable, n: number): boolean {
   return false;
 }
 
+type FirstCall = (fn: LuaValue, args: LuaValue[]) => LuaValue;
+
 /** PUC-Lua's quicksort over t[lo..up] through lua_geti/lua_seti-like accesses (see the file header). */
 class Sorter {
-  constructor(private L: LuaState, private t: LuaValue, private cmp: LuaValue) {}
+  /** The engine's call wanting one result without a result array, when it has one (State.callFirst). */
+  private readonly first: FirstCall | undefined;
+  /** The comparator's arguments (generic elements: a double array would lose a NaN's sign). */
+  private readonly pair: LuaValue[] = ['', ''];
+  constructor(private L: LuaState, private t: LuaValue, private cmp: LuaValue) {
+    this.first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
+  }
 
+  // (slots 1..alimit of a plain table are read and written in `arr` directly, as table.ts allows)
   private get(i: number): LuaValue {
     const t = this.t;
-    return isPlain(t) ? t.getInt(i) : this.L.index(t, i);
+    if (!isPlain(t)) return this.L.index(t, i);
+    return i >= 1 && i <= t.alimit ? t.arr[i - 1] : t.getInt(i);
   }
 
   private set(i: number, v: LuaValue): void {
     const t = this.t;
-    if (isPlain(t)) t.setInt(i, v);
-    else this.L.setIndex(t, i, v);
+    if (!isPlain(t)) this.L.setIndex(t, i, v);
+    else if (i >= 1 && i <= t.alimit) t.arr[i - 1] = v;
+    else t.setInt(i, v);
   }
 
   private less(a: LuaValue, b: LuaValue): boolean {
     if (this.cmp === undefined) return this.L.lessThan(a, b);
-    return truthy(this.L.call(this.cmp, [a, b])[0]);
+    const first = this.first;
+    // one argument array for all comparisons: both calls copy the arguments out before running the callee
+    const pair = this.pair;
+    pair[0] = a;
+    pair[1] = b;
+    const r = first !== undefined ? first.call(this.L, this.cmp, pair) : this.L.call(this.cmp, pair)[0];
+    return r !== undefined && r !== false;
   }
 
   private invalidOrder(): never {
