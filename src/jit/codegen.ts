@@ -9,6 +9,8 @@
  *  - `ci.savedpc = pc + 1` before anything that can raise, call out or inspect the frame;
  *  - a deopt point comes before any visible effect of its instruction, so the interpreter redoes it whole;
  *  - while the frame runs (outside calls) th.top === ci.top (the reserved register window);
+ *  - the prologue charges the frame's JS stack size to `rt.su` (SU is the value before) and every exit
+ *    restores it, after its last call: JS locals cost stack depth, so the function declares only those it uses;
  *  - integers stay JS numbers within +-(2^53-1), as the interpreter keeps them (runtime/number.ts beyond).
  */
 import type { Proto } from '../compiler/proto.js';
@@ -43,9 +45,12 @@ class Gen {
   private hasTbc = false;
   private st!: Structure;
 
+  /** Largest argument count of a call emitted (V8 needs that many consecutive temporary registers). */
+  private maxArgs = 0;
+
   /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
    * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
-  constructor(private readonly p: Proto, private readonly budget = false, private readonly gen = false) {}
+  constructor(private readonly p: Proto, private readonly suLimit: number, private readonly budget = false, private readonly gen = false) {}
 
   generate(): string | null {
     const p = this.p;
@@ -124,6 +129,13 @@ class Gen {
   private jump(t: number, pos: number): string {
     const tp = this.st.pos.get(t)!;
     return tp > pos ? `break B${t};` : `continue L${t};`;
+  }
+
+  /** Pops the compiled frame: its record, the stack top (the function slot: B - 1 unless varargs sit below
+   * it) and its JS stack units (`SU`, see runtime.ts). */
+  private leave(): string {
+    if (this.gen) return 'th.ciIdx--; th.top = F0;';
+    return `th.ciIdx--; th.top = ${this.p.isVararg ? 'F0' : 'B - 1'}; rt.su = SU;`;
   }
 
   private deopt(pc: number): string {
@@ -334,19 +346,19 @@ class Gen {
           const nfix = pendingMv - a;
           let st = '';
           for (let j = 1; j < nfix; j++) st += `rt.v[${j}] = ${this.R(a + j)}; `;
-          e(`${st}v = rt.retMv(${nfix}, mv, ${nfix > 0 ? RA : 'undefined'}); th.ciIdx--; th.top = F0; return v;`);
+          e(`${st}v = rt.retMv(${nfix}, mv, ${nfix > 0 ? RA : 'undefined'}); ${this.leave()} return v;`);
         }
-        else if (b === 1) e('th.ciIdx--; th.top = F0; rt.n = 0; return undefined;');
-        else if (b === 2) e(`th.ciIdx--; th.top = F0; rt.n = 1; return ${RA};`);
+        else if (b === 1) e(`${this.leave()} rt.n = 0; return undefined;`);
+        else if (b === 2) e(`${this.leave()} rt.n = 1; return ${RA};`);
         else {
           let s = '';
           for (let j = 1; j < b - 1; j++) s += `rt.v[${j}] = ${this.R(a + j)}; `;
-          e(`th.ciIdx--; th.top = F0; ${s}rt.n = ${b - 1}; return ${RA};`);
+          e(`${this.leave()} ${s}rt.n = ${b - 1}; return ${RA};`);
         }
         return true;
       }
-      case Op.RETURN0: this.closeOnReturn(pc); e('th.ciIdx--; th.top = F0; rt.n = 0; return undefined;'); return true;
-      case Op.RETURN1: this.closeOnReturn(pc); e(`th.ciIdx--; th.top = F0; rt.n = 1; return ${RA};`); return true;
+      case Op.RETURN0: this.closeOnReturn(pc); e(`${this.leave()} rt.n = 0; return undefined;`); return true;
+      case Op.RETURN1: this.closeOnReturn(pc); e(`${this.leave()} rt.n = 1; return ${RA};`); return true;
       case Op.FORPREP: this.forprep(pc, pos, a, argBx(i)); return true;
       case Op.FORLOOP: {
         e(this.step(pc));
@@ -548,6 +560,7 @@ class Gen {
     // debug.getlocal/setlocal may inspect this frame during the call: the function, its arguments and the
     // registers below are where the interpreter keeps them, and are read back afterwards (setlocal)
     const nfix = args === null ? (mvBase < 0 ? 0 : mvBase - a - 1) : args.length;
+    if (nfix + 1 > this.maxArgs) this.maxArgs = nfix + 1;
     let dsp = '', dld = '';
     for (let r = 0; r < base + 1 + nfix && r < this.p.maxstacksize; r++) {
       if (r >= base) {
@@ -574,14 +587,17 @@ class Gen {
       args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}, `; });
       this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : (${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
-    this.emit(`th.top = T;${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
+    this.emit(`th.top = B + ${this.p.maxstacksize};${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
   }
 
   /** Stores the results of the call just made (c: wanted + 1; 0 = all, kept as pending values). */
   private results(a: number, c: number, pc: number, hookBase = -1): void {
     const e = (s: string): void => this.emit(s);
     if (c === 0) {
-      e('mv = rt.collect(v);');
+      // one result (the common case: `f(g(x))`, `return f(g(x))`) goes through the function's own one-element
+      // array instead of a new one: every consumer copies it out before any Lua code can run again (only
+      // __close handlers could, in between, so not with to-be-closed variables)
+      e(this.hasTbc ? 'mv = rt.collect(v);' : 'mv = rt.n === 1 ? (M1[0] = v, M1) : rt.collect(v);');
       this.mvBase = a;
       return;
     }
@@ -613,17 +629,20 @@ class Gen {
       this.genTail(site, list, args, mvBase, a);
       return;
     }
-    e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = rt.callv(${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
+    e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = rt.callv(${site}, f, x); ${this.leave()} return v; }`);
     // the callee cached at this site is called directly (no argument array, no spread): tail calls are the
     // hot path of recursive code such as ackermann's `return f(m - 1, f(m, k - 1))`. The arguments are
     // registers: popping the frame (ciIdx, top) leaves their values where they are
     const fixed = args === null ? Array.from({ length: Math.max(0, mvBase - a - 1) }, (_, j) => this.R(a + 1 + j)) : args;
     const al = fixed.map((x) => ', ' + x).join('');
-    e('th.ciIdx--; th.top = F0; rt.tailNest++; rt.tail = true;');
+    // this JS frame stays below the callee's until it returns: its stack units stay charged (SU kept) till then;
+    // the callee's prologue (or runAt, for an interpreted one) consumes rt.tail
+    if (fixed.length + 1 > this.maxArgs) this.maxArgs = fixed.length + 1;
+    e(`th.ciIdx--; th.top = ${this.p.isVararg ? 'F0' : 'B - 1'}; rt.tailNest++; rt.tail = true;`);
     if (args === null) {
-      e(`v = (f.p === ${site}.p && mv.length === 1) ? ${site}.j(f${al}, mv[0]) : rt.callv(${site}, f, ${list}); rt.tailNest--; rt.tail = false; return v;`);
+      e(`v = (f.p === ${site}.p && mv.length === 1) ? ${site}.j(f${al}, mv[0]) : rt.callv(${site}, f, ${list}); rt.tailNest--; rt.su = SU; return v;`);
     } else {
-      e(`v = f.p === ${site}.p ? ${site}.j(f${al}) : rt.call(${site}, f${al}); rt.tailNest--; rt.tail = false; return v;`);
+      e(`v = f.p === ${site}.p ? ${site}.j(f${al}) : rt.call(${site}, f${al}); rt.tailNest--; rt.su = SU; return v;`);
     }
   }
 
@@ -649,7 +668,7 @@ class Gen {
     if (this.captured.size > 0) this.emit('if (th.openUps.length !== 0) th.closeUpvals(B);');
     if (!this.hasTbc) return;
     const hooked = mvFrom < 0 ? this.deopt(pc)
-      : `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; return ${this.gen ? 'yield* G.deopt(th, ' : 'rt.deopt('}ci, ${pc}, n); }`;
+      : `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; ${this.gen ? `return yield* G.deopt(th, ci, ${pc}, n);` : `v = rt.deopt(ci, ${pc}, n); rt.su = SU; return v;`} }`;
     this.emit(`if (th.tbc.length !== 0) { ${this.save(pc)} ${this.gen ? 'yield* G.' : 'rt.'}closeTbc(th, B); if (th.hookMask !== 0) ${hooked} }`);
   }
 
@@ -668,41 +687,73 @@ class Gen {
   private wrap(body: string[]): string {
     const p = this.p;
     const np = p.numparams;
-    const params = Array.from({ length: np }, (_, j) => `a${j}`);
+    // parameters are the registers themselves (no copy: a frame slot less), except captured ones
+    const params = Array.from({ length: np }, (_, j) => (this.captured.has(j) ? `a${j}` : `r${j}`));
     const locals: string[] = [];
-    for (let r = 0; r < p.maxstacksize; r++) if (!this.captured.has(r)) locals.push(r < np ? `r${r} = a${r}` : `r${r}`);
+    for (let r = np; r < p.maxstacksize; r++) if (!this.captured.has(r)) locals.push(`r${r}`);
+    // every JS local is a slot of the (unoptimised) frame, deep recursion pays for each: declare only the
+    // temporaries the body uses
+    const text = body.join('\n');
+    const temps = ['t', 'x', 'y', 'v', 'n', 'f', 'mv'].filter((id) => new RegExp(`\\b${id}\\b`).test(text));
+    const deopts = /\bdpc\b/.test(text);
+    if (deopts && !temps.includes('v')) temps.push('v');
+    if (deopts) temps.push('dpc = 0');
+    const useU = /\bU\[/.test(text);
+    // frame size bound (bytes): fixed part, receiver + parameters, declared locals, and the temporaries V8
+    // allocates for expressions (a call needs its arguments in consecutive registers)
+    const useT = /\bT\b/.test(text);
+    const declared = 5 + (useT ? 1 : 0) + (p.isVararg ? 5 : 0) + (useU ? 1 : 0) + locals.length + temps.length;
+    const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
     const lines: string[] = [];
     lines.push('"use strict";');
     for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null };`);
     lines.push('const GC = L.gc;');
+    if (/\bM1\b/.test(text)) lines.push('const M1 = GA();');
     const name = `lua_${p.linedefined}`;
     lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
-    lines.push('const th = L.cur;');
-    // the record flags of a segment's bottom frame (generator.ts), taken before anything can raise
-    if (this.gen) lines.push('const FL = G.flags; G.flags = 0;');
-    if (this.gen) lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxGenDepth) return yield* G.viaInterp(th, cl, arguments);');
-    else lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxDepth) return rt.viaInterp(cl, arguments);');
-    lines.push('const S = th.stack; const F0 = th.top;');
+    if (this.gen) {
+      lines.push('const th = L.cur;');
+      // the record flags of a segment's bottom frame (generator.ts), taken before anything can raise
+      lines.push('const FL = G.flags; G.flags = 0;');
+      lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxGenDepth) return yield* G.viaInterp(th, cl, arguments);');
+    } else {
+      lines.push('const th = L.cur; const SU = rt.su;');
+      // past the JS stack budget (or with hooks set) the call runs interpreted, on the interpreter's own stack;
+      // a vararg function's extra arguments sit in its frame too
+      const extra = p.isVararg ? ' + 8 * arguments.length' : '';
+      lines.push(`if (th.hookMask !== 0 || SU${extra} > ${Math.floor(this.suLimit - cost)}) return rt.viaInterp(cl, arguments);`);
+      lines.push(`rt.su = SU + ${cost}${extra};`);
+    }
+    const top = `B + ${p.maxstacksize}`;
     if (p.isVararg) {
+      lines.push('const S = th.stack; const F0 = th.top;');
       lines.push(`const NA = arguments.length - 1 > ${np} ? arguments.length - 1 : ${np}; const NX = NA - ${np};`);
-      lines.push('const F = F0 + NA + 1;');
-    } else lines.push('const NX = 0; const F = F0;');
-    lines.push(`const B = F + 1; const T = B + ${p.maxstacksize};`);
-    lines.push(`if (T + 8 > S.length) th.grow(T + 8);`);
+      lines.push('const F = F0 + NA + 1; const B = F + 1;');
+    } else if (this.gen) lines.push('const S = th.stack; const F0 = th.top; const B = F0 + 1;');
+    else lines.push('const S = th.stack; const B = th.top + 1;');
+    if (useT) lines.push(`const T = ${top};`);
+    lines.push(`if (${top} + 8 > S.length) th.grow(${top} + 8);`);
     if (p.isVararg) lines.push(`for (let j = 0; j < NX; j++) S[F0 + ${np + 1} + j] = arguments[${np + 1} + j];`);
-    lines.push('th.top = T;');
+    lines.push(`th.top = ${top};`);
     lines.push('const ci = th.pushCI();');
-    lines.push('ci.func = F; ci.base = B; ci.top = T; ci.savedpc = 0; ci.nresults = -1; ci.closure = cl; ci.fn = undefined;');
-    lines.push(`ci.flags = ${this.gen ? 'FL' : '0'}; ci.kind = 0; ci.tail = rt.tail; ci.leq = false; ci.nextraargs = NX; rt.tail = false;`);
-    lines.push('const U = cl.upvals;');
+    // the reused record's other fields are not read for a compiled frame: savedpc is stored before anything
+    // can inspect the frame, nresults only when it returns through the interpreter (rt.deopt sets it), and
+    // nextraargs only for vararg functions; fn stays cleared (the collector marks it), leq and kind may be stale
+    // (the generator variant's driver reads its frames' records: it keeps them complete)
+    const full = this.gen ? ' ci.savedpc = 0; ci.nresults = -1;' : '';
+    lines.push(`ci.func = ${p.isVararg ? 'F' : 'B - 1'}; ci.base = B; ci.top = ${top}; ci.closure = cl; ci.fn = undefined;${full}`);
+    lines.push(`ci.flags = ${this.gen ? 'FL' : '0'}; ci.kind = 0; ci.tail = rt.tail; ci.leq = false;${p.isVararg ? ' ci.nextraargs = NX;' : this.gen ? ' ci.nextraargs = 0;' : ''} rt.tail = false;`);
+    if (useU) lines.push('const U = cl.upvals;');
     if (locals.length > 0) lines.push(`let ${locals.join(', ')};`);
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);
-    lines.push('let t, x, y, v, n, f, mv, dpc = 0;');
+    if (temps.length > 0) lines.push(`let ${temps.join(', ')};`);
     lines.push('D: {');
     for (const l of body) lines.push(l);
     lines.push('}');
-    lines.push(this.spillAll());
-    lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'return rt.deopt(ci, dpc);');
+    if (deopts) {
+      lines.push(this.spillAll());
+      lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'v = rt.deopt(ci, dpc); rt.su = SU; return v;');
+    }
     lines.push('};');
     return lines.join('\n');
   }
@@ -724,7 +775,7 @@ function mentionsLocals(p: Proto): boolean {
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
 export function compileProto(p: Proto, rt: JitRuntime, gen = false): Compiled | null {
   if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
-  const src = new Gen(p, rt.L.budget !== undefined, gen).generate();
+  const src = new Gen(p, gen ? 0 : rt.suLimit, rt.L.budget !== undefined, gen).generate();
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
   const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', src);

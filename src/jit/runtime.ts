@@ -19,11 +19,20 @@
  * Natives calling Lua (sort comparators, gsub functions, metamethods called by natives): State.callIn runs
  * a callee with compiled code through invoke(), straight from JS (no stack round trip, no run loop), with
  * the same bookkeeping and error recovery as its general path, wherever enter() would run the plain
- * compiled function (main thread, no hooks, not under callAsync, below MAX_JIT_DEPTH).
+ * compiled function (main thread, no hooks, not under callAsync; the JS stack budget below is checked by
+ * the callee's own prologue).
  *
- * Interplay: the plain compiled functions run only on the main thread; never while debug hooks are set, and
- * only below a frame depth of MAX_JIT_DEPTH: deeper calls run interpreted on the interpreter's own stack, so
- * 200,000-deep recursion still works and ends in Lua's own "stack overflow".
+ * Interplay: the plain compiled functions run only on the main thread, never while debug hooks are set.
+ *
+ * Depth: plain compiled frames live on the JS stack, which is small (node's default ~984 KB). `rt.su` counts
+ * the bytes of JS stack that compiled code holds ("stack units"): each compiled function adds its own frame's
+ * size (an upper bound of V8's unoptimised frame, estimated by codegen.ts from its locals) in its prologue
+ * and restores the value on return; enter() adds the interpreter's JS frames below a compiled segment, the
+ * slow-path call helpers their own. A call that would pass `suLimit` (the JS stack measured once by a probe,
+ * minus a reserve for natives and interpreter frames running above) runs interpreted instead, on the
+ * interpreter's own stack: deep recursion keeps its shallowest levels compiled, continues interpreted, and
+ * ends in Lua's own "stack overflow" at 1M slots, never in a JS RangeError. An exception leaves `su` as it
+ * was at the nearest enter(), which restores it (every catch that resumes Lua code sits below one).
  *
  * Coroutines (and the main thread while State.callAsync drives it): `enter` runs the *generator variant* of
  * the function instead (codegen.ts with `gen`, driven by generator.ts): compiled-to-compiled calls are
@@ -64,8 +73,44 @@ import { GenRuntime, type GenCompiled } from './generator.js';
 export const DEOPT: unique symbol = Symbol('deopt');
 type Num = number | bigint | LFloat;
 
-/** Frames (of the main thread) above which calls run interpreted: the JS stack stays far from its limit. */
-export const MAX_JIT_DEPTH = 800;
+/** JS stack bytes charged by enter() for the interpreter's frames below a compiled segment (execute,
+ * callValue, and a native calling back, such as table.sort or string.gsub, with State.callIn). */
+export const ENTER_COST = 2048;
+/** JS stack bytes charged by the call helpers (callAt, call, callv, callMv) around a compiled callee. */
+const HELPER_COST = 320;
+/** JS stack kept free above the deepest compiled frame: natives, interpreter frames, deopts and their nesting. */
+const MAX_RESERVE = 256 * 1024;
+
+let stackBytes = -1;
+/** Bytes of JS stack available below the caller, measured once by two recursive probes of known frame shape
+ * (16 locals apart: V8 frames grow by 8 bytes per local). Reliable because a fresh function runs unoptimised. */
+export function jsStackBytes(): number {
+  if (stackBytes >= 0) return stackBytes;
+  const depth = (k: number): number => {
+    let body = 'let d = 0; function p(n) { ';
+    for (let i = 0; i < k; i++) body += `let v${i} = n + ${i}; `;
+    body += 'd++; const r = p(n + 1); return r';
+    for (let i = 0; i < k; i++) body += ` + v${i}`;
+    body += '; } try { p(0); } catch (e) {} return d;';
+    return (new Function(body) as () => number)();
+  };
+  // the two RangeErrors need no stack trace (capturing one is most of their cost)
+  const E = Error as { stackTraceLimit?: number };
+  const traces = E.stackTraceLimit;
+  E.stackTraceLimit = 0;
+  let d0: number, d16: number;
+  try {
+    d0 = depth(0);
+    d16 = depth(16);
+  } finally {
+    E.stackTraceLimit = traces;
+  }
+  let bytes = (8 * 16) / (1 / d16 - 1 / d0);
+  // an engine whose frames do not grow with locals as V8's do: assume 160-byte frames for the small probe
+  if (!(bytes > 0) || !Number.isFinite(bytes) || bytes > d0 * 1024) bytes = d0 * 160;
+  stackBytes = Math.floor(bytes);
+  return stackBytes;
+}
 /** Nested compiled tail calls kept on the JS stack before the interpreter takes over (constant stack). */
 const MAX_TAIL_NEST = 100;
 
@@ -111,14 +156,30 @@ export class JitRuntime {
   dbg = false;
   /** Index of the last frame that deoptimised (enter() must not run its return hook again). */
   private deoptIdx = -1;
-  readonly maxDepth = MAX_JIT_DEPTH;
   readonly maxTailNest = MAX_TAIL_NEST;
+  /** Frames below which State.callIn may run compiled code directly (invoke): no count limit, the callee's
+   * prologue checks the JS stack budget (su) itself. */
+  readonly maxDepth = Infinity;
   readonly maxGenDepth = MAX_GEN_DEPTH;
   /** The driver and slow paths of generator variants (code running on coroutines). */
   readonly G: GenRuntime;
+  /** JS stack bytes held by compiled frames and the frames between them (see the header). */
+  su = 0;
+  private limit = -1;
 
   constructor(readonly L: State, readonly opts: JitOptions, private readonly compiler: CompileFn) {
     this.G = new GenRuntime(this, L);
+  }
+
+  /** Largest `su` a compiled frame may reach; generated prologues bake in suLimit minus their own size.
+   * Measured at the first use (not when the state is created: a state that never runs compiled code, or
+   * one whose time budget has started, does not pay for the probe). */
+  get suLimit(): number {
+    if (this.limit < 0) {
+      const bytes = jsStackBytes();
+      this.limit = Math.max(0, bytes - Math.min(bytes / 4, MAX_RESERVE));
+    }
+    return this.limit;
   }
 
   // ------------------------------------------------------------------------------------ compiling
@@ -193,7 +254,8 @@ export class JitRuntime {
       this.G.start(th, f, g, func, nargs, nresults, flags);
       return true;
     }
-    if (th.ciIdx >= MAX_JIT_DEPTH) return false;
+    const su = this.su;
+    if (su + ENTER_COST > this.suLimit) return false;
     const j = this.compiled(f.p);
     if (j === undefined) return false;
     const s = th.stack;
@@ -201,6 +263,7 @@ export class JitRuntime {
     const nest = this.tailNest;
     const idx = th.ciIdx + 1;
     this.deoptIdx = -1;
+    this.su = su + ENTER_COST;
     let r: LuaValue;
     try {
       switch (nargs) {
@@ -212,6 +275,9 @@ export class JitRuntime {
       }
     } finally {
       this.tailNest = nest;
+      this.su = su;
+      // a tail call that raised before its callee's prologue consumed the flag (stack overflow in grow)
+      this.tail = false;
     }
     const n = this.n;
     if (func + n + EXTRA_STACK > s.length) th.grow(func + n + EXTRA_STACK);
@@ -247,6 +313,10 @@ export class JitRuntime {
     const idx = th.ciIdx + 1;
     this.deoptIdx = -1;
     this.tail = false;
+    // the native and State.callIn below the callee hold JS stack as enter()'s callers do; past the budget
+    // the callee's prologue runs it interpreted
+    const su = this.su;
+    this.su = su + ENTER_COST;
     let r: LuaValue;
     try {
       switch (args.length) {
@@ -258,6 +328,7 @@ export class JitRuntime {
       }
     } finally {
       this.tailNest = nest;
+      this.su = su;
     }
     if (th.hookMask !== 0) return this.invokeReturnHook(th, f, func, idx, r);
     return r;
@@ -408,13 +479,18 @@ export class JitRuntime {
         site.p = f.p;
         site.j = j;
         th.top = func;
+        const su = this.su;
+        this.su = su + HELPER_COST + 8 * nargs;
+        let r: LuaValue;
         switch (nargs) {
-          case 0: return j(f);
-          case 1: return j(f, s[func + 1]);
-          case 2: return j(f, s[func + 1], s[func + 2]);
-          case 3: return j(f, s[func + 1], s[func + 2], s[func + 3]);
-          default: return j(f, ...s.slice(func + 1, func + 1 + nargs));
+          case 0: r = j(f); break;
+          case 1: r = j(f, s[func + 1]); break;
+          case 2: r = j(f, s[func + 1], s[func + 2]); break;
+          case 3: r = j(f, s[func + 1], s[func + 2], s[func + 3]); break;
+          default: r = j(f, ...s.slice(func + 1, func + 1 + nargs));
         }
+        this.su = su;
+        return r;
       }
     }
     return this.runAt(th, func, nargs);
@@ -439,7 +515,11 @@ export class JitRuntime {
       if (j !== undefined) {
         site.p = f.p;
         site.j = j;
-        return j(f, ...args);
+        const su = this.su;
+        this.su = su + HELPER_COST + 16 * args.length;
+        const r = j(f, ...args);
+        this.su = su;
+        return r;
       }
     }
     return this.callInterp(f, args, 0);
@@ -448,14 +528,20 @@ export class JitRuntime {
   /** A call with a variable number of arguments. */
   callv(site: { p: Proto | null; j: Compiled | null }, f: LuaValue, args: LuaValue[]): LuaValue {
     if (f instanceof LuaClosure) {
-      if (site.p === f.p) return site.j!(f, ...args);
+      if (site.p === f.p) {
+        const su = this.su;
+        this.su = su + HELPER_COST + 8 * args.length;
+        const r = site.j!(f, ...args);
+        this.su = su;
+        return r;
+      }
       return this.call(site, f, ...args);
     }
     // natives (a tail call such as `return math.floor(x)`): no spread, straight through the stack
     return this.callInterp(f, args, 0);
   }
 
-  /** A compiled prologue found hooks set or the frame depth at its limit: run the call interpreted. */
+  /** A compiled prologue found hooks set or the JS stack budget (suLimit) used up: run the call interpreted. */
   viaInterp(cl: LuaClosure, args: IArguments): LuaValue {
     return this.callInterp(cl, args as ArrayLike<LuaValue>, 1);
   }
