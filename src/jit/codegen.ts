@@ -850,7 +850,7 @@ class Gen {
       case Ar.POW: ex = Y === '2' ? `${X} * ${X}` : `FX.pow(${X}, ${Y})`; break;
       case Ar.MOD:
         // fmod, then the result takes the divisor's sign (a zero result keeps its sign)
-        this.emit(`dz = ${X} % ${Y}; if (dz > 0 ? ${Y} < 0 : (dz < 0 && ${Y} !== dz)) dz += ${Y};`);
+        this.emit(`dz = ${X} % ${Y}; if (dz > 0 ? ${Y} < 0 : (dz < 0 && ${Y} > 0)) dz += ${Y};`);
         ex = 'dz';
         break;
     }
