@@ -51,6 +51,8 @@ class Gen {
   private cur: State | null = null;
   private edge: State | null = null;
   private curPc = 0;
+  /** Some integer arithmetic deoptimises on overflow (and then asks for a recompilation). */
+  private hasOvf = false;
 
   /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
    * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
@@ -748,9 +750,10 @@ class Gen {
   private fixCode(t: number): string {
     if (this.ty === null || this.edge === null) return '';
     const to = this.ty.ins.get(t);
-    if (to === undefined) return '';
+    const live = this.ty.live.get(t);
+    if (to === undefined || live === undefined) return '';
     let s = '';
-    for (const r of this.ty.fregs) if (this.edge[r] === FLT && to[r] !== FLT) s += this.boxTo(r, `f${r}`);
+    for (const r of this.ty.fregs) if (this.edge[r] === FLT && to[r] !== FLT && live[r] === 1) s += this.boxTo(r, `f${r}`);
     return s;
   }
 
@@ -768,9 +771,11 @@ class Gen {
     if (rd !== 'all') {
       const w = writesOf(i);
       if (w !== null) {
+        // registers it may write but does not read: only where their old value is still live
         const to = w[1] < 0 ? this.p.maxstacksize : w[1];
+        const live = this.ty.live.get(this.curPc);
         regs = [...rd];
-        for (let r = w[0]; r < to; r++) regs.push(r);
+        for (let r = w[0]; r < to; r++) if (live === undefined || live[r] === 1) regs.push(r);
       }
     }
     const s = this.boxAll(st, regs);
@@ -864,6 +869,7 @@ class Gen {
     const X = this.int(ox), Y = this.int(oy);
     const RA = this.R(a);
     const ovf = `if (v > ${MAX} || v < -${MAX}) { FX.ovf(cl); ${this.deopt(this.curPc)} }`;
+    if (kind === Ar.ADD || kind === Ar.SUB || kind === Ar.MUL) this.hasOvf = true;
     switch (kind) {
       case Ar.ADD: this.emit(`v = ${X} + ${Y}; ${ovf} ${RA} = v;`); return;
       case Ar.SUB: this.emit(`v = ${X} - ${Y}; ${ovf} ${RA} = v;`); return;
@@ -943,6 +949,9 @@ class Gen {
     lines.push('const GC = L.gc;');
     const name = `lua_${p.linedefined}`;
     lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
+    // superseded by a compilation without integer speculation (call sites may still cache this one); the
+    // generator variant just keeps deoptimising at the overflow
+    if (this.hasOvf && !this.gen) lines.push('if (cl.p.tierData.jitNoInt === true) return FX.redo(rt, cl, arguments);');
     lines.push('const th = L.cur;');
     // the record flags of a segment's bottom frame (generator.ts), taken before anything can raise
     if (this.gen) lines.push('const FL = G.flags; G.flags = 0;');
@@ -994,6 +1003,11 @@ const FX = {
     d.jitNoInt = true;
     const j = d.jit as { fn: unknown } | undefined;
     if (j !== undefined) j.fn = undefined;
+  },
+  /** Runs a call with the proto's current compiled function (or interpreted). */
+  redo(rt: JitRuntime, cl: LuaClosure, args: IArguments): LuaValue {
+    const j = rt.compiled(cl.p);
+    return j === undefined ? rt.viaInterp(cl, args) : (j as (...a: unknown[]) => LuaValue).apply(undefined, args as unknown as unknown[]);
   },
   badLocal(): never {
     throw new LuaError('debug.setlocal changed the type of a local of a compiled function (unsupported)');

@@ -140,6 +140,21 @@ export function writesOf(i: number): [number, number] | null {
   }
 }
 
+/** Registers [from, to) an instruction certainly writes on every edge (for liveness: killing fewer is safe). */
+function killsOf(i: number): [number, number] | null {
+  const op = i & 0x7f;
+  const a = argA(i);
+  switch (op) {
+    case Op.LOADNIL: return [a, a + argB(i) + 1];
+    case Op.SELF: return [a, a + 2];
+    case Op.CALL: return argC(i) === 0 ? null : [a, a + argC(i) - 1];
+    case Op.VARARG: return argC(i) === 0 ? null : [a, a + argC(i) - 1];
+    case Op.TFORCALL: return [a + 4, a + 4 + argC(i)];
+    case Op.TESTSET: case Op.TFORLOOP: case Op.FORPREP: case Op.FORLOOP: return null;
+    default: return writesOf(i);
+  }
+}
+
 export class Types {
   /** In-state of each unit (by pc). */
   readonly ins = new Map<number, State>();
@@ -150,6 +165,8 @@ export class Types {
   readonly floatFor = new Set<number>();
   /** Registers that are FLT somewhere (they get an `f` local). */
   readonly fregs = new Set<number>();
+  /** Registers live on entry to each unit (read before written on some path from there). */
+  readonly live = new Map<number, Uint8Array>();
 
   constructor(private readonly p: Proto, private readonly st: Structure, private readonly captured: Set<number>,
     private readonly noInt: boolean) {}
@@ -172,10 +189,43 @@ export class Types {
       }
       if (!changed) {
         for (const s of this.ins.values()) s.forEach((t, r) => { if (t === FLT) this.fregs.add(r); });
+        this.liveness();
         return true;
       }
     }
     return false;
+  }
+
+/** Backward liveness over the units: boxing a FLT register on an edge is needed only where it is live. */
+  private liveness(): void {
+    const n = this.p.maxstacksize;
+    const order = this.st.order;
+    const code = this.p.code;
+    for (const u of order) this.live.set(u.pc, new Uint8Array(n));
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let k = order.length - 1; k >= 0; k--) {
+        const u = order[k];
+        const out = new Uint8Array(n);
+        for (const t of u.next !== -1 ? [u.next, ...u.jumps] : u.jumps) {
+          const l = this.live.get(t);
+          if (l !== undefined) for (let r = 0; r < n; r++) out[r] |= l[r];
+        }
+        const i = code[u.pc];
+        const kl = killsOf(i);
+        if (kl !== null) for (let r = kl[0]; r < kl[1] && r < n; r++) out[r] = 0;
+        const rd = readsOf(i);
+        if (rd === 'all') out.fill(1);
+        else for (const r of rd) if (r < n) out[r] = 1;
+        const cur = this.live.get(u.pc)!;
+        for (let r = 0; r < n; r++) {
+          if (out[r] !== cur[r]) {
+            cur[r] = out[r];
+            changed = true;
+          }
+        }
+      }
+    }
   }
 
   private merge(pc: number, s: State): boolean {
