@@ -912,7 +912,9 @@ class Gen {
     }
     const code = this.p.code;
     const target = pc + 2 + ((code[pc + 1] >>> 7) - 0xffffff);
-    this.emit(`if (${argk(i) ? '' : '!'}(${cond})) ${this.jump(target, pos)}`);
+    // a taken backward jump is a budget step (as in test())
+    const jmp = target <= pc + 1 ? `{ ${this.step(pc + 1)}${this.jump(target, pos)} }` : this.jump(target, pos);
+    this.emit(`if (${argk(i) ? '' : '!'}(${cond})) ${jmp}`);
     return true;
   }
 
@@ -932,6 +934,7 @@ class Gen {
   private floatForloop(pc: number, pos: number, a: number, bx: number): void {
     const back = this.ty!.jumpOuts.get(pc)!;
     const set = back[a + 3] === FLT ? `f${a + 3} = dx; ` : this.boxTo(a + 3, 'dx');
+    this.emit(this.step(pc));
     this.emit(`dx = f${a} + f${a + 2}; if (0 < f${a + 2} ? dx <= f${a + 1} : f${a + 1} <= dx) { f${a} = dx; ${set}${this.jump(pc + 1 - bx, pos)} }`);
   }
 
