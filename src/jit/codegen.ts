@@ -784,7 +784,7 @@ class Gen {
 
   /** A double-valued expression for an operand (unboxing unknown registers, deopting on non-numbers). */
   private dbl(o: Operand, tmp: string, tmpd: string): string {
-    if (o.reg < 0) return numLit(o.k instanceof LFloat ? o.k.n : o.k as number);
+    if (o.reg < 0) return fconst(o.k instanceof LFloat ? o.k.n : o.k as number);
     const t = this.cur![o.reg];
     if (t === FLT) return `f${o.reg}`;
     if (t === INT) return this.R(o.reg);
@@ -811,12 +811,12 @@ class Gen {
         return true;
       case Op.LOADF:
         if (out[a] !== FLT) return false;
-        this.emit(`f${a} = ${argsBx(i)};`);
+        this.emit(`f${a} = ${fconst(argsBx(i))};`);
         return true;
       case Op.LOADK: {
         const k = this.p.k[argBx(i)];
         if (out[a] !== FLT) return false;
-        this.emit(`f${a} = ${numLit(k instanceof LFloat ? k.n : k as number)};`);
+        this.emit(`f${a} = ${fconst(k instanceof LFloat ? k.n : k as number)};`);
         return true;
       }
       case Op.FORPREP:
@@ -996,8 +996,21 @@ function numLit(n: number): string {
   return Object.is(n, -0) ? '-0' : String(n);
 }
 
+/** A float constant loaded into a register. Zeros and infinities are read from a typed array: V8's optimiser
+ * cannot see their values there, so it cannot fold an invalid operation on them (0/0, inf-inf) into its own
+ * positive NaN, where the hardware (and lua5.4) produce -nan. */
+function fconst(n: number): string {
+  if (n === 0 || !Number.isFinite(n)) {
+    const j = FK.findIndex((c) => Object.is(c, n));
+    if (j >= 0) return `FX.k[${j}]`;
+  }
+  return numLit(n);
+}
+const FK = new Float64Array([0, -0, Infinity, -Infinity]);
+
 /** Helpers of typed code (the `FX` parameter of generated functions). */
 const FX = {
+  k: FK,
   pow: cpow,
   /** An integer result left the safe range: later compilations of the proto do not speculate integers. */
   ovf(cl: LuaClosure): void {
