@@ -1017,8 +1017,12 @@ const FX = {
     const d = cl.p.tierData;
     if (d.jitNoInt === true) return;
     d.jitNoInt = true;
-    const j = d.jit as { fn: unknown } | undefined;
-    if (j !== undefined) j.fn = undefined;
+    // both variants (plain and generator) are compiled again at their next call
+    const j = d.jit as { fn: unknown; g: unknown } | undefined;
+    if (j !== undefined) {
+      j.fn = undefined;
+      j.g = undefined;
+    }
   },
   /** Runs a call with the proto's current compiled function (or interpreted). */
   redo(rt: JitRuntime, cl: LuaClosure, args: IArguments): LuaValue {
