@@ -188,7 +188,10 @@ export class Types {
         for (const t of u.jumps) if (this.merge(t, jump)) changed = true;
       }
       if (!changed) {
-        for (const s of this.ins.values()) s.forEach((t, r) => { if (t === FLT) this.fregs.add(r); });
+        // a register can be FLT only on a unit's way out (written, then merged into a non-FLT point)
+        for (const m of [this.ins, this.outs, this.jumpOuts]) {
+          for (const s of m.values()) s.forEach((t, r) => { if (t === FLT) this.fregs.add(r); });
+        }
         this.liveness();
         return true;
       }
