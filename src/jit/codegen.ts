@@ -51,8 +51,6 @@ class Gen {
   private cur: State | null = null;
   private edge: State | null = null;
   private curPc = 0;
-  /** Some integer arithmetic deoptimises on overflow (and then asks for a recompilation). */
-  private hasOvf = false;
 
   /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
    * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
@@ -869,7 +867,6 @@ class Gen {
     const X = this.int(ox), Y = this.int(oy);
     const RA = this.R(a);
     const ovf = `if (v > ${MAX} || v < -${MAX}) { FX.ovf(cl); ${this.deopt(this.curPc)} }`;
-    if (kind === Ar.ADD || kind === Ar.SUB || kind === Ar.MUL) this.hasOvf = true;
     switch (kind) {
       case Ar.ADD: this.emit(`v = ${X} + ${Y}; ${ovf} ${RA} = v;`); return;
       case Ar.SUB: this.emit(`v = ${X} - ${Y}; ${ovf} ${RA} = v;`); return;
@@ -952,9 +949,6 @@ class Gen {
     lines.push('const GC = L.gc;');
     const name = `lua_${p.linedefined}`;
     lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
-    // superseded by a compilation without integer speculation (call sites may still cache this one); the
-    // generator variant just keeps deoptimising at the overflow
-    if (this.hasOvf && !this.gen) lines.push('if (cl.p.tierData.jitNoInt === true) return FX.redo(rt, cl, arguments);');
     lines.push('const th = L.cur;');
     // the record flags of a segment's bottom frame (generator.ts), taken before anything can raise
     if (this.gen) lines.push('const FL = G.flags; G.flags = 0;');
@@ -1012,22 +1006,11 @@ const FK = new Float64Array([0, -0, Infinity, -Infinity]);
 const FX = {
   k: FK,
   pow: cpow,
-  /** An integer result left the safe range: later compilations of the proto do not speculate integers. */
+  /** An integer result left the safe range: compilations of the proto from now on (a generator variant) do
+   * not speculate integers. The running compiled function stays installed (runtime.ts never replaces one)
+   * and keeps deoptimising at such overflows, which is exact. */
   ovf(cl: LuaClosure): void {
-    const d = cl.p.tierData;
-    if (d.jitNoInt === true) return;
-    d.jitNoInt = true;
-    // both variants (plain and generator) are compiled again at their next call
-    const j = d.jit as { fn: unknown; g: unknown } | undefined;
-    if (j !== undefined) {
-      j.fn = undefined;
-      j.g = undefined;
-    }
-  },
-  /** Runs a call with the proto's current compiled function (or interpreted). */
-  redo(rt: JitRuntime, cl: LuaClosure, args: IArguments): LuaValue {
-    const j = rt.compiled(cl.p);
-    return j === undefined ? rt.viaInterp(cl, args) : (j as (...a: unknown[]) => LuaValue).apply(undefined, args as unknown as unknown[]);
+    cl.p.tierData.jitNoInt = true;
   },
   badLocal(): never {
     throw new LuaError('debug.setlocal changed the type of a local of a compiled function (unsupported)');
