@@ -22,6 +22,9 @@ import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, isTest, type Structure, type Region } from './cfg.js';
 import { DEOPT, genericArray, type Compiled, type JitRuntime } from './runtime.js';
+import { Types, FLT, INT, ANY, arithKind, operands, operandType, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
+import { cpow } from '../runtime/number.js';
+import { LuaError } from '../runtime/errors.js';
 
 const MAX = '9007199254740991';
 
@@ -44,13 +47,20 @@ class Gen {
   private mvBase = -1;
   private hasTbc = false;
   private st!: Structure;
+  /** Types of registers (types.ts), null when not specialising; the in-state of the unit being emitted, and
+   * the state on the edges that jump() and fallthrough fixups leave from. */
+  private ty: Types | null = null;
+  private cur: State | null = null;
+  private edge: State | null = null;
+  private curPc = 0;
 
   /** Largest argument count of a call emitted (V8 needs that many consecutive temporary registers). */
   private maxArgs = 0;
 
   /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
    * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
-  constructor(private readonly p: Proto, private readonly suLimit: number, private readonly budget = false, private readonly gen = false) {}
+  constructor(private readonly p: Proto, private readonly suLimit: number, private readonly budget = false, private readonly gen = false,
+    private readonly typed = false) {}
 
   generate(): string | null {
     const p = this.p;
@@ -59,6 +69,10 @@ class Gen {
     if (st === null) return null;
     this.st = st;
     this.scanCaptured();
+    if (this.typed) {
+      const ty = new Types(p, st, this.captured, p.tierData.jitNoInt === true);
+      this.ty = ty.run() ? ty : null;
+    }
     const body: string[] = [];
     this.out = body;
     const stack: Region[] = [];
@@ -69,10 +83,17 @@ class Gen {
         this.emit(r.kind === 'loop' ? `L${r.pc}: for (;;) {` : `B${r.pc}: {`);
       }
       const u = st.order[pos];
+      this.enterUnit(u.pc);
       const ok = this.unit(u.pc, pos);
       if (!ok) return null;
       const op = code[u.pc] & 0x7f;
+      this.edge = this.ty?.outs.get(u.pc) ?? null;
       if (u.next !== -1 && st.pos.get(u.next) !== pos + 1) this.emit(this.jump(u.next, pos));
+      else if (u.next !== -1) this.fixups(u.next);
+      else if ((op === Op.JMP || op === Op.TFORPREP) && u.jumps.length === 1 && st.pos.get(u.jumps[0]) === pos + 1) {
+        this.edge = this.ty?.jumpOuts.get(u.pc) ?? null;
+        this.fixups(u.jumps[0]);
+      }
       void edgesOf;
     }
     while (stack.length > 0) this.close(stack.pop()!);
@@ -128,7 +149,9 @@ class Gen {
 
   private jump(t: number, pos: number): string {
     const tp = this.st.pos.get(t)!;
-    return tp > pos ? `break B${t};` : `continue L${t};`;
+    const j = tp > pos ? `break B${t};` : `continue L${t};`;
+    const fx = this.fixCode(t);
+    return fx === '' ? j : `{ ${fx}${j} }`;
   }
 
   /** Pops the compiled frame: its record, the stack top (the function slot: B - 1 unless varargs sit below
@@ -139,7 +162,7 @@ class Gen {
   }
 
   private deopt(pc: number): string {
-    return `{ dpc = ${pc}; break D; }`;
+    return `{ ${this.boxAll(this.cur)}dpc = ${pc}; break D; }`;
   }
 
   private save(pc: number): string {
@@ -153,13 +176,17 @@ class Gen {
 
   /** Allocation debt after creating R[a]: registers up to a are live (PUC's checkGC(L, ra + 1)). */
   private gc(cost: string, pc: number, a: number): void {
-    this.emit(`if ((GC.debt += ${cost}) > 0) { ${this.save(pc)} ${this.spill(a + 1)} gcStep(L, B + ${a + 1}); }`);
+    const st = this.ty?.outs.get(pc) ?? null;
+    this.emit(`if ((GC.debt += ${cost}) > 0) { ${this.save(pc)} ${this.spill(a + 1, st)} gcStep(L, B + ${a + 1}); }`);
   }
 
   /** Stores registers [0, to) in their stack slots (for the collector and the interpreter). */
-  private spill(to: number): string {
+  private spill(to: number, st: State | null = this.cur): string {
     let s = '';
-    for (let r = 0; r < to && r < this.p.maxstacksize; r++) if (!this.captured.has(r)) s += `S[B + ${r}] = r${r}; `;
+    for (let r = 0; r < to && r < this.p.maxstacksize; r++) {
+      if (this.captured.has(r)) continue;
+      s += st !== null && st[r] === FLT ? `S[B + ${r}] = ${this.boxExpr(r)}; ` : `S[B + ${r}] = r${r}; `;
+    }
     return s;
   }
 
@@ -191,6 +218,10 @@ class Gen {
       // the RETURN after a TAILCALL is never reached
       if (op === Op.RETURN && pc > 0 && (code[pc - 1] & 0x7f) === Op.TAILCALL) return true;
       return false;
+    }
+    if (this.ty !== null) {
+      if (this.typedUnit(pc, pos, op, i)) return true;
+      this.materialise(i);
     }
     switch (op) {
       case Op.MOVE: e(`${RA} = ${this.R(argB(i))};`); return true;
@@ -335,6 +366,7 @@ class Gen {
         e(this.step(pc));
         const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
         this.call(pc, a, args, pendingMv);
+        this.afterWrite(pc);
         this.results(a, c, pc);
         return true;
       }
@@ -371,6 +403,7 @@ class Gen {
         return true;
       case Op.TFORCALL:
         this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4);
+        this.afterWrite(pc);
         this.results(a + 4, argC(i) + 1, pc, a);
         return true;
       case Op.TFORLOOP:
@@ -568,8 +601,8 @@ class Gen {
         continue;
       }
       if (this.captured.has(r)) continue;
-      dsp += `S[B + ${r}] = r${r}; `;
-      dld += `r${r} = S[B + ${r}]; `;
+      dsp += this.slotStore(r);
+      dld += this.reload(r);
     }
     this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
     if (args === null) {
@@ -682,6 +715,245 @@ class Gen {
     e(`${r1} = n === 1 || n === -1 ? v : (v - (v % (n > 0 ? n : -n))) / (n > 0 ? n : -n); ${r3} = x;`);
   }
 
+  // ------------------------------------------------------------------------------------ typed registers
+  // (types.ts decides; a FLT register lives in its `f` local as a raw double, boxed only where it escapes)
+
+  private enterUnit(pc: number): void {
+    this.curPc = pc;
+    if (this.ty === null) return;
+    this.cur = this.ty.ins.get(pc) ?? null;
+    this.edge = this.ty.jumpOuts.get(pc) ?? null;
+  }
+
+  /** After an instruction wrote its results (calls): deopts and spills see the out-state. */
+  private afterWrite(pc: number): void {
+    if (this.ty !== null) this.cur = this.ty.outs.get(pc) ?? null;
+  }
+
+  /** The b2 value of FLT register r (cold paths only: a box and a raw double in one expression). */
+  private boxExpr(r: number): string {
+    return `(Math.floor(f${r}) === f${r} ? new LFloat(f${r}) : f${r})`;
+  }
+
+  /** Statements storing the b2 value of double expression d in register r (r local or stack slot). */
+  private boxTo(r: number, d: string): string {
+    const R = this.R(r);
+    return `if (Math.floor(${d}) === ${d}) ${R} = new LFloat(${d}); else ${R} = ${d}; `;
+  }
+
+  private boxAll(st: State | null, only?: number[] | 'all'): string {
+    if (st === null || this.ty === null) return '';
+    let s = '';
+    for (const r of this.ty.fregs) {
+      if (st[r] !== FLT || (only !== undefined && only !== 'all' && !only.includes(r))) continue;
+      s += this.boxTo(r, `f${r}`);
+    }
+    return s;
+  }
+
+  private slotStore(r: number): string {
+    return this.cur !== null && this.cur[r] === FLT ? `S[B + ${r}] = ${this.boxExpr(r)}; ` : `S[B + ${r}] = r${r}; `;
+  }
+
+  /** Reads register r back from its slot after debug.setlocal may have changed it (typed: checked). */
+  private reload(r: number): string {
+    const t = this.cur === null ? ANY : this.cur[r];
+    if (t === FLT) return `x = S[B + ${r}]; if (typeof x === 'number' && Math.floor(x) !== x) f${r} = x; else if (x instanceof LFloat) f${r} = x.n; else FX.badLocal(); `;
+    if (t === INT) return `r${r} = S[B + ${r}]; if (typeof r${r} !== 'number' || Math.floor(r${r}) !== r${r}) FX.badLocal(); `;
+    return `r${r} = S[B + ${r}]; `;
+  }
+
+  /** Boxing on the edge from the current edge state to the unit at pc (FLT there in, not FLT here). */
+  private fixCode(t: number): string {
+    if (this.ty === null || this.edge === null) return '';
+    const to = this.ty.ins.get(t);
+    const live = this.ty.live.get(t);
+    if (to === undefined || live === undefined) return '';
+    let s = '';
+    for (const r of this.ty.fregs) if (this.edge[r] === FLT && to[r] !== FLT && live[r] === 1) s += this.boxTo(r, `f${r}`);
+    return s;
+  }
+
+  private fixups(t: number): void {
+    const s = this.fixCode(t);
+    if (s !== '') this.emit(s);
+  }
+
+  /** Before a generic instruction: the FLT registers it reads or writes get their b2 value in the `r` local. */
+  private materialise(i: number): void {
+    const st = this.cur;
+    if (st === null || this.ty === null || this.ty.fregs.size === 0) return;
+    const rd = readsOf(i);
+    let regs: number[] | 'all' = rd;
+    if (rd !== 'all') {
+      const w = writesOf(i);
+      if (w !== null) {
+        // registers it may write but does not read: only where their old value is still live
+        const to = w[1] < 0 ? this.p.maxstacksize : w[1];
+        const live = this.ty.live.get(this.curPc);
+        regs = [...rd];
+        for (let r = w[0]; r < to; r++) if (live === undefined || live[r] === 1) regs.push(r);
+      }
+    }
+    const s = this.boxAll(st, regs);
+    if (s !== '') this.emit(s);
+  }
+
+  /** A double-valued expression for an operand (unboxing unknown registers, deopting on non-numbers). */
+  private dbl(o: Operand, tmp: string, tmpd: string): string {
+    if (o.reg < 0) return fconst(o.k instanceof LFloat ? o.k.n : o.k as number);
+    const t = this.cur![o.reg];
+    if (t === FLT) return `f${o.reg}`;
+    if (t === INT) return this.R(o.reg);
+    this.emit(`${tmp} = ${this.R(o.reg)}; if (typeof ${tmp} === 'number') ${tmpd} = ${tmp}; else if (${tmp} instanceof LFloat) ${tmpd} = ${tmp}.n; else ${this.deopt(this.curPc)}`);
+    return tmpd;
+  }
+
+  /** An integer operand (INT register or integer constant). */
+  private int(o: Operand): string {
+    return o.reg < 0 ? String(o.k) : this.R(o.reg);
+  }
+
+  /** Instructions emitted on known types; false: the generic emission handles it. */
+  private typedUnit(pc: number, pos: number, op: number, i: number): boolean {
+    const ty = this.ty!;
+    const cur = this.cur;
+    const out = ty.outs.get(pc);
+    if (cur === null || out === undefined) return false;
+    const a = argA(i);
+    switch (op) {
+      case Op.MOVE:
+        if (out[a] !== FLT) return false;
+        this.emit(`f${a} = f${argB(i)};`);
+        return true;
+      case Op.LOADF:
+        if (out[a] !== FLT) return false;
+        this.emit(`f${a} = ${fconst(argsBx(i))};`);
+        return true;
+      case Op.LOADK: {
+        const k = this.p.k[argBx(i)];
+        if (out[a] !== FLT) return false;
+        this.emit(`f${a} = ${fconst(k instanceof LFloat ? k.n : k as number)};`);
+        return true;
+      }
+      case Op.FORPREP:
+        if (!ty.floatFor.has(pc)) return false;
+        this.floatForprep(pc, pos, a, argBx(i));
+        return true;
+      case Op.FORLOOP:
+        if (!ty.floatFor.has(pc - argBx(i))) return false;
+        this.floatForloop(pc, pos, a, argBx(i));
+        return true;
+      case Op.EQ: case Op.LT: case Op.LE: case Op.EQK: case Op.EQI: case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI:
+        return this.typedTest(pc, pos, op, i);
+      default: {
+        const kind = arithKind(op);
+        if (kind === undefined) return false;
+        const t = ty.resultOf(pc, cur);
+        if (t === FLT) this.floatArith(kind, a, out[a] === FLT, ...operands(this.p, i));
+        else if (t === INT) this.intArith(kind, a, ...operands(this.p, i));
+        else return false;
+        return true;
+      }
+    }
+  }
+
+  private floatArith(kind: Ar, a: number, raw: boolean, ox: Operand, oy: Operand): void {
+    const X = this.dbl(ox, 'x', 'dx');
+    const Y = kind === Ar.UNM ? X : this.dbl(oy, 'y', 'dy');
+    let ex: string;
+    switch (kind) {
+      case Ar.ADD: ex = `${X} + ${Y}`; break;
+      case Ar.SUB: ex = `${X} - ${Y}`; break;
+      case Ar.MUL: ex = `${X} * ${Y}`; break;
+      case Ar.DIV: ex = `${X} / ${Y}`; break;
+      case Ar.IDIV: ex = `Math.floor(${X} / ${Y})`; break;
+      case Ar.UNM: ex = `-${X}`; break;
+      case Ar.POW: ex = Y === '2' ? `${X} * ${X}` : `FX.pow(${X}, ${Y})`; break;
+      case Ar.MOD:
+        // fmod, then the result takes the divisor's sign (a zero result keeps its sign)
+        this.emit(`dz = ${X} % ${Y}; if (dz > 0 ? ${Y} < 0 : (dz < 0 && ${Y} > 0)) dz += ${Y};`);
+        ex = 'dz';
+        break;
+    }
+    if (raw) this.emit(`f${a} = ${ex};`);
+    else this.emit(`dz = ${ex}; ${this.boxTo(a, 'dz')}`);
+  }
+
+  /** Integer arithmetic on safe integers: a result beyond +-(2^53-1) deoptimises (the interpreter wraps it
+   * or makes it a bigint) and marks the proto for recompilation without integer speculation. */
+  private intArith(kind: Ar, a: number, ox: Operand, oy: Operand): void {
+    const X = this.int(ox), Y = this.int(oy);
+    const RA = this.R(a);
+    const ovf = `if (v > ${MAX} || v < -${MAX}) { FX.ovf(cl); ${this.deopt(this.curPc)} }`;
+    switch (kind) {
+      case Ar.ADD: this.emit(`v = ${X} + ${Y}; ${ovf} ${RA} = v;`); return;
+      case Ar.SUB: this.emit(`v = ${X} - ${Y}; ${ovf} ${RA} = v;`); return;
+      case Ar.MUL: this.emit(`v = ${X} * ${Y}; ${ovf} ${RA} = v + 0;`); return;
+      case Ar.UNM: this.emit(`${RA} = 0 - ${X};`); return;
+      case Ar.MOD:
+        if (oy.reg >= 0 || oy.k === 0) this.emit(`if (${Y} === 0) ${this.deopt(this.curPc)}`);
+        this.emit(`v = ${X} % ${Y}; if (v !== 0 && (v < 0) !== (${Y} < 0)) v += ${Y}; ${RA} = v + 0;`);
+        return;
+      default: throw new Error('intArith: not an integer operation');
+    }
+  }
+
+  /** Comparisons of known numbers: plain JS comparisons of the raw values. */
+  private typedTest(pc: number, pos: number, op: number, i: number): boolean {
+    const cur = this.cur!;
+    const a = argA(i);
+    const num = (r: number): string | null => (cur[r] === FLT ? `f${r}` : cur[r] === INT ? this.R(r) : null);
+    const X = num(a);
+    if (X === null) return false;
+    let cond: string;
+    switch (op) {
+      case Op.EQ: case Op.LT: case Op.LE: {
+        const Y = num(argB(i));
+        if (Y === null) return false;
+        cond = `${X} ${op === Op.EQ ? '===' : op === Op.LT ? '<' : '<='} ${Y}`;
+        break;
+      }
+      case Op.EQK: {
+        const k = this.p.k[argB(i)];
+        if (typeof k !== 'number' && !(k instanceof LFloat)) return false;
+        cond = `${X} === ${numLit(k instanceof LFloat ? k.n : k)}`;
+        break;
+      }
+      case Op.EQI: cond = `${X} === ${argsB(i)}`; break;
+      default: {
+        const sym = op === Op.LTI ? '<' : op === Op.LEI ? '<=' : op === Op.GTI ? '>' : '>=';
+        cond = `${X} ${sym} ${argsB(i)}`;
+      }
+    }
+    const code = this.p.code;
+    const target = pc + 2 + ((code[pc + 1] >>> 7) - 0xffffff);
+    // a taken backward jump is a budget step (as in test())
+    const jmp = target <= pc + 1 ? `{ ${this.step(pc + 1)}${this.jump(target, pos)} }` : this.jump(target, pos);
+    this.emit(`if (${argk(i) ? '' : '!'}(${cond})) ${jmp}`);
+    return true;
+  }
+
+  /** A float loop (initial value or step a float), as Lua 5.4's forprep: all three converted to floats, no
+   * precomputed count; a zero step or a non-number deoptimises (the interpreter raises the error). */
+  private floatForprep(pc: number, pos: number, a: number, bx: number): void {
+    const X = this.dbl({ reg: a }, 'x', 'dx');
+    const Y = this.dbl({ reg: a + 1 }, 'y', 'dy');
+    const Z = this.dbl({ reg: a + 2 }, 'v', 'dz');
+    this.emit(`if (${Z} === 0) ${this.deopt(pc)}`);
+    this.emit(`f${a} = ${X}; f${a + 1} = ${Y}; f${a + 2} = ${Z};`);
+    this.emit(`if (0 < f${a + 2} ? f${a + 1} < f${a} : f${a} < f${a + 1}) ${this.jump(pc + bx + 2, pos)}`);
+    const body = this.ty!.outs.get(pc)!;
+    this.emit(body[a + 3] === FLT ? `f${a + 3} = f${a};` : this.boxTo(a + 3, `f${a}`));
+  }
+
+  private floatForloop(pc: number, pos: number, a: number, bx: number): void {
+    const back = this.ty!.jumpOuts.get(pc)!;
+    const set = back[a + 3] === FLT ? `f${a + 3} = dx; ` : this.boxTo(a + 3, 'dx');
+    this.emit(this.step(pc));
+    this.emit(`dx = f${a} + f${a + 2}; if (0 < f${a + 2} ? dx <= f${a + 1} : f${a + 1} <= dx) { f${a} = dx; ${set}${this.jump(pc + 1 - bx, pos)} }`);
+  }
+
   // ------------------------------------------------------------------------------------ the function
 
   private wrap(body: string[]): string {
@@ -698,6 +970,11 @@ class Gen {
     const deopts = /\bdpc\b/.test(text);
     if (deopts && !temps.includes('v')) temps.push('v');
     if (deopts) temps.push('dpc = 0');
+    // typed registers (types.ts): unboxed float locals and the scratch doubles of typed arithmetic
+    if (this.ty !== null) {
+      for (const d of ['dx', 'dy', 'dz']) if (new RegExp(`\\b${d}\\b`).test(text)) temps.push(`${d} = 0`);
+      for (const r of this.ty.fregs) temps.push(`f${r} = 0`);
+    }
     const useU = /\bU\[/.test(text);
     // frame size bound (bytes): fixed part, receiver + parameters, declared locals, and the temporaries V8
     // allocates for expressions (a call needs its arguments in consecutive registers)
@@ -750,6 +1027,7 @@ class Gen {
     lines.push('D: {');
     for (const l of body) lines.push(l);
     lines.push('}');
+    this.cur = null;
     if (deopts) {
       lines.push(this.spillAll());
       lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'v = rt.deopt(ci, dpc); rt.su = SU; return v;');
@@ -758,6 +1036,38 @@ class Gen {
     return lines.join('\n');
   }
 }
+
+/** A JS number as a source literal (-0, nan and infinities included). */
+function numLit(n: number): string {
+  return Object.is(n, -0) ? '-0' : String(n);
+}
+
+/** A float constant loaded into a register. Zeros and infinities are read from a typed array: V8's optimiser
+ * cannot see their values there, so it cannot fold an invalid operation on them (0/0, inf-inf) into its own
+ * positive NaN, where the hardware (and lua5.4) produce -nan. */
+function fconst(n: number): string {
+  if (n === 0 || !Number.isFinite(n)) {
+    const j = FK.findIndex((c) => Object.is(c, n));
+    if (j >= 0) return `FX.k[${j}]`;
+  }
+  return numLit(n);
+}
+const FK = new Float64Array([0, -0, Infinity, -Infinity]);
+
+/** Helpers of typed code (the `FX` parameter of generated functions). */
+const FX = {
+  k: FK,
+  pow: cpow,
+  /** An integer result left the safe range: compilations of the proto from now on (a generator variant) do
+   * not speculate integers. The running compiled function stays installed (runtime.ts never replaces one)
+   * and keeps deoptimising at such overflows, which is exact. */
+  ovf(cl: LuaClosure): void {
+    cl.p.tierData.jitNoInt = true;
+  },
+  badLocal(): never {
+    throw new LuaError('debug.setlocal changed the type of a local of a compiled function (unsupported)');
+  },
+};
 
 /** Whether `p` or a function nested in it names debug.getlocal/setlocal: compiled frames then keep their
  * registers in the stack across calls, where those functions look. A main chunk compiles before any of its
@@ -775,11 +1085,11 @@ function mentionsLocals(p: Proto): boolean {
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
 export function compileProto(p: Proto, rt: JitRuntime, gen = false): Compiled | null {
   if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
-  const src = new Gen(p, gen ? 0 : rt.suLimit, rt.L.budget !== undefined, gen).generate();
+  const src = new Gen(p, gen ? 0 : rt.suLimit, rt.L.budget !== undefined, gen, !rt.dbg).generate();
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
-  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', src);
-  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G) as Compiled;
+  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', 'FX', src);
+  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX) as Compiled;
 }
 
 export { OP_NAMES };

@@ -35,6 +35,8 @@ const FINITE: Array<[string, string, number]> = [
   ['local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return f(20)', 'calls', 21],
   ['local function f(n) if n == 0 then return 0 end return f(n - 1) end return f(30)', 'tail calls', 31],
   ['local n = 0 ::top:: n = n + 1 if n < 5 then goto top end return n', 'goto backward', 4],
+  ['local s = 0.0 for x = 0.5, 3 do s = s + x end return s', 'float for (typed): one step per FORLOOP', 3],
+  ['local x = 0.5 repeat x = x + 1.0 until x > 6.0 return x', 'repeat on a typed float comparison', 5],
   ['return (select("#", pcall(print)))', 'natives called by Lua are steps', 2],
   ['local co = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end) return co() + co() + co()', 'coroutines: wrap and 3 resumes, 3 yields, 2 FORLOOPs before the last yield', 1 + 3 + 3 + 2],
 ];
@@ -61,6 +63,8 @@ test('budget: endless code stops with a positioned error on every tier', () => {
     'local n = 0\nrepeat n = n + 1 until false',
     'for i = 1, math.maxinteger do end',
     'for i = 1, math.huge do end',
+    'for x = 0.5, math.huge do end',
+    'local x = 0.5 repeat x = x * 1.0 until x > 1.0',
     'local function f() return f() end f()',
     'local function f() f() end f()',
     '::a:: goto a',

@@ -1,0 +1,316 @@
+/*
+ * Type inference for the JS tier: a forward dataflow over a prototype's units (cfg.ts) computing, before each
+ * unit and on each of its outgoing edges, a small lattice value per register:
+ *
+ *   BOT (not reached) < INT (a Lua integer held as a JS number in the safe range, in its `r` local)
+ *                     < FLT (a Lua float held as a raw JS double in its own `f` local, never boxed)
+ *   INT, FLT < NUM (some Lua number in the b2 representation, `r` local) < ANY (any value, `r` local)
+ *
+ * The representation follows the type: a register whose type is FLT at a point lives in `f<r>` there, every
+ * other register in `r<r>` (or its stack slot when captured). codegen.ts boxes `f` into `r` where the value
+ * escapes: on edges into a point where the register is not FLT, before generic instructions that read it, and
+ * at deoptimisation. Facts come from constants, LOADI/LOADF, numeric for loops, and Lua 5.4's arithmetic rules;
+ * the generated code keeps them true with guards that deoptimise at the instruction (a non-number operand of
+ * float arithmetic, an integer result leaving the safe range), so every fact holds on every path that
+ * continues in compiled code.
+ *
+ * Invariants: the analysis and the generator agree because the generator reads the result types computed here
+ * (resultOf) instead of re-deriving them; captured registers are always ANY (they live in the stack, where
+ * closures and the interpreter see them); in-states only grow, so the iteration terminates.
+ */
+import type { Proto } from '../compiler/proto.js';
+import { Op, argA, argB, argC, argk, argBx, argsC } from '../compiler/opcodes.js';
+import { LFloat } from '../runtime/value.js';
+import type { Structure } from './cfg.js';
+
+export const BOT = 0, INT = 1, FLT = 2, NUM = 3, ANY = 4;
+export type Ty = number;
+export type State = Uint8Array;
+
+export function lub(a: Ty, b: Ty): Ty {
+  if (a === b || b === BOT) return a;
+  if (a === BOT) return b;
+  if (a === ANY || b === ANY) return ANY;
+  return NUM;
+}
+
+/** Type of a constant. */
+export function constType(v: unknown): Ty {
+  if (typeof v === 'number') return Math.floor(v) === v ? INT : FLT;
+  if (v instanceof LFloat) return FLT;
+  return ANY;
+}
+
+/** Arithmetic opcodes specialised on types (others stay generic). */
+export const enum Ar { ADD, SUB, MUL, MOD, POW, DIV, IDIV, UNM }
+const ARITH: Record<number, Ar> = {
+  [Op.ADD]: Ar.ADD, [Op.ADDK]: Ar.ADD, [Op.ADDI]: Ar.ADD, [Op.SUB]: Ar.SUB, [Op.SUBK]: Ar.SUB,
+  [Op.MUL]: Ar.MUL, [Op.MULK]: Ar.MUL, [Op.MOD]: Ar.MOD, [Op.MODK]: Ar.MOD, [Op.POW]: Ar.POW, [Op.POWK]: Ar.POW,
+  [Op.DIV]: Ar.DIV, [Op.DIVK]: Ar.DIV, [Op.IDIV]: Ar.IDIV, [Op.IDIVK]: Ar.IDIV, [Op.UNM]: Ar.UNM,
+};
+export function arithKind(op: number): Ar | undefined {
+  return ARITH[op];
+}
+
+/** An arithmetic operand: a register or a constant (immediate or K). */
+export interface Operand { reg: number; k?: number | LFloat | unknown }
+
+export function operands(p: Proto, i: number): [Operand, Operand] {
+  const op = i & 0x7f;
+  const b: Operand = { reg: argB(i) };
+  switch (op) {
+    case Op.ADDI: return [b, { reg: -1, k: argsC(i) }];
+    case Op.UNM: return [b, b];
+    case Op.ADDK: case Op.SUBK: case Op.MULK: case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
+      return [b, { reg: -1, k: p.k[argC(i)] }];
+    default: return [b, { reg: argC(i) }];
+  }
+}
+
+export function operandType(s: State, o: Operand): Ty {
+  return o.reg >= 0 ? s[o.reg] : constType(o.k);
+}
+
+/** Result type of a specialised arithmetic instruction (NUM: the generic path, any Lua number). */
+export function arithResult(kind: Ar, tx: Ty, ty: Ty): Ty {
+  if (kind === Ar.DIV || kind === Ar.POW) return FLT;
+  if (tx === FLT || ty === FLT) return FLT;
+  // integer // and % by zero raise: the generic path (with its checks) keeps IDIV; MOD is checked inline
+  if (tx === INT && ty === INT && kind !== Ar.IDIV) return INT;
+  return NUM;
+}
+
+/** Kind of a numeric for loop, decided from the types of its initial value and step at FORPREP. */
+export function forIsFloat(s: State, a: number): boolean {
+  return s[a] === FLT || s[a + 2] === FLT;
+}
+
+/** Registers a generic (unspecialised) instruction reads: a list, or 'all'. */
+export function readsOf(i: number): number[] | 'all' {
+  const op = i & 0x7f;
+  const a = argA(i), b = argB(i), c = argC(i);
+  const rk = argk(i) ? [] : [c];
+  switch (op) {
+    case Op.LOADI: case Op.LOADF: case Op.LOADK: case Op.LOADKX: case Op.LOADFALSE: case Op.LFALSESKIP:
+    case Op.LOADTRUE: case Op.LOADNIL: case Op.GETUPVAL: case Op.GETTABUP: case Op.NEWTABLE: case Op.JMP:
+    case Op.CLOSURE: case Op.VARARG: case Op.VARARGPREP: case Op.EXTRAARG: case Op.MMBIN: case Op.MMBINI:
+    case Op.MMBINK: case Op.RETURN0: case Op.CLOSE:
+      return [];
+    case Op.MOVE: case Op.GETFIELD: case Op.GETI: case Op.UNM: case Op.BNOT: case Op.NOT: case Op.LEN:
+    case Op.TESTSET: case Op.SHRI: case Op.SHLI:
+      return [b];
+    case Op.GETTABLE: return [b, c];
+    case Op.SELF: return [b, ...rk];
+    case Op.SETUPVAL: case Op.TEST: case Op.RETURN1: case Op.TBC: return [a];
+    case Op.SETTABUP: return rk;
+    case Op.SETFIELD: case Op.SETI: return [a, ...rk];
+    case Op.SETTABLE: return [a, b, ...rk];
+    case Op.CONCAT: return Array.from({ length: b }, (_, j) => a + j);
+    case Op.EQ: case Op.LT: case Op.LE: return [a, b];
+    case Op.EQK: case Op.EQI: case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: return [a];
+    case Op.CALL: case Op.TAILCALL: return b === 0 ? 'all' : Array.from({ length: b }, (_, j) => a + j);
+    case Op.RETURN: return b === 0 ? 'all' : Array.from({ length: b - 1 }, (_, j) => a + j);
+    case Op.TFORPREP: return [a + 3];
+    case Op.TFORCALL: return [a, a + 1, a + 2];
+    case Op.TFORLOOP: return [a + 4];
+    case Op.FORPREP: case Op.FORLOOP: return [a, a + 1, a + 2];
+    default:
+      if (ARITH[op] !== undefined || (op >= Op.ADDI && op <= Op.SHR)) return op >= Op.ADDI && op <= Op.SHLI ? [b] : [b, c];
+      return 'all';
+  }
+}
+
+/** Registers [from, to) a generic instruction writes (to = -1: up to the end of the frame). */
+export function writesOf(i: number): [number, number] | null {
+  const op = i & 0x7f;
+  const a = argA(i);
+  switch (op) {
+    case Op.LOADNIL: return [a, a + argB(i) + 1];
+    case Op.SELF: return [a, a + 2];
+    case Op.CALL: case Op.VARARG: return [a, -1];
+    case Op.TFORCALL: return [a + 4, -1];
+    case Op.TFORLOOP: return [a + 2, a + 3];
+    case Op.SETUPVAL: case Op.SETTABUP: case Op.SETTABLE: case Op.SETI: case Op.SETFIELD: case Op.SETLIST:
+    case Op.CLOSE: case Op.TBC: case Op.JMP: case Op.RETURN: case Op.RETURN0: case Op.RETURN1: case Op.TAILCALL:
+    case Op.TFORPREP: case Op.MMBIN: case Op.MMBINI: case Op.MMBINK: case Op.EXTRAARG: case Op.VARARGPREP:
+    case Op.EQ: case Op.LT: case Op.LE: case Op.EQK: case Op.EQI: case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI:
+    case Op.TEST:
+      return null;
+    default: return [a, a + 1];
+  }
+}
+
+/** Registers [from, to) an instruction certainly writes on every edge (for liveness: killing fewer is safe). */
+function killsOf(i: number): [number, number] | null {
+  const op = i & 0x7f;
+  const a = argA(i);
+  switch (op) {
+    case Op.LOADNIL: return [a, a + argB(i) + 1];
+    case Op.SELF: return [a, a + 2];
+    case Op.CALL: return argC(i) === 0 ? null : [a, a + argC(i) - 1];
+    case Op.VARARG: return argC(i) === 0 ? null : [a, a + argC(i) - 1];
+    case Op.TFORCALL: return [a + 4, a + 4 + argC(i)];
+    case Op.TESTSET: case Op.TFORLOOP: case Op.FORPREP: case Op.FORLOOP: return null;
+    default: return writesOf(i);
+  }
+}
+
+export class Types {
+  /** In-state of each unit (by pc). */
+  readonly ins = new Map<number, State>();
+  /** Out-state of each unit on its fallthrough edge, and on its jump edges. */
+  readonly outs = new Map<number, State>();
+  readonly jumpOuts = new Map<number, State>();
+  /** FORPREP pcs compiled as float loops. */
+  readonly floatFor = new Set<number>();
+  /** Registers that are FLT somewhere (they get an `f` local). */
+  readonly fregs = new Set<number>();
+  /** Registers live on entry to each unit (read before written on some path from there). */
+  readonly live = new Map<number, Uint8Array>();
+
+  constructor(private readonly p: Proto, private readonly st: Structure, private readonly captured: Set<number>,
+    private readonly noInt: boolean) {}
+
+  run(): boolean {
+    const n = this.p.maxstacksize;
+    const order = this.st.order;
+    const entry = new Uint8Array(n).fill(ANY);
+    this.ins.set(order[0].pc, entry);
+    for (let pass = 0; pass < 200; pass++) {
+      let changed = false;
+      for (const u of order) {
+        const s = this.ins.get(u.pc);
+        if (s === undefined) continue;
+        const [fall, jump] = this.transfer(u.pc, s);
+        this.outs.set(u.pc, fall);
+        this.jumpOuts.set(u.pc, jump);
+        if (u.next !== -1 && this.merge(u.next, fall)) changed = true;
+        for (const t of u.jumps) if (this.merge(t, jump)) changed = true;
+      }
+      if (!changed) {
+        // a register can be FLT only on a unit's way out (written, then merged into a non-FLT point)
+        for (const m of [this.ins, this.outs, this.jumpOuts]) {
+          for (const s of m.values()) s.forEach((t, r) => { if (t === FLT) this.fregs.add(r); });
+        }
+        this.liveness();
+        return true;
+      }
+    }
+    return false;
+  }
+
+/** Backward liveness over the units: boxing a FLT register on an edge is needed only where it is live. */
+  private liveness(): void {
+    const n = this.p.maxstacksize;
+    const order = this.st.order;
+    const code = this.p.code;
+    for (const u of order) this.live.set(u.pc, new Uint8Array(n));
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let k = order.length - 1; k >= 0; k--) {
+        const u = order[k];
+        const out = new Uint8Array(n);
+        for (const t of u.next !== -1 ? [u.next, ...u.jumps] : u.jumps) {
+          const l = this.live.get(t);
+          if (l !== undefined) for (let r = 0; r < n; r++) out[r] |= l[r];
+        }
+        const i = code[u.pc];
+        const kl = killsOf(i);
+        if (kl !== null) for (let r = kl[0]; r < kl[1] && r < n; r++) out[r] = 0;
+        const rd = readsOf(i);
+        if (rd === 'all') out.fill(1);
+        else for (const r of rd) if (r < n) out[r] = 1;
+        const cur = this.live.get(u.pc)!;
+        for (let r = 0; r < n; r++) {
+          if (out[r] !== cur[r]) {
+            cur[r] = out[r];
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  private merge(pc: number, s: State): boolean {
+    const d = this.ins.get(pc);
+    if (d === undefined) {
+      this.ins.set(pc, s.slice());
+      return true;
+    }
+    let changed = false;
+    for (let r = 0; r < d.length; r++) {
+      const t = lub(d[r], s[r]);
+      if (t !== d[r]) {
+        d[r] = t;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private set(s: State, r: number, t: Ty): void {
+    if (r < s.length) s[r] = this.captured.has(r) ? ANY : this.noInt && t === INT ? NUM : t;
+  }
+
+  /** Result type of the arithmetic at pc given its in-state. */
+  resultOf(pc: number, s: State): Ty {
+    const i = this.p.code[pc];
+    const kind = ARITH[i & 0x7f];
+    const [x, y] = operands(this.p, i);
+    const t = arithResult(kind, operandType(s, x), operandType(s, y));
+    return this.noInt && t === INT ? NUM : t;
+  }
+
+  /** States after unit pc on its fallthrough edge and on its jump edges. */
+  private transfer(pc: number, s0: State): [State, State] {
+    const p = this.p;
+    const i = p.code[pc];
+    const op = i & 0x7f;
+    const a = argA(i);
+    const s = s0.slice();
+    switch (op) {
+      case Op.MOVE: this.set(s, a, s0[argB(i)]); return [s, s];
+      case Op.LOADI: this.set(s, a, INT); return [s, s];
+      case Op.LOADF: this.set(s, a, FLT); return [s, s];
+      case Op.LOADK: this.set(s, a, constType(p.k[argBx(i)])); return [s, s];
+      case Op.FORPREP: {
+        // internal registers shared with a captured variable (another loop's) keep the generic loop
+        const isF = forIsFloat(s0, a) && !this.captured.has(a) && !this.captured.has(a + 1) && !this.captured.has(a + 2);
+        if (isF) this.floatFor.add(pc);
+        else this.floatFor.delete(pc);
+        const t = isF ? FLT : INT;
+        const body = s.slice();
+        for (let r = a; r < a + 4; r++) this.set(body, r, t);
+        // the skip edge leaves the loop registers as they were (dead after the loop)
+        for (let r = a; r < a + 3; r++) this.set(s, r, t === FLT ? FLT : s0[r]);
+        return [body, s];
+      }
+      case Op.FORLOOP: {
+        const prep = pc - argBx(i);
+        const t = this.floatFor.has(prep) ? FLT : INT;
+        for (let r = a; r < a + 3; r++) this.set(s, r, t);
+        const back = s.slice();
+        this.set(back, a + 3, t);
+        return [s, back];
+      }
+      default:
+        break;
+    }
+    const kind = ARITH[op];
+    if (kind !== undefined) {
+      this.set(s, a, this.resultOf(pc, s0));
+      return [s, s];
+    }
+    const w = writesOf(i);
+    if (w !== null) {
+      const to = w[1] < 0 ? s.length : Math.min(w[1], s.length);
+      for (let r = w[0]; r < to; r++) s[r] = ANY;
+    }
+    if (op === Op.TESTSET) {
+      // written on the jump edge only; both edges call it unknown (the generator stores it before testing)
+      s[a] = ANY;
+    }
+    return [s, s];
+  }
+}
+
