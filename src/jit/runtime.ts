@@ -378,15 +378,21 @@ export class JitRuntime {
   /** Calls stack[func] with the nargs values above it through the interpreter's call protocol. */
   private runAt(th: Coroutine, func: number, nargs: number): LuaValue {
     const L = this.L;
-    this.tail = false;
     th.top = func + 1 + nargs;
     const idx = th.ciIdx;
     const f = th.stack[func];
     if (f instanceof NativeFunction && !(f instanceof SpecialFunction) && th.hookMask === 0) return this.callNative(th, f, func, nargs);
+    // a tail call (rt.tail): a compiled callee's prologue takes the flag itself; an interpreted Lua frame gets
+    // it here, as the interpreter's TAILCALL marks it (natives' frames never are)
+    const tail = this.tail;
+    if (!(f instanceof LuaClosure)) this.tail = false;
     let pushed: boolean;
     try {
       pushed = callValue(L, th, func, nargs, MULTRET, F_FRESH);
+      this.tail = false;
+      if (pushed && tail && th.ciIdx === idx + 1 && th.cis[idx + 1].closure !== undefined) th.cis[idx + 1].tail = true;
     } catch (e) {
+      this.tail = false;
       // raised inside the callee's frame (a native, pcall's callee...): recover there, as the interpreter's
       // loop would (a pcall frame at the boundary catches it); raised before any frame: the caller's error
       if (th.ciIdx <= idx) throw e;
