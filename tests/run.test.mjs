@@ -13,17 +13,23 @@
 //
 // Environment: MOONRISE_TEST_ENGINE="lua5.4" runs the harness against another command instead of Moonrise
 // (to validate the harness itself; its single mode is named "ref"); MOONRISE_TEST_ONLY=<substring> filters
-// files; MOONRISE_TEST_TIERS=interp,jit overrides TIERS; MOONRISE_TEST_JOBS=<n> sets the pool size.
+// files; MOONRISE_TEST_TIERS=interp,jit,jit2,default overrides TIERS; MOONRISE_TEST_JOBS=<n> sets the pool size.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, listTests, readExpected, runProgram, pool, defaultJobs } from './support/corpus.mjs';
 
-/** Every execution tier the CLI offers (`--tier=<name>`); each one runs the whole corpus. The JIT runs with
- * threshold 0 (every function compiled at its first call), so the corpus exercises compiled code. */
-const TIERS = ['interp', 'jit'];
-const TIER_FLAGS = { jit: ['--jit-threshold=0'] };
+/** The modes that each run the whole corpus: every execution tier the CLI offers, the JIT at threshold 0
+ * (every function compiled at its first call) and at threshold 2 (functions start interpreted, then switch:
+ * interpreted and compiled frames mix), and the CLI's default settings (no option at all). */
+const TIERS = ['interp', 'jit', 'jit2', 'default'];
+const TIER_FLAGS = {
+  interp: ['--tier=interp'],
+  jit: ['--tier=jit', '--jit-threshold=0'],
+  jit2: ['--tier=jit', '--jit-threshold=2'],
+  default: [],
+};
 /** Tiers that also run the corpus through string.dump + load (tests/support/dumprun.lua). */
 const DUMP_TIERS = ['interp'];
 const DUMP_WRAPPER = 'tests/support/dumprun.lua';
@@ -55,7 +61,7 @@ function command(tier) {
     const [cmd, ...args] = engineOverride.split(/\s+/);
     return { cmd, args };
   }
-  return { cmd: process.execPath, args: ['bin/moonrise.js', `--tier=${tier}`, ...(TIER_FLAGS[tier] ?? [])] };
+  return { cmd: process.execPath, args: ['bin/moonrise.js', ...TIER_FLAGS[tier]] };
 }
 
 /** The program's name in uncaught-error messages is argv[0] (`lua5.4: ...`); compare without it. */

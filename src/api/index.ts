@@ -66,7 +66,8 @@ export interface LuaOptions {
   libs?: readonly LibName[];
   /** Like `lua -E`: ignore LUA_PATH and friends. */
   ignoreEnv?: boolean;
-  /** Execution tier: 'interp' (default) or 'jit' (functions compiled to JavaScript, src/jit). */
+  /** Execution tier: 'jit' (default: functions compiled to JavaScript, src/jit; the interpreter where the
+   * environment forbids generated code) or 'interp' (the bytecode interpreter only). */
   tier?: string;
   /** jit tier: calls before a function is compiled (0: at its first call). */
   jitThreshold?: number;
@@ -93,6 +94,19 @@ const apiSetIndex = new NativeFunction('setindex', (L: State, a: LuaValue[]) => 
   L.setIndex(a[0], a[1], a[2]);
   return [];
 });
+
+/** Whether `new Function` works here (it throws under a CSP without 'unsafe-eval'). */
+let codeGen: boolean | undefined;
+function codeGenerationAllowed(): boolean {
+  if (codeGen === undefined) {
+    try {
+      codeGen = new Function('return 1')() === 1;
+    } catch {
+      codeGen = false;
+    }
+  }
+  return codeGen;
+}
 
 export class Lua {
   readonly state: State;
@@ -130,7 +144,9 @@ export class Lua {
     if (options.ignoreEnv) this.state.registry.setStr('LUA_NOENV', true);
     if (options.libs !== undefined) openSelectedLibs(this.state, options.host, options.libs);
     else openLibs(this.state, options.host);
-    if (options.tier === 'jit') {
+    // the jit is the default; where generated code is forbidden (a CSP without 'unsafe-eval', Node's
+    // --disallow-code-generation-from-strings) the default falls back to the interpreter
+    if (options.tier === 'jit' || (options.tier === undefined && codeGenerationAllowed())) {
       const dump = options.onJitCompile;
       enableJit(this.state, {
         threshold: options.jitThreshold,
