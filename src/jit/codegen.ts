@@ -20,9 +20,9 @@ import { LuaTable } from '../runtime/table.js';
 import { LuaClosure } from '../interp/closure.js';
 import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
-import { structure, edgesOf, isTest, type Structure, type Region } from './cfg.js';
+import { structure, edgesOf, type Structure, type Region } from './cfg.js';
 import { DEOPT, genericArray, type Compiled, type JitRuntime } from './runtime.js';
-import { Types, FLT, INT, ANY, arithKind, operands, operandType, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
+import { Types, FLT, INT, ANY, arithKind, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
 import { cpow } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
 

@@ -29,7 +29,7 @@ import { LuaError } from '../runtime/errors.js';
 import { F_CONT, K_AWAIT, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
-import { SpecialFunction, S_YIELD, callValue, pushNativeCI, returnArray, returnFrom, switchBack } from '../interp/call.js';
+import { SpecialFunction, S_YIELD, callValue, pushNativeCI, returnArray, switchBack } from '../interp/call.js';
 import { getTM } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
 import type { JitRuntime } from './runtime.js';
@@ -193,19 +193,7 @@ export class GenRuntime {
     const th = seg.th;
     const rt = this.rt;
     th.tailNest = seg.nest0;
-    const n = rt.n;
-    const func = seg.func;
-    if (func + n + EXTRA_STACK > th.stack.length) th.grow(func + n + EXTRA_STACK);
-    const s = th.stack;
-    s[func] = first;
-    for (let i = 1; i < n; i++) s[func + i] = rt.v[i];
-    const c = th.pushCI();
-    c.func = func;
-    c.nresults = seg.nresults;
-    c.flags = seg.flags;
-    c.closure = seg.cl;
-    c.kind = 0;
-    returnFrom(this.L, th, c, func, n);
+    rt.returnThrough(th, seg.cl, seg.func, first, seg.nresults, seg.flags, false);
   }
 
   /** call.ts: record `c` (kind K_GEN) got the results of its request, from the returned record's func to top. */

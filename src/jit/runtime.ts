@@ -279,27 +279,7 @@ export class JitRuntime {
       // a tail call that raised before its callee's prologue consumed the flag (stack overflow in grow)
       this.tail = false;
     }
-    const n = this.n;
-    if (func + n + EXTRA_STACK > s.length) th.grow(func + n + EXTRA_STACK);
-    s[func] = r;
-    for (let i = 1; i < n; i++) s[func + i] = this.v[i];
-    // the callee's record is still above the running one: return through it, so flags (pcall continuations,
-    // fresh-call boundaries, metamethod completion) work exactly as for an interpreted frame
-    const c = th.pushCI();
-    c.func = func;
-    c.nresults = nresults;
-    c.flags = flags;
-    c.closure = f;
-    c.kind = 0;
-    // a frame finished by the interpreter after a deopt had its return hook there: not a second one
-    if (this.deoptIdx === idx && th.hookMask !== 0 && th.allowHook) {
-      th.allowHook = false;
-      try {
-        returnFrom(L, th, c, func, n);
-      } finally {
-        th.allowHook = true;
-      }
-    } else returnFrom(L, th, c, func, n);
+    this.returnThrough(th, f, func, r, nresults, flags, this.deoptIdx === idx && th.hookMask !== 0);
     return true;
   }
 
@@ -334,29 +314,37 @@ export class JitRuntime {
     return r;
   }
 
-  /** The callee of invoke() set a hook: its return goes through the interpreter's return hook (as enter()
-   * does), then the results come back to the compiled convention. */
-  private invokeReturnHook(th: Coroutine, f: LuaClosure, func: number, idx: number, r: LuaValue): LuaValue {
-    const L = this.L;
+  /** A compiled call of `f` at stack[func] returned (first result `first`, the count and the others in n/v):
+   * the results go to the stack and the call completes through a record pushed for the callee, so its flags
+   * (pcall continuations, fresh-call boundaries, metamethod completion) and the return hook work exactly as
+   * for an interpreted frame. `hooked`: the frame was finished by the interpreter after a deopt and had its
+   * return hook there, so no second one runs. */
+  returnThrough(th: Coroutine, f: LuaClosure, func: number, first: LuaValue, nresults: number, flags: number, hooked: boolean): void {
     const n = this.n;
     if (func + n + EXTRA_STACK > th.stack.length) th.grow(func + n + EXTRA_STACK);
     const s = th.stack;
-    s[func] = r;
+    s[func] = first;
     for (let i = 1; i < n; i++) s[func + i] = this.v[i];
     const c = th.pushCI();
     c.func = func;
-    c.nresults = MULTRET;
-    c.flags = 0;
+    c.nresults = nresults;
+    c.flags = flags;
     c.closure = f;
     c.kind = 0;
-    if (this.deoptIdx === idx && th.allowHook) {
+    if (hooked && th.allowHook) {
       th.allowHook = false;
       try {
-        returnFrom(L, th, c, func, n);
+        returnFrom(this.L, th, c, func, n);
       } finally {
         th.allowHook = true;
       }
-    } else returnFrom(L, th, c, func, n);
+    } else returnFrom(this.L, th, c, func, n);
+  }
+
+  /** The callee of invoke() set a hook: its return goes through the interpreter's return hook (as enter()
+   * does), then the results come back to the compiled convention. */
+  private invokeReturnHook(th: Coroutine, f: LuaClosure, func: number, idx: number, r: LuaValue): LuaValue {
+    this.returnThrough(th, f, func, r, MULTRET, 0, this.deoptIdx === idx);
     return this.takeResults(th, func);
   }
 

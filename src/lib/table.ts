@@ -16,7 +16,7 @@
  * int64 wrap-around or unsigned comparisons use the helpers at the end of this file.
  */
 import { LuaTable } from '../runtime/table.js';
-import { NativeFunction, NONE, typeName, truthy, MAX_SAFE } from '../runtime/value.js';
+import { NativeFunction, NONE, typeName, MAX_SAFE } from '../runtime/value.js';
 import { tointeger } from '../runtime/number.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
