@@ -32,7 +32,7 @@ import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
 import { SpecialFunction, S_YIELD, callValue, pushNativeCI, returnArray, switchBack } from '../interp/call.js';
 import { getTM } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
-import type { JitRuntime } from './runtime.js';
+import { callOnStack, type JitRuntime } from './runtime.js';
 
 /** CallInfo kind of a compiled generator frame waiting for a request (a number no other kind uses). */
 export const K_GEN = 9;
@@ -94,14 +94,7 @@ export class GenRuntime {
     th.top = func;
     this.flags = flags;
     this.rt.tail = false;
-    let gen: GenFrame;
-    switch (nargs) {
-      case 0: gen = g(f); break;
-      case 1: gen = g(f, s[func + 1]); break;
-      case 2: gen = g(f, s[func + 1], s[func + 2]); break;
-      case 3: gen = g(f, s[func + 1], s[func + 2], s[func + 3]); break;
-      default: gen = g(f, ...s.slice(func + 1, func + 1 + nargs));
-    }
+    const gen = callOnStack(g, f, s, func, nargs);
     this.drive(new Segment(gen, th, f, func, nresults, flags, th.ciIdx + 1, th.tailNest), undefined);
   }
 

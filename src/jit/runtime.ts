@@ -145,6 +145,18 @@ function isNum(v: LuaValue): v is Num {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
 }
 
+/** Calls compiled function (or generator variant) j for closure f with the nargs arguments above stack[func]
+ * as JS arguments (no array for up to three). */
+export function callOnStack<R>(j: (cl: LuaClosure, ...args: LuaValue[]) => R, f: LuaClosure, s: LuaValue[], func: number, nargs: number): R {
+  switch (nargs) {
+    case 0: return j(f);
+    case 1: return j(f, s[func + 1]);
+    case 2: return j(f, s[func + 1], s[func + 2]);
+    case 3: return j(f, s[func + 1], s[func + 2], s[func + 3]);
+    default: return j(f, ...s.slice(func + 1, func + 1 + nargs));
+  }
+}
+
 export class JitRuntime {
   /** Result count of the last compiled return, and results 2..n at v[1..n-1]. */
   n = 0;
@@ -266,13 +278,7 @@ export class JitRuntime {
     this.su = su + ENTER_COST;
     let r: LuaValue;
     try {
-      switch (nargs) {
-        case 0: r = j(f); break;
-        case 1: r = j(f, s[func + 1]); break;
-        case 2: r = j(f, s[func + 1], s[func + 2]); break;
-        case 3: r = j(f, s[func + 1], s[func + 2], s[func + 3]); break;
-        default: r = j(f, ...s.slice(func + 1, func + 1 + nargs));
-      }
+      r = callOnStack(j, f, s, func, nargs);
     } finally {
       this.tailNest = nest;
       this.su = su;
@@ -475,14 +481,7 @@ export class JitRuntime {
         th.top = func;
         const su = this.su;
         this.su = su + HELPER_COST + 8 * nargs;
-        let r: LuaValue;
-        switch (nargs) {
-          case 0: r = j(f); break;
-          case 1: r = j(f, s[func + 1]); break;
-          case 2: r = j(f, s[func + 1], s[func + 2]); break;
-          case 3: r = j(f, s[func + 1], s[func + 2], s[func + 3]); break;
-          default: r = j(f, ...s.slice(func + 1, func + 1 + nargs));
-        }
+        const r = callOnStack(j, f, s, func, nargs);
         this.su = su;
         return r;
       }
