@@ -245,14 +245,17 @@ class Gen {
         return true;
       case Op.GETTABLE:
         e(`x = ${this.R(argB(i))}; y = ${this.R(argC(i))};`);
-        e(`if (x instanceof LuaTable && ((typeof y === 'number' && (n = y - 1) >>> 0 === n && n < x.arr.length ? (v = x.arr[n]) : (v = x.get(y))) !== undefined || x.metatable === undefined)) ${RA} = v;`);
+        e(`if (x instanceof LuaTable && (${this.arrayRead(argC(i))} !== undefined || x.metatable === undefined)) ${RA} = v;`);
         e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
         return true;
-      case Op.GETI:
+      case Op.GETI: {
+        const c = argC(i);
         e(`x = ${this.R(argB(i))};`);
-        e(`if (x instanceof LuaTable && ((v = x.getInt(${argC(i)})) !== undefined || x.metatable === undefined)) ${RA} = v;`);
-        e(`else { ${this.save(pc)} if ((v = rt.index(x, ${argC(i)})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        const rd = c === 0 ? 'x.getInt(0)' : `(${c} <= x.alimit ? x.arr[${c - 1}] : x.getInt(${c}))`;
+        e(`if (x instanceof LuaTable && ((v = ${rd}) !== undefined || x.metatable === undefined)) ${RA} = v;`);
+        e(`else { ${this.save(pc)} if ((v = rt.index(x, ${c})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
         return true;
+      }
       case Op.SETTABUP:
         e(`x = (t = U[${a}]).arr[t.idx]; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
         this.setStr(pc, 'x', argB(i));
@@ -265,13 +268,18 @@ class Gen {
         e(`x = ${RA}; y = ${this.R(argB(i))}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
         // a raw store unless the metatable has a __newindex (read afresh: it may change at any time)
         e(`s${pc}: { if (x instanceof LuaTable && ((t = x.metatable) === undefined || ${this.newindexAbsent('t')})) {`);
-        e(`if (typeof y === 'number' && Math.floor(y) === y) { x.setInt(y, v); break s${pc}; }`);
-        e(`if (typeof y === 'string') { x.setStr(y, v); break s${pc}; } }`);
+        if (this.cur !== null && this.cur[argB(i)] === INT) {
+          // a known integer key: the array slot inside [1, alimit], else setInt
+          e(`if ((n = y - 1) >>> 0 === n && n < x.alimit) x.arr[n] = v; else x.setInt(y, v); break s${pc}; }`);
+        } else {
+          e(`if (typeof y === 'number') { if ((n = y - 1) >>> 0 === n && n < x.alimit) { x.arr[n] = v; break s${pc}; } if (Math.floor(y) === y) { x.setInt(y, v); break s${pc}; } }`);
+          e(`if (typeof y === 'string') { x.setStr(y, v); break s${pc}; } }`);
+        }
         e(`${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.deopt(pc)} }`);
         return true;
       case Op.SETI:
         e(`x = ${RA}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
-        e(`if (x instanceof LuaTable && ((t = x.metatable) === undefined || ${this.newindexAbsent('t')})) x.setInt(${argB(i)}, v);`);
+        e(`if (x instanceof LuaTable && ((t = x.metatable) === undefined || ${this.newindexAbsent('t')})) { ${argB(i) === 0 ? '' : `if (${argB(i)} <= x.alimit) x.arr[${argB(i) - 1}] = v; else `}x.setInt(${argB(i)}, v); }`);
         e(`else { ${this.save(pc)} if (rt.setIndex(x, ${argB(i)}, v) === DEOPT) ${this.deopt(pc)} }`);
         return true;
       case Op.NEWTABLE:
@@ -442,6 +450,14 @@ class Gen {
       default:
         return false;
     }
+  }
+
+  /** `(v = x[y])` as a raw read for GETTABLE (x a LuaTable, key in y): keys 1..alimit straight from the array
+   * part (as the interpreter and PUC's fast path: beyond alimit getInt moves it, which `#` observes); a key
+   * register known to be an integer (types.ts) skips the type test. */
+  private arrayRead(c: number): string {
+    if (this.cur !== null && this.cur[c] === INT) return '((n = y - 1) >>> 0 === n && n < x.alimit ? (v = x.arr[n]) : (v = x.getInt(y)))';
+    return `(typeof y === 'number' && (n = y - 1) >>> 0 === n && n < x.alimit ? (v = x.arr[n]) : (v = x.get(y)))`;
   }
 
   /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
