@@ -288,6 +288,10 @@ class Gen {
           const b = argB(i);
           let c = argC(i);
           if (argk(i)) c += argAx(code[pc + 1]) * 256;
+          // a constructor whose items all go through one open SETLIST ({f()}, {x, g(y)}): its array part is
+          // rebuilt there at the final size, so the presized array would be garbage at once. The table is not
+          // reachable in between (only debug.getlocal could see it: `typed` is off when the program names it)
+          if (c > 0 && this.typed && this.openSetlistOnly(pc, a)) c = 0;
           e(`${RA} = new LuaTable(${c}, ${b > 0 ? 1 << (b - 1) : 0});`);
         }
         this.gc(String(TABLE_COST), pc, a);
@@ -450,6 +454,23 @@ class Gen {
       default:
         return false;
     }
+  }
+
+  /** Whether the first SETLIST of the table built by the NEWTABLE at pc (register a) stores every item from
+   * index 1 with an open count (B = 0), in the same function without another write to register a between. */
+  private openSetlistOnly(pc: number, a: number): boolean {
+    const code = this.p.code;
+    for (let q = pc + (argk(code[pc]) ? 2 : 1); q < code.length; q++) {
+      const j = code[q];
+      const op = j & 0x7f;
+      if (op === Op.SETLIST && argA(j) === a) return argB(j) === 0 && argC(j) === 0 && !argk(j);
+      if ((op === Op.SETTABLE || op === Op.SETI || op === Op.SETFIELD) && argA(j) === a) return false;
+      if (op === Op.CLOSURE || op === Op.RETURN || op === Op.RETURN0 || op === Op.RETURN1 || op === Op.TAILCALL) return false;
+      const w = writesOf(j);
+      if (op !== Op.CALL && op !== Op.VARARG && w !== null && a >= w[0] && (w[1] < 0 || a < w[1])) return false;
+      if ((op === Op.CALL || op === Op.VARARG) && argA(j) <= a) return false;
+    }
+    return false;
   }
 
   /** `(v = x[y])` as a raw read for GETTABLE (x a LuaTable, key in y): keys 1..alimit straight from the array
