@@ -22,11 +22,16 @@ import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, type Structure, type Region } from './cfg.js';
 import { DEOPT, genericArray, type Compiled, type JitRuntime } from './runtime.js';
-import { Types, FLT, INT, ANY, arithKind, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
+import { Types, FLT, INT, ANY, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
 import { cpow } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
 
 const MAX = '9007199254740991';
+
+/** Instructions that branch (a float-speculated load's next use is looked for before any). */
+const BRANCHES: ReadonlySet<number> = new Set([Op.JMP, Op.EQ, Op.LT, Op.LE, Op.EQK, Op.EQI, Op.LTI, Op.LEI, Op.GTI,
+  Op.GEI, Op.TEST, Op.TESTSET, Op.LFALSESKIP, Op.FORPREP, Op.FORLOOP, Op.TFORPREP, Op.TFORCALL, Op.TFORLOOP,
+  Op.RETURN, Op.RETURN0, Op.RETURN1, Op.TAILCALL]);
 
 /** Opcodes the generator handles (checked against the opcode table in tests). */
 export const HANDLED: ReadonlySet<number> = new Set(OPS.map((_, i) => i));
@@ -54,13 +59,18 @@ class Gen {
   private edge: State | null = null;
   private curPc = 0;
 
+  /** Table loads (pcs) whose result is speculated to be a float (floatLoads). */
+  private fltLoads: ReadonlySet<number> = new Set<number>();
+  /** Candidate loads of a first version, whose value types are recorded (FB[k] for fbPcs[k]). */
+  readonly fbPcs: number[] = [];
+
   /** Largest argument count of a call emitted (V8 needs that many consecutive temporary registers). */
   private maxArgs = 0;
 
   /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
    * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
   constructor(private readonly p: Proto, private readonly suLimit: number, private readonly budget = false, private readonly gen = false,
-    private readonly typed = false) {}
+    private readonly typed = false, private readonly spec?: ReadonlySet<number>) {}
 
   generate(): string | null {
     const p = this.p;
@@ -70,7 +80,13 @@ class Gen {
     this.st = st;
     this.scanCaptured();
     if (this.typed) {
-      const ty = new Types(p, st, this.captured, p.tierData.jitNoInt === true);
+      if (!this.gen && p.tierData.jitNoFltLoad !== true) {
+        // first version: feedback at the candidate loads; a later one (FX.check) speculates on those that
+        // gave only floats
+        if (this.spec !== undefined) this.fltLoads = this.spec;
+        else for (const q of this.floatLoads()) this.fbPcs.push(q);
+      }
+      const ty = new Types(p, st, this.captured, p.tierData.jitNoInt === true, this.fltLoads);
       this.ty = ty.run() ? ty : null;
     }
     const body: string[] = [];
@@ -210,7 +226,9 @@ class Gen {
     const i = code[pc];
     const op = i & 0x7f;
     const a = argA(i);
-    const RA = this.R(a);
+    // a load speculated to give a float leaves its value in v, then fltGuard unboxes it into its `f` local
+    const spec = this.ty !== null && this.fltLoads.has(pc);
+    const RA = spec ? 'v' : this.R(a);
     const pendingMv = this.mvBase;
     this.mvBase = -1;
     const e = (s: string): void => this.emit(s);
@@ -242,11 +260,13 @@ class Gen {
       case Op.GETFIELD:
         e(`x = ${this.R(argB(i))};`);
         this.getStr(pc, RA, 'x', argC(i));
+        this.afterLoad(pc, a, spec);
         return true;
       case Op.GETTABLE:
         e(`x = ${this.R(argB(i))}; y = ${this.R(argC(i))};`);
         e(`if (x instanceof LuaTable && (${this.arrayRead(argC(i))} !== undefined || x.metatable === undefined)) ${RA} = v;`);
         e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        this.afterLoad(pc, a, spec);
         return true;
       case Op.GETI: {
         const c = argC(i);
@@ -254,6 +274,7 @@ class Gen {
         const rd = c === 0 ? 'x.getInt(0)' : `(${c} <= x.alimit ? x.arr[${c - 1}] : x.getInt(${c}))`;
         e(`if (x instanceof LuaTable && ((v = ${rd}) !== undefined || x.metatable === undefined)) ${RA} = v;`);
         e(`else { ${this.save(pc)} if ((v = rt.index(x, ${c})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        this.afterLoad(pc, a, spec);
         return true;
       }
       case Op.SETTABUP:
@@ -454,6 +475,52 @@ class Gen {
       default:
         return false;
     }
+  }
+
+  /** Table loads (GETTABLE, GETI, GETFIELD) speculated to give a float: those whose value is next read as an
+   * operand of float-capable arithmetic (+ - * / ^ unary -) whose other operand is not an integer constant,
+   * with no branch in between (`bj.x - bix`, `x[j] * A(i, j)`). The value is unboxed into the register's `f`
+   * local (fltGuard); anything else (an integer, a non-number) deoptimises at the load, which is pure when it
+   * gives a value (rt.index deoptimises before calling an __index function), and makes every later call of
+   * the function run a version compiled without this speculation (FX.respec). */
+  private floatLoads(): Set<number> {
+    const code = this.p.code;
+    const out = new Set<number>();
+    for (let pc = 0; pc < code.length; pc++) {
+      const op = code[pc] & 0x7f;
+      if (op !== Op.GETTABLE && op !== Op.GETI && op !== Op.GETFIELD) continue;
+      const a = argA(code[pc]);
+      if (this.captured.has(a)) continue;
+      for (let q = pc + 1; q < code.length; q++) {
+        const j = code[q];
+        const oq = j & 0x7f;
+        const kind = arithKind(oq);
+        const rd = readsOf(j);
+        if (rd === 'all') break;
+        if (rd.includes(a)) {
+          if (kind === undefined || kind === Ar.MOD || kind === Ar.IDIV) break;
+          const [ox, oy] = operands(this.p, j);
+          const other = ox.reg === a ? oy : ox;
+          if (kind === Ar.UNM || other.reg >= 0 || constType(other.k) === FLT) out.add(pc);
+          break;
+        }
+        const w = writesOf(j);
+        if (w !== null && a >= w[0] && (w[1] < 0 || a < w[1])) break;
+        if (BRANCHES.has(oq)) break;
+      }
+    }
+    return out;
+  }
+
+  /** After a table load: a float-speculated one (value in v) leaves the unboxed double in f<a>, else
+   * deoptimises (see floatLoads); a candidate of a first version records 1 (float) or 2 (other) in FB. */
+  private afterLoad(pc: number, a: number, spec: boolean): void {
+    if (spec) {
+      this.emit(`if (typeof v === 'number' && Math.floor(v) !== v) f${a} = v; else if (v instanceof LFloat) f${a} = v.n; else { FX.respec(SP); ${this.deopt(pc)} }`);
+      return;
+    }
+    const k = this.ty === null ? -1 : this.fbPcs.indexOf(pc);
+    if (k >= 0) this.emit(`x = ${this.R(a)}; FB[${k}] |= typeof x === 'number' ? (Math.floor(x) !== x ? 1 : 2) : x instanceof LFloat ? 1 : 2;`);
   }
 
   /** Whether the first SETLIST of the table built by the NEWTABLE at pc (register a) stores every item from
@@ -1022,6 +1089,7 @@ class Gen {
     lines.push('"use strict";');
     for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null };`);
     lines.push('const GC = L.gc;');
+    if (/\bFB\[/.test(text)) lines.push('const FB = SP.fb;');
     if (/\bM1\b/.test(text)) lines.push('const M1 = GA();');
     const name = `lua_${p.linedefined}`;
     lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
@@ -1034,6 +1102,10 @@ class Gen {
       lines.push('const th = L.cur; const SU = rt.su;');
       // past the JS stack budget (or with hooks set) the call runs interpreted, on the interpreter's own stack;
       // a vararg function's extra arguments sit in its frame too
+      // compiled again without float-speculated loads after one failed (FX.respec): calls go there
+      const fwd = p.isVararg ? 'SP.fn.apply(undefined, arguments)' : `SP.fn(cl${params.map((x) => ', ' + x).join('')})`;
+      if (/\bFB\[/.test(text)) lines.push(`if (SP.fn !== null || (SP.watch && FX.check(SP))) return ${fwd};`);
+      else if (/\bSP\b/.test(text)) lines.push(`if (SP.fn !== null) return ${fwd};`);
       const extra = p.isVararg ? ' + 8 * arguments.length' : '';
       lines.push(`if (th.hookMask !== 0 || SU${extra} > ${Math.floor(this.suLimit - cost)}) return rt.viaInterp(cl, arguments);`);
       lines.push(`rt.su = SU + ${cost}${extra};`);
@@ -1101,10 +1173,57 @@ const FX = {
   ovf(cl: LuaClosure): void {
     cl.p.tierData.jitNoInt = true;
   },
+  /** A float-speculated table load saw something else: the proto is compiled again without that speculation
+   * and the running version's prologue forwards every later call there (callers' sites keep the old one). */
+  respec(sp: Respec): void {
+    if (sp.fn !== null || sp.p.tierData.jitNoFltLoad === true) return;
+    sp.p.tierData.jitNoFltLoad = true;
+    const fn = recompile(sp, undefined);
+    sp.fn = fn;
+    if (sp.up !== null) sp.up.fn = fn;
+  },
+  /** At the entry of a first version with candidate loads (while `watch`): from the second call on, the
+   * loads that gave only floats during the previous call get a version speculating on them, which this and
+   * later calls run (true). Gives up after a few calls without one. */
+  check(sp: Respec): boolean {
+    if (++sp.calls >= 2) {
+      const ok = sp.pcs.filter((_, k) => sp.fb[k] === 1);
+      if (ok.length > 0) {
+        sp.watch = false;
+        sp.fn = recompile(sp, new Set(ok));
+        return sp.fn !== null;
+      }
+    }
+    sp.fb.fill(0);
+    if (sp.calls >= CHECK_CALLS) sp.watch = false;
+    return false;
+  },
   badLocal(): never {
     throw new LuaError('debug.setlocal changed the type of a local of a compiled function (unsupported)');
   },
 };
+
+/** Versions of a compiled function (floatLoads): `fn` is where its calls go instead (null: run it); a first
+ * version records the types its candidate loads (`pcs`) gave in `fb`, checked at entry while `watch`; a
+ * speculating one knows the first version's record (`up`), which forwards to its replacement too. */
+interface Respec {
+  fn: Compiled | null; readonly rt: JitRuntime; readonly p: Proto; readonly pcs: number[]; readonly fb: Uint8Array;
+  calls: number; watch: boolean; readonly up: Respec | null;
+}
+/** Calls of a first version after which it stops looking for float-only loads. */
+const CHECK_CALLS = 8;
+
+/** Another version of sp's proto: speculating on the loads `spec`, or on none (undefined, after a failure). */
+function recompile(sp: Respec, spec: ReadonlySet<number> | undefined): Compiled | null {
+  let fn: Compiled | null = null;
+  try {
+    fn = compileProto(sp.p, sp.rt, false, spec, sp);
+  } catch {
+    fn = null;
+  }
+  if (sp.rt.opts.trace) sp.rt.opts.trace(`jit: recompiled ${spec ? 'with' : 'without'} float loads ${sp.p.source}:${sp.p.linedefined}`);
+  return fn;
+}
 
 /** Whether `p` or a function nested in it names debug.getlocal/setlocal: compiled frames then keep their
  * registers in the stack across calls, where those functions look. A main chunk compiles before any of its
@@ -1120,13 +1239,15 @@ function mentionsLocals(p: Proto): boolean {
 }
 
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
-export function compileProto(p: Proto, rt: JitRuntime, gen = false): Compiled | null {
+export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: ReadonlySet<number>, up: Respec | null = null): Compiled | null {
   if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
-  const src = new Gen(p, gen ? 0 : rt.suLimit, rt.L.budget !== undefined, gen, !rt.dbg).generate();
+  const g = new Gen(p, gen ? 0 : rt.suLimit, rt.L.budget !== undefined, gen, !rt.dbg, spec);
+  const src = g.generate();
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
-  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', 'FX', src);
-  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX) as Compiled;
+  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', 'FX', 'SP', src);
+  const sp: Respec = { fn: null, rt, p, pcs: g.fbPcs, fb: new Uint8Array(g.fbPcs.length), calls: 0, watch: g.fbPcs.length > 0, up };
+  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX, sp) as Compiled;
 }
 
 export { OP_NAMES };

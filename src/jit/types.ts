@@ -169,7 +169,7 @@ export class Types {
   readonly live = new Map<number, Uint8Array>();
 
   constructor(private readonly p: Proto, private readonly st: Structure, private readonly captured: Set<number>,
-    private readonly noInt: boolean) {}
+    private readonly noInt: boolean, private readonly fltLoads: ReadonlySet<number> = new Set()) {}
 
   run(): boolean {
     const n = this.p.maxstacksize;
@@ -299,6 +299,11 @@ export class Types {
     const kind = ARITH[op];
     if (kind !== undefined) {
       this.set(s, a, this.resultOf(pc, s0));
+      return [s, s];
+    }
+    // a table load speculated to give a float (codegen.ts guards it and deoptimises otherwise)
+    if (this.fltLoads.has(pc)) {
+      this.set(s, a, FLT);
       return [s, s];
     }
     const w = writesOf(i);

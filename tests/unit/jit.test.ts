@@ -365,3 +365,57 @@ end)
 print(co()) print(co(5)) print(co()) print(co()) print(co())
 `);
 });
+
+test('float-speculated table loads: a later version speculates, type flips deoptimise and respecialise', () => {
+  const src = `
+local function step(b, dt)
+  local s = 0
+  for i = 1, #b do
+    local o = b[i]
+    s = s + o.x * dt - o.y * o.m
+    o.x = o.x + o.vx * dt
+  end
+  return s
+end
+local function sum(t)
+  local s = 0
+  for i = 1, #t do s = s + t[i] * 2.5 - t[i] end
+  return s
+end
+local function neg(t) return -t[1], -t.f end
+local function P(...)
+  local t = table.pack(...)
+  for i = 1, t.n do t[i] = tostring(t[i]) .. (math.type(t[i]) == "float" and "f" or "") end
+  print(table.concat(t, " "))
+end
+local bodies = {}
+for i = 1, 4 do bodies[i] = {x = i + 0.5, y = i * 0.25 + 0.1, m = 1.5, vx = 0.125} end
+for round = 1, 5 do
+  P(pcall(step, bodies, 0.01)) P(pcall(sum, {1.5, 2.25, 3.5})) P(pcall(neg, {0.5, f = -0.75}))
+end
+bodies[2].y = 2
+P(pcall(step, bodies, 0.01))
+bodies[3].m = 3.0
+P(pcall(step, bodies, 0.01))
+bodies[4].vx = "0.5"
+P(pcall(step, bodies, 0.01))
+bodies[1].x = setmetatable({}, {__mul = function(a, b) return 7.5 end, __add = function(a, b) return a end})
+P(pcall(step, bodies, 0.01))
+bodies[1].x = nil
+P(pcall(step, bodies, 0.01))
+P(pcall(sum, {1, 2, 3}))
+P(pcall(sum, {1.5, 2^53, 0.5}))
+P(pcall(sum, {1.5, -0.0, 0.5, 1e308, 1e308}))
+P(pcall(sum, setmetatable({}, {__index = function(t, k) return k * 0.5 end, __len = function() return 3 end})))
+P(pcall(sum, {1.5, "2", 0.5}))
+P(pcall(sum, {1.5, {}, 0.5}))
+P(pcall(neg, {2.0, f = 0.0})) P(pcall(neg, {1, f = 2})) P(pcall(neg, {0.5, f = "x"}))
+for round = 1, 3 do P(pcall(step, bodies, 0.5)) P(pcall(sum, {0.5, 0.25})) P(pcall(neg, {0.5, f = 0.5})) end
+`;
+  const compiled: Proto[] = [];
+  same(src, compiled);
+  // step, sum and neg: a first version, one speculating on their loads, then one without (after a flip)
+  for (const line of [2, 11, 16]) {
+    assert.equal(compiled.filter((p) => p.linedefined === line).length, 3, `versions of the function at line ${line}`);
+  }
+});
