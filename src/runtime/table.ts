@@ -756,7 +756,10 @@ function grown(a: LuaValue[], n: number): LuaValue[] {
 
 /** PUC's hash part node count for `n` keys: 0, or the power of two not below n. */
 function nodeCount(n: number): number {
-  return n <= 0 ? 0 : 2 ** ceilLog2(n);
+  if (n <= 0) return 0;
+  // a shift, not `2 **` (a float power: it showed at the top of constructor-heavy profiles)
+  if (n <= 0x40000000) return 1 << ceilLog2(n);
+  return 2 ** ceilLog2(n);
 }
 
 /** A border in a[i..j) given a[i-1] present (or i == 0) and a[j-1] absent: PUC's binsearch. */
