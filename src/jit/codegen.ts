@@ -59,6 +59,10 @@ class Gen {
   private edge: State | null = null;
   private curPc = 0;
 
+  /** Predecessor counts of units (markFreshFields), computed on first use. */
+  private preds: Map<number, number> | null = null;
+  /** SETFIELDs storing a field of a table constructor that no other code can have seen yet (markFreshFields). */
+  private readonly freshFields = new Set<number>();
   /** Table loads (pcs) whose result is speculated to be a float (floatLoads). */
   private fltLoads: ReadonlySet<number> = new Set<number>();
   /** Candidate loads of a first version, whose value types are recorded (FB[k] for fbPcs[k]). */
@@ -283,7 +287,11 @@ class Gen {
         return true;
       case Op.SETFIELD:
         e(`x = ${RA}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
-        this.setStr(pc, 'x', argB(i));
+        if (this.freshFields.has(pc)) {
+          // a field of a constructor (freshFields): no metatable, no such key yet; nil adds no key
+          const ks = JSON.stringify(this.p.k[argB(i)] as string);
+          e(`if (v !== undefined) { if (x.roomForStr()) { x.hash${this.hashKey(argB(i))} = v; x.addedStr(${ks}); } else x.setStr(${ks}, v); }`);
+        } else this.setStr(pc, 'x', argB(i));
         return true;
       case Op.SETTABLE:
         e(`x = ${RA}; y = ${this.R(argB(i))}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
@@ -313,6 +321,7 @@ class Gen {
           // rebuilt there at the final size, so the presized array would be garbage at once. The table is not
           // reachable in between (only debug.getlocal could see it: `typed` is off when the program names it)
           if (c > 0 && this.typed && this.openSetlistOnly(pc, a)) c = 0;
+          if (this.typed) this.markFreshFields(pc, a);
           e(`${RA} = new LuaTable(${c}, ${b > 0 ? 1 << (b - 1) : 0});`);
         }
         this.gc(String(TABLE_COST), pc, a);
@@ -521,6 +530,35 @@ class Gen {
     }
     const k = this.ty === null ? -1 : this.fbPcs.indexOf(pc);
     if (k >= 0) this.emit(`x = ${this.R(a)}; FB[${k}] |= typeof x === 'number' ? (Math.floor(x) !== x ? 1 : 2) : x instanceof LFloat ? 1 : 2;`);
+  }
+
+  /** The SETFIELDs after the NEWTABLE at pc (register a) that store distinct constant keys into the new table
+   * before anything else reads or writes register a or branches: the table has no metatable and no such key
+   * then, and is unreachable from other code (only debug.getlocal could see it: not when `typed`). */
+  private markFreshFields(pc: number, a: number): void {
+    const code = this.p.code;
+    const keys = new Set<unknown>();
+    if (this.preds === null) {
+      // predecessors of each unit: a join point may bring another value of register a
+      const preds = this.preds = new Map<number, number>();
+      for (const u of this.st.order) for (const t of [u.next, ...u.jumps]) if (t >= 0) preds.set(t, (preds.get(t) ?? 0) + 1);
+    }
+    for (let q = pc + (argk(code[pc]) ? 2 : 1); q < code.length; q++) {
+      if ((this.preds.get(q) ?? 0) > 1) return;
+      const j = code[q];
+      const op = j & 0x7f;
+      if (op === Op.SETFIELD && argA(j) === a) {
+        const key = this.p.k[argB(j)];
+        if (typeof key !== 'string' || keys.has(key) || (!argk(j) && argC(j) === a)) return;
+        keys.add(key);
+        this.freshFields.add(q);
+        continue;
+      }
+      const rd = readsOf(j);
+      if (rd === 'all' || rd.includes(a) || BRANCHES.has(op)) return;
+      const w = writesOf(j);
+      if (w !== null && a >= w[0] && (w[1] < 0 || a < w[1])) return;
+    }
   }
 
   /** Whether the first SETLIST of the table built by the NEWTABLE at pc (register a) stores every item from
