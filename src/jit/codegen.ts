@@ -1141,9 +1141,11 @@ class Gen {
       // past the JS stack budget (or with hooks set) the call runs interpreted, on the interpreter's own stack;
       // a vararg function's extra arguments sit in its frame too
       // compiled again without float-speculated loads after one failed (FX.respec): calls go there
-      const fwd = p.isVararg ? 'SP.fn.apply(undefined, arguments)' : `SP.fn(cl${params.map((x) => ', ' + x).join('')})`;
-      if (/\bFB\[/.test(text)) lines.push(`if (SP.fn !== null || (SP.watch && FX.check(SP))) return ${fwd};`);
-      else if (/\bSP\b/.test(text)) lines.push(`if (SP.fn !== null) return ${fwd};`);
+      // (this frame stays below the other version's: its stack units are charged meanwhile)
+      const call = p.isVararg ? 'SP.fn.apply(undefined, arguments)' : `SP.fn(cl${params.map((x) => ', ' + x).join('')})`;
+      const fwd = `{ rt.su += ${cost}; const r = ${call}; rt.su -= ${cost}; return r; }`;
+      if (/\bFB\[/.test(text)) lines.push(`if (SP.fn !== null || (SP.watch && FX.check(SP))) ${fwd}`);
+      else if (/\bSP\b/.test(text)) lines.push(`if (SP.fn !== null) ${fwd}`);
       const extra = p.isVararg ? ' + 8 * arguments.length' : '';
       lines.push(`if (th.hookMask !== 0 || SU${extra} > ${Math.floor(this.suLimit - cost)}) return rt.viaInterp(cl, arguments);`);
       lines.push(`rt.su = SU + ${cost}${extra};`);
@@ -1219,6 +1221,7 @@ const FX = {
     const fn = recompile(sp, undefined);
     sp.fn = fn;
     if (sp.up !== null) sp.up.fn = fn;
+    install(sp, fn);
   },
   /** At the entry of a first version with candidate loads (while `watch`): from the second call on, the
    * loads that gave only floats during the previous call get a version speculating on them, which this and
@@ -1229,6 +1232,7 @@ const FX = {
       if (ok.length > 0) {
         sp.watch = false;
         sp.fn = recompile(sp, new Set(ok));
+        install(sp, sp.fn);
         return sp.fn !== null;
       }
     }
@@ -1247,9 +1251,18 @@ const FX = {
 interface Respec {
   fn: Compiled | null; readonly rt: JitRuntime; readonly p: Proto; readonly pcs: number[]; readonly fb: Uint8Array;
   calls: number; watch: boolean; readonly up: Respec | null;
+  /** The version this record belongs to. */
+  self: Compiled | null;
 }
 /** Calls of a first version after which it stops looking for float-only loads. */
 const CHECK_CALLS = 8;
+
+/** Makes `fn` the proto's compiled function for call sites filled from now on (those holding the version of
+ * `sp` keep reaching fn through its forwarding prologue). */
+function install(sp: Respec, fn: Compiled | null): void {
+  const d = sp.p.tierData.jit as { fn: Compiled | null | undefined } | undefined;
+  if (fn !== null && d !== undefined && (d.fn === sp.self || (sp.up !== null && d.fn === sp.up.self))) d.fn = fn;
+}
 
 /** Another version of sp's proto: speculating on the loads `spec`, or on none (undefined, after a failure). */
 function recompile(sp: Respec, spec: ReadonlySet<number> | undefined): Compiled | null {
@@ -1284,8 +1297,10 @@ export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: Reado
   if (src === null) return null;
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
   const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', 'FX', 'SP', src);
-  const sp: Respec = { fn: null, rt, p, pcs: g.fbPcs, fb: new Uint8Array(g.fbPcs.length), calls: 0, watch: g.fbPcs.length > 0, up };
-  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX, sp) as Compiled;
+  const sp: Respec = { fn: null, rt, p, pcs: g.fbPcs, fb: new Uint8Array(g.fbPcs.length), calls: 0, watch: g.fbPcs.length > 0, up, self: null };
+  const fn = factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX, sp) as Compiled;
+  sp.self = fn;
+  return fn;
 }
 
 export { OP_NAMES };
