@@ -488,7 +488,7 @@ class Gen {
 
   /** Table loads (GETTABLE, GETI, GETFIELD) speculated to give a float: those whose value is next read as an
    * operand of float-capable arithmetic (+ - * / ^ unary -) whose other operand is not an integer constant,
-   * with no branch in between (`bj.x - bix`, `x[j] * A(i, j)`). The value is unboxed into the register's `f`
+   * with no branch in between but the entry of a numeric loop (`bj.x - bix`, `x[j] * A(i, j)`). The value is unboxed into the register's `f`
    * local (fltGuard); anything else (an integer, a non-number) deoptimises at the load, which is pure when it
    * gives a value (rt.index deoptimises before calling an __index function), and makes every later call of
    * the function run a version compiled without this speculation (FX.respec). */
@@ -515,7 +515,8 @@ class Gen {
         }
         const w = writesOf(j);
         if (w !== null && a >= w[0] && (w[1] < 0 || a < w[1])) break;
-        if (BRANCHES.has(oq)) break;
+        // into a numeric loop's body too (`local bx = b.x; for j = ... do ... bx - ... end`)
+        if (BRANCHES.has(oq) && oq !== Op.FORPREP) break;
       }
     }
     return out;
@@ -1225,11 +1226,15 @@ const FX = {
   },
   /** At the entry of a first version with candidate loads (while `watch`): from the second call on, the
    * loads that gave only floats during the previous call get a version speculating on them, which this and
-   * later calls run (true). Gives up after a few calls without one. */
+   * later calls run (true), once no load gave other values in that call or after CHECK_CALLS calls. Gives up
+   * after CHECK_CALLS calls without one. */
   check(sp: Respec): boolean {
     if (++sp.calls >= 2) {
       const ok = sp.pcs.filter((_, k) => sp.fb[k] === 1);
-      if (ok.length > 0) {
+      // loads that also gave other values (an integer 0 before the first float update) get more calls to
+      // show whether they settle on floats, unless CHECK_CALLS calls have passed
+      const waiting = sp.fb.some((t) => t > 1) && sp.calls < CHECK_CALLS;
+      if (ok.length > 0 && !waiting) {
         sp.watch = false;
         sp.fn = recompile(sp, new Set(ok));
         install(sp, sp.fn);
