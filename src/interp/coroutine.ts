@@ -64,6 +64,9 @@ export class Coroutine extends LuaThreadBase {
   allowHook = true;
   /** Nested tail calls of compiled generator frames on this thread's JS stack (src/jit/generator.ts). */
   tailNest = 0;
+  /** While suspended at a coroutine.yield of compiled generator code: that code's segment, which a resume
+   * from compiled code continues directly (src/jit/generator.ts); cleared by any resume. */
+  gseg: unknown = undefined;
 
   constructor(readonly isMain: boolean, body?: LuaValue, creator?: Coroutine) {
     super();

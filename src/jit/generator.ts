@@ -26,11 +26,11 @@
  */
 import { NativeFunction, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { F_CONT, K_AWAIT, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { F_CONT, F_FRESH, K_AWAIT, K_RESUME, K_WRAP, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
-import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
-import { SpecialFunction, S_YIELD, callValue, pushNativeCI, returnArray, switchBack } from '../interp/call.js';
-import { getTM } from '../interp/metamethods.js';
+import { EXTRA_STACK, Coroutine } from '../interp/coroutine.js';
+import { SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNativeCI, returnArray, switchBack } from '../interp/call.js';
+import { getTM, MAX_CCALLS } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
 import { callOnStack, type JitRuntime } from './runtime.js';
 
@@ -42,6 +42,8 @@ const REQ: unique symbol = Symbol('request');
 const SUB: unique symbol = Symbol('subgenerator');
 /** Returned by the native fast path when the native suspended the machine on a promise. */
 const AWAITING: unique symbol = Symbol('awaiting');
+/** Returned by `resume` when the switch must take the interpreter's protocol. */
+export const NOFAST: unique symbol = Symbol('nofast');
 
 export type GenFrame = Generator<number, LuaValue, LuaValue>;
 export type GenCompiled = (cl: LuaClosure, ...args: LuaValue[]) => GenFrame;
@@ -56,8 +58,6 @@ function anyArray(): LuaValue[] {
   a.length = 0;
   return a;
 }
-
-const NO_VALUES: LuaValue[] = anyArray();
 
 class Segment {
   active = false;
@@ -80,8 +80,6 @@ export class GenRuntime {
   readonly SUB = SUB;
   req = REQ_CALL;
   sub: GenFrame | undefined = undefined;
-  /** The values of the outstanding REQ_YIELD. */
-  private yv: LuaValue[] = NO_VALUES;
   private readonly closeSite: Site = { p: null, j: null };
 
   constructor(private readonly rt: JitRuntime, private readonly L: State) {}
@@ -98,21 +96,27 @@ export class GenRuntime {
     this.drive(new Segment(gen, th, f, func, nresults, flags, th.ciIdx + 1, th.tailNest), undefined);
   }
 
-  /** Runs the segment until it finishes or waits for a request that did not complete at once. */
-  private drive(seg: Segment, x: LuaValue): void {
+  /** Runs the segment until it finishes or waits for a request that did not complete at once (`r0`: what the
+   * generator already answered to a resume made elsewhere). */
+  private drive(seg: Segment, x: LuaValue, r0?: IteratorResult<number, LuaValue>): void {
     const th = seg.th;
     const L = this.L;
     seg.active = true;
     try {
       for (;;) {
         let r: IteratorResult<number, LuaValue>;
-        try {
-          r = seg.gen.next(x);
-        } catch (e) {
-          // the whole generator chain is gone: its tail-call nesting with it
-          th.tailNest = seg.nest0;
-          this.flags = 0;
-          throw e;
+        if (r0 !== undefined) {
+          r = r0;
+          r0 = undefined;
+        } else {
+          try {
+            r = seg.gen.next(x);
+          } catch (e) {
+            // the whole generator chain is gone: its tail-call nesting with it
+            th.tailNest = seg.nest0;
+            this.flags = 0;
+            throw e;
+          }
         }
         if (r.done === true) {
           this.finish(seg, r.value);
@@ -152,9 +156,9 @@ export class GenRuntime {
           c.kind = K_GEN;
           c.extra = seg as unknown as LuaValue;
           th.status = 'suspended';
-          const vals = this.yv;
-          this.yv = NO_VALUES;
-          switchBack(L, th, vals);
+          th.gseg = seg;
+          const y = th.cis[th.ciIdx];
+          switchBack(L, th, th.stack.slice(y.func + 1, y.top));
         } else {
           // REQ_AWAIT: the native's record (on top) completes when the promise settles
           const c = th.cis[th.ciIdx - 1];
@@ -194,6 +198,7 @@ export class GenRuntime {
     const seg = c.extra as unknown as Segment;
     c.kind = 0;
     c.extra = undefined;
+    th.gseg = undefined;
     const func = th.cis[th.ciIdx + 1].func;
     const s = th.stack;
     const n = th.top - func;
@@ -219,8 +224,15 @@ export class GenRuntime {
     const s = th.stack;
     const f = s[func];
     if (f instanceof SpecialFunction) {
-      // the hot operation of generator-style code first; the other specials are requests
-      if (f.special === S_YIELD && th.nny === 0 && th.resumer !== undefined && th.hookMask === 0) return this.yieldReq(th, f, func, nargs);
+      // the hot operations of generator-style code first; the other specials are requests
+      if (th.hookMask === 0) {
+        if (f.special === S_YIELD) {
+          if (th.nny === 0 && th.resumer !== undefined) return this.yieldReq(th, f, func, nargs);
+        } else {
+          const r = this.resume(th, f, func, nargs);
+          if (r !== NOFAST) return r;
+        }
+      }
     } else if (f instanceof NativeFunction) {
       if (th.hookMask === 0) {
         const r = this.callNative(th, f, func, nargs);
@@ -252,10 +264,132 @@ export class GenRuntime {
   private yieldReq(th: Coroutine, f: SpecialFunction, func: number, nargs: number): symbol {
     const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_CONT);
     ci.kind = K_YIELD;
-    // a slice of the (generic) stack array: never a double array, NaN payloads survive
-    this.yv = th.stack.slice(func + 1, func + 1 + nargs);
+    // the values stay in the stack above the record (func + 1 .. ci.top): the resumer takes them there
     this.req = REQ_YIELD;
     return REQ;
+  }
+
+  /** coroutine.resume(co, ...) or a wrap function, called from compiled code on thread `th` (no hooks): when
+   * `co` is suspended at a coroutine.yield of compiled generator code (`co.gseg`), its generator is resumed
+   * right here and a plain yield comes straight back: no driver loop, no run loop, no arrays. The records
+   * are those of the interpreter's protocol (the resumer's native record, the yield's record while suspended),
+   * so tracebacks, status and error recovery see the same frames; anything else the generator asks for on
+   * the way (a request, its end, an error) continues through that protocol (resumeSlow). Results follow the
+   * compiled convention. NOFAST: not applicable, the caller takes the general path. */
+  resume(th: Coroutine, f: SpecialFunction, func: number, nargs: number): LuaValue | typeof NOFAST {
+    const L = this.L;
+    const s = th.stack;
+    const wrap = f.special === S_WRAP;
+    let co: LuaValue;
+    let first: number;
+    let n: number;
+    if (wrap) {
+      co = f.co;
+      first = func + 1;
+      n = nargs;
+    } else if (f.special === S_RESUME && nargs > 0) {
+      co = s[func + 1];
+      first = func + 2;
+      n = nargs - 1;
+    } else return NOFAST;
+    if (!(co instanceof Coroutine)) return NOFAST;
+    const seg = co.gseg as Segment | undefined;
+    if (seg === undefined || co.status !== 'suspended' || co.hookMask !== 0 || seg.active || L.nCcalls >= MAX_CCALLS || L.suspendable()) return NOFAST;
+    // the yield returns the resume's arguments (compiled convention)
+    co.gseg = undefined;
+    const rt = this.rt;
+    const v = rt.v;
+    for (let i = 1; i < n; i++) v[i] = s[first + i];
+    rt.n = n;
+    const x = n > 0 ? s[first] : undefined;
+    const cs = co.stack;
+    const y = co.cis[co.ciIdx];
+    for (let i = y.func; i < y.top; i++) cs[i] = undefined;
+    co.top = y.func;
+    co.ciIdx--;
+    const c = co.cis[co.ciIdx];
+    c.kind = 0;
+    c.extra = undefined;
+    // the resumer's record, as doResume leaves it (F_FRESH: the general path runs its own loop until it returns)
+    const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_FRESH);
+    const ridx = th.ciIdx;
+    ci.kind = wrap ? K_WRAP : K_RESUME;
+    ci.extra = co;
+    ci.savedCcalls = L.nCcalls;
+    ci.savedNny = th.nny;
+    L.nCcalls++;
+    th.status = 'normal';
+    co.status = 'running';
+    co.resumer = th;
+    L.cur = co;
+    seg.active = true;
+    let r: IteratorResult<number, LuaValue>;
+    try {
+      r = seg.gen.next(x);
+    } catch (e) {
+      seg.active = false;
+      co.tailNest = seg.nest0;
+      this.flags = 0;
+      return this.resumeFailed(th, func, ridx, e);
+    }
+    seg.active = false;
+    if (r.done === true || r.value !== REQ_YIELD || th.hookMask !== 0) return this.resumeSlow(th, seg, r, func, ridx);
+    // a plain yield (yieldReq pushed its record): suspend, and the values go back as the resume's results
+    const y2 = co.cis[co.ciIdx];
+    const c2 = co.cis[co.ciIdx - 1];
+    c2.kind = K_GEN;
+    c2.extra = seg as unknown as LuaValue;
+    co.status = 'suspended';
+    co.gseg = seg;
+    co.resumer = undefined;
+    th.status = 'running';
+    L.cur = th;
+    L.nCcalls = ci.savedCcalls;
+    th.ciIdx = ridx - 1;
+    for (let i = func; i <= func + nargs; i++) s[i] = undefined;
+    th.top = func;
+    const a = y2.func + 1;
+    const m = y2.top - a;
+    if (wrap) {
+      for (let i = 1; i < m; i++) v[i] = cs[a + i];
+      rt.n = m;
+      return m > 0 ? cs[a] : undefined;
+    }
+    for (let i = 0; i < m; i++) v[i + 1] = cs[a + i];
+    rt.n = m + 1;
+    return true;
+  }
+
+  /** The resumed generator answered something other than a plain yield: the driver takes it from there, with
+   * the interpreter's loop until the resumer's record returns. */
+  private resumeSlow(th: Coroutine, seg: Segment, r: IteratorResult<number, LuaValue>, func: number, ridx: number): LuaValue {
+    try {
+      this.drive(seg, undefined, r);
+    } catch (e) {
+      return this.resumeFailed(th, func, ridx, e);
+    }
+    execute(this.L, th, ridx);
+    return this.takeResults(th, func);
+  }
+
+  /** An error inside the resumed coroutine: recovered as the interpreter's loop would (it kills the coroutine
+   * and goes to the resumer's record, or is rethrown past it: wrap). */
+  private resumeFailed(th: Coroutine, func: number, ridx: number, e: unknown): LuaValue {
+    if (th.ciIdx < ridx) throw e;
+    execute(this.L, th, ridx, e);
+    return this.takeResults(th, func);
+  }
+
+  /** The results of the call at stack[func] (up to th.top), in the compiled convention. */
+  private takeResults(th: Coroutine, func: number): LuaValue {
+    const s = th.stack;
+    const n = th.top - func;
+    const v = this.rt.v;
+    for (let i = 1; i < n; i++) v[i] = s[func + i];
+    this.rt.n = n;
+    const r = n > 0 ? s[func] : undefined;
+    th.top = func;
+    return r;
   }
 
   /** `at` as a generator, for the less frequent slow paths. */

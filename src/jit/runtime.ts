@@ -67,7 +67,7 @@ import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
 import { SpecialFunction, callValue, execute, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
 import { getTM, toIntNs } from '../interp/metamethods.js';
-import { GenRuntime, type GenCompiled } from './generator.js';
+import { GenRuntime, NOFAST, type GenCompiled } from './generator.js';
 
 /** Returned by slow paths that cannot finish without the interpreter. */
 export const DEOPT: unique symbol = Symbol('deopt');
@@ -472,7 +472,12 @@ export class JitRuntime {
     const f = s[func];
     if (f instanceof NativeFunction) {
       // the common case of library calls: straight to the native (its record as the interpreter pushes it)
-      if (th.hookMask === 0 && !(f instanceof SpecialFunction)) return this.callNative(th, f, func, nargs);
+      if (th.hookMask === 0) {
+        if (!(f instanceof SpecialFunction)) return this.callNative(th, f, func, nargs);
+        // coroutine.resume and wrap functions: a direct switch into compiled generator code (generator.ts)
+        const r = this.G.resume(th, f, func, nargs);
+        if (r !== NOFAST) return r;
+      }
     } else if (f instanceof LuaClosure) {
       const j = this.compiled(f.p);
       if (j !== undefined) {
