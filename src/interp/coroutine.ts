@@ -25,6 +25,10 @@ export const ERROR_STACK = MAX_STACK + 200;
 /** Free slots guaranteed above a Lua frame's registers (metamethod calls are placed there). */
 export const EXTRA_STACK = 8;
 
+/** A new thread's stack (a packed array of 48 nils, copied). */
+const STACK0: LuaValue[] = [];
+for (let i = 0; i < 48; i++) STACK0.push(undefined);
+
 export type CoStatus = 'running' | 'normal' | 'suspended' | 'dead';
 
 /** A "stack overflow" error with the extra room of ERROR_STACK exhausted too (PUC's LUA_ERRERR). */
@@ -35,41 +39,66 @@ export class ErrorInErrorHandling extends LuaError {
 }
 
 export class Coroutine extends LuaThreadBase {
-  stack: LuaValue[] = [];
+  declare readonly isMain: boolean;
+  declare stack: LuaValue[];
   /** End of the live values when an instruction or call leaves a variable number of them. */
-  top = 1;
-  cis: CallInfo[] = [new CallInfo()];
-  ciIdx = 0;
-  openUps: UpVal[] = [];
-  tbc: number[] = [];
-  status: CoStatus;
+  declare top: number;
+  declare cis: CallInfo[];
+  declare ciIdx: number;
+  declare openUps: UpVal[];
+  declare tbc: number[];
+  declare status: CoStatus;
   /** Who resumed this coroutine (while it runs or is normal). */
-  resumer: Coroutine | undefined = undefined;
+  declare resumer: Coroutine | undefined;
   /** Number of JS-level (non-yieldable) calls active on this thread. */
-  nny = 0;
-  stackLimit = MAX_STACK;
+  declare nny: number;
+  declare stackLimit: number;
   /** Not started yet: the body is at stack[1]. */
-  fresh: boolean;
+  declare fresh: boolean;
   /** The error a failed coroutine died with (for coroutine.close). */
-  errorValue: LuaValue = undefined;
-  failed = false;
+  declare errorValue: LuaValue;
+  declare failed: boolean;
   /** Debug hook of this thread (debug.sethook): function, HOOK_* mask, count. */
-  hook: LuaValue = undefined;
-  hookMask = 0;
-  baseHookCount = 0;
-  hookCount = 0;
+  declare hook: LuaValue;
+  declare hookMask: number;
+  declare baseHookCount: number;
+  declare hookCount: number;
   /** Last instruction traced by the line hook (PUC's L->oldpc). */
-  oldpc = 0;
+  declare oldpc: number;
   /** False while a hook runs (hooks do not nest). */
-  allowHook = true;
+  declare allowHook: boolean;
   /** Nested tail calls of compiled generator frames on this thread's JS stack (src/jit/generator.ts). */
-  tailNest = 0;
+  declare tailNest: number;
   /** While suspended at a coroutine.yield of compiled generator code: that code's segment, which a resume
    * from compiled code continues directly (src/jit/generator.ts); cleared by any resume. */
-  gseg: unknown = undefined;
+  declare gseg: unknown;
 
-  constructor(readonly isMain: boolean, body?: LuaValue, creator?: Coroutine) {
+  constructor(isMain: boolean, body?: LuaValue, creator?: Coroutine) {
     super();
+    // fields assigned here, not as class-field initialisers (V8 runs [[Define]] initialisers several times
+    // slower than plain stores: coroutine creation showed it)
+    this.isMain = isMain;
+    this.stack = STACK0.slice();
+    this.top = 1;
+    this.cis = [new CallInfo()];
+    this.ciIdx = 0;
+    this.openUps = [];
+    this.tbc = [];
+    this.resumer = undefined;
+    this.nny = 0;
+    this.stackLimit = MAX_STACK;
+    this.errorValue = undefined;
+    this.failed = false;
+    this.hook = undefined;
+    this.hookMask = 0;
+    this.baseHookCount = 0;
+    this.hookCount = 0;
+    this.oldpc = 0;
+    this.allowHook = true;
+    this.tailNest = 0;
+    this.gseg = undefined;
+    this.status = isMain ? 'running' : 'suspended';
+    this.fresh = !isMain;
     if (creator !== undefined) {
       // lua_newthread: a new thread inherits its creator's hook
       this.hook = creator.hook;
@@ -77,9 +106,6 @@ export class Coroutine extends LuaThreadBase {
       this.baseHookCount = creator.baseHookCount;
       this.hookCount = creator.baseHookCount;
     }
-    for (let i = 0; i < 48; i++) this.stack.push(undefined);
-    this.status = isMain ? 'running' : 'suspended';
-    this.fresh = !isMain;
     if (!isMain) {
       this.stack[1] = body;
       this.top = 2;

@@ -26,7 +26,7 @@
  */
 import { NativeFunction, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { F_CONT, F_FRESH, K_AWAIT, K_RESUME, K_WRAP, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { F_COBASE, F_CONT, F_FRESH, K_AWAIT, K_RESUME, K_WRAP, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, Coroutine } from '../interp/coroutine.js';
 import { SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNativeCI, returnArray, switchBack } from '../interp/call.js';
@@ -59,14 +59,40 @@ function anyArray(): LuaValue[] {
   return a;
 }
 
+/** Segment.vals before a continuation needed it (never written). */
+const NO_VALS: LuaValue[] = [];
+
 class Segment {
-  active = false;
-  ready = false;
-  first: LuaValue = undefined;
-  n = 0;
-  vals: LuaValue[] = anyArray();
-  constructor(readonly gen: GenFrame, readonly th: Coroutine, readonly cl: LuaClosure, readonly func: number,
-    readonly nresults: number, readonly flags: number, readonly base: number, readonly nest0: number) {}
+  // plain stores, not class-field initialisers (cheaper in V8): one segment per coroutine started
+  declare active: boolean;
+  declare ready: boolean;
+  declare first: LuaValue;
+  declare n: number;
+  /** Results 2..n of a continuation (created at the first that has them). */
+  declare vals: LuaValue[];
+  declare readonly gen: GenFrame;
+  declare readonly th: Coroutine;
+  declare readonly cl: LuaClosure;
+  declare readonly func: number;
+  declare readonly nresults: number;
+  declare readonly flags: number;
+  declare readonly base: number;
+  declare readonly nest0: number;
+  constructor(gen: GenFrame, th: Coroutine, cl: LuaClosure, func: number, nresults: number, flags: number, base: number, nest0: number) {
+    this.gen = gen;
+    this.th = th;
+    this.cl = cl;
+    this.func = func;
+    this.nresults = nresults;
+    this.flags = flags;
+    this.base = base;
+    this.nest0 = nest0;
+    this.active = false;
+    this.ready = false;
+    this.first = undefined;
+    this.n = 0;
+    this.vals = NO_VALS;
+  }
 }
 
 export class GenRuntime {
@@ -202,8 +228,11 @@ export class GenRuntime {
     const func = th.cis[th.ciIdx + 1].func;
     const s = th.stack;
     const n = th.top - func;
-    const vals = seg.vals;
-    for (let i = 1; i < n; i++) vals[i] = s[func + i];
+    if (n > 1) {
+      let vals = seg.vals;
+      if (vals === NO_VALS) seg.vals = vals = anyArray();
+      for (let i = 1; i < n; i++) vals[i] = s[func + i];
+    }
     seg.n = n;
     seg.first = n > 0 ? s[func] : undefined;
     th.top = func;
@@ -293,23 +322,41 @@ export class GenRuntime {
       n = nargs - 1;
     } else return NOFAST;
     if (!(co instanceof Coroutine)) return NOFAST;
-    const seg = co.gseg as Segment | undefined;
-    if (seg === undefined || co.status !== 'suspended' || co.hookMask !== 0 || seg.active || L.nCcalls >= MAX_CCALLS || L.suspendable()) return NOFAST;
-    // the yield returns the resume's arguments (compiled convention)
-    co.gseg = undefined;
+    if (co.status !== 'suspended' || co.hookMask !== 0 || L.nCcalls >= MAX_CCALLS || L.suspendable()) return NOFAST;
+    let seg = co.gseg as Segment | undefined;
     const rt = this.rt;
     const v = rt.v;
-    for (let i = 1; i < n; i++) v[i] = s[first + i];
-    rt.n = n;
-    const x = n > 0 ? s[first] : undefined;
     const cs = co.stack;
-    const y = co.cis[co.ciIdx];
-    for (let i = y.func; i < y.top; i++) cs[i] = undefined;
-    co.top = y.func;
-    co.ciIdx--;
-    const c = co.cis[co.ciIdx];
-    c.kind = 0;
-    c.extra = undefined;
+    let x: LuaValue = undefined;
+    if (seg !== undefined) {
+      if (seg.active) return NOFAST;
+      // the yield returns the resume's arguments (compiled convention)
+      co.gseg = undefined;
+      for (let i = 1; i < n; i++) v[i] = s[first + i];
+      rt.n = n;
+      if (n > 0) x = s[first];
+      const y = co.cis[co.ciIdx];
+      for (let i = y.func; i < y.top; i++) cs[i] = undefined;
+      co.top = y.func;
+      co.ciIdx--;
+      const c = co.cis[co.ciIdx];
+      c.kind = 0;
+      c.extra = undefined;
+    } else {
+      // not started: its body (stack[1]) starts as a segment as callValue would start it, with F_COBASE
+      const body = cs[1];
+      if (!co.fresh || !(body instanceof LuaClosure)) return NOFAST;
+      const g = rt.compiledGen(body.p);
+      if (g === undefined) return NOFAST;
+      if (2 + n + EXTRA_STACK > cs.length) co.grow(2 + n + EXTRA_STACK);
+      for (let i = 0; i < n; i++) cs[2 + i] = s[first + i];
+      co.fresh = false;
+      co.top = 1;
+      rt.tail = false;
+      seg = new Segment(callOnStack(g, body, cs, 1, n), co, body, 1, MULTRET, F_COBASE, 1, co.tailNest);
+      // the prologue (at the first next) takes the bottom record's flags
+      this.flags = F_COBASE;
+    }
     // the resumer's record, as doResume leaves it (F_FRESH: the general path runs its own loop until it returns)
     const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_FRESH);
     const ridx = th.ciIdx;
@@ -333,7 +380,30 @@ export class GenRuntime {
       return this.resumeFailed(th, func, ridx, e);
     }
     seg.active = false;
-    if (r.done === true || r.value !== REQ_YIELD || th.hookMask !== 0) return this.resumeSlow(th, seg, r, func, ridx);
+    if (r.done === true) {
+      // (a segment above interpreted frames returns into them: the driver completes that call)
+      if (seg.flags !== F_COBASE || th.hookMask !== 0 || co.hookMask !== 0) return this.resumeSlow(th, seg, r, func, ridx);
+      // the coroutine's body returned (its frame popped, results in the compiled convention): the coroutine is dead
+      co.tailNest = seg.nest0;
+      co.status = 'dead';
+      co.ciIdx = 0;
+      co.top = 1;
+      co.resumer = undefined;
+      th.status = 'running';
+      L.cur = th;
+      L.nCcalls = ci.savedCcalls;
+      th.ciIdx = ridx - 1;
+      for (let i = func; i <= func + nargs; i++) s[i] = undefined;
+      th.top = func;
+      const r0 = r.value;
+      if (wrap) return r0;
+      const m = rt.n;
+      for (let i = m - 1; i >= 1; i--) v[i + 1] = v[i];
+      if (m > 0) v[1] = r0;
+      rt.n = m + 1;
+      return true;
+    }
+    if (r.value !== REQ_YIELD || th.hookMask !== 0) return this.resumeSlow(th, seg, r, func, ridx);
     // a plain yield (yieldReq pushed its record): suspend, and the values go back as the resume's results
     const y2 = co.cis[co.ciIdx];
     const c2 = co.cis[co.ciIdx - 1];
