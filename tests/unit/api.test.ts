@@ -292,6 +292,35 @@ for (const tier of ['interp', 'jit']) {
     assert.deepEqual(await lua.callAsync(f, 40, 2), [42, 'done']);
   });
 
+  test(`async (${tier}): coroutines switched directly by synchronous calls, resumed and suspended on promises by async ones`, async () => {
+    const { lua } = newLua({ tier, jitThreshold: 0 });
+    lua.set('delay', async (v: unknown) => {
+      await sleep(1);
+      return v;
+    });
+    lua.doString(`
+      gen = coroutine.wrap(function(a)
+        while true do
+          local b = coroutine.yield(a)
+          if type(b) == "string" then b = delay(b .. "!") end
+          a = b
+        end
+      end)
+      co = coroutine.create(function(x)
+        for i = 1, 1000 do x = coroutine.yield(x + i) end
+        return "end", x
+      end)
+      sum = 0
+      for i = 1, 100 do sum = sum + select(2, coroutine.resume(co, i)) + gen(i) end
+    `, '=sync');
+    assert.deepEqual(lua.doString('return sum, gen(7), coroutine.status(co)'), [15150, 7, 'suspended']);
+    // a promise inside a coroutine last suspended by a direct switch; then direct switches again
+    assert.deepEqual(await lua.doStringAsync('local a = gen("x") return a, gen(3), coroutine.resume(co, 1)', '=async'), ['x!', 3, true, 102]);
+    assert.deepEqual(lua.doString('return gen(4), gen(5), coroutine.resume(co, 2)'), [4, 5, true, 104]);
+    assert.deepEqual(await lua.doStringAsync('return gen("y"), coroutine.resume(co, 3)'), ['y!', true, 106]);
+    assert.throws(() => lua.doString('return gen("z")', '=s'), /JS function 'delay' returned a Promise outside an asynchronous call/);
+  });
+
   test(`async (${tier}): a promise where the thread cannot suspend is a clear Lua error`, async () => {
     const { lua } = newLua({ tier, jitThreshold: 0 });
     lua.set('delay', async (v: unknown) => v);
