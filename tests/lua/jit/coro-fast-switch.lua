@@ -7,13 +7,13 @@ local function show(...)
   return t.n .. ": " .. table.concat(t, " ")
 end
 
--- values through resume/yield: none, nils, many, NaN, integral floats
+-- values through resume/yield: none, nils, many, infinities, integral floats (NaN signs vary: README)
 local co = coroutine.create(function(a, b, ...)
   print("start", show(a, b, ...))
   local x, y, z = coroutine.yield()
   print("got", show(x, y, z))
   print("got", show(coroutine.yield(nil, nil)))
-  print("got", show(coroutine.yield(1, 2.0, -0.0, 0/0, "s", true, nil)))
+  print("got", show(coroutine.yield(1, 2.0, -0.0, 1e308 * 10, -1e308 * 10, "s", true, nil)))
   for i = 1, 3 do print("loop", show(coroutine.yield(i, i * 1.5))) end
   return "r1", nil, 3
 end)
@@ -120,7 +120,8 @@ for i = 1, 7 do print("pc", pc()) end
 
 -- tracebacks: a suspended coroutine's and the resumer's, seen from inside
 local tb = coroutine.create(function()
-  local function deep(n) if n == 0 then coroutine.yield(debug.traceback(main)) else deep(n - 1) end end
+  -- (the resumer's traceback up to the main chunk: below it the test harness may add frames)
+  local function deep(n) if n == 0 then coroutine.yield(debug.traceback(main):match("^[^\n]*\n[^\n]*\n[^\n]*")) else deep(n - 1) end end
   deep(2)
   deep(1)
 end)
