@@ -24,7 +24,9 @@ import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, type Structure, type Region } from './cfg.js';
 import { DEOPT, genericArray, type Compiled, type JitRuntime } from './runtime.js';
-import { Types, FLT, INT, ANY, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
+import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
+import { bitKind, bitOperands, constShift, Bw } from './types.js';
+import { I64 as I64H, words } from './int64.js';
 import { cpow } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
 
@@ -207,7 +209,7 @@ class Gen {
     let s = '';
     for (let r = 0; r < to && r < this.p.maxstacksize; r++) {
       if (this.captured.has(r)) continue;
-      s += st !== null && st[r] === FLT ? `S[B + ${r}] = ${this.boxExpr(r)}; ` : `S[B + ${r}] = r${r}; `;
+      s += st !== null && st[r] === FLT ? `S[B + ${r}] = ${this.boxExpr(r)}; ` : st !== null && st[r] === I64 ? `S[B + ${r}] = I.box(h${r}, l${r}); ` : `S[B + ${r}] = r${r}; `;
     }
     return s;
   }
@@ -895,10 +897,15 @@ class Gen {
       if (st[r] !== FLT || (only !== undefined && only !== 'all' && !only.includes(r))) continue;
       s += this.boxTo(r, `f${r}`);
     }
+    for (const r of this.ty.iregs) {
+      if (st[r] !== I64 || (only !== undefined && only !== 'all' && !only.includes(r))) continue;
+      s += this.boxI(r, `h${r}`, `l${r}`);
+    }
     return s;
   }
 
   private slotStore(r: number): string {
+    if (this.cur !== null && this.cur[r] === I64) return `S[B + ${r}] = I.box(h${r}, l${r}); `;
     return this.cur !== null && this.cur[r] === FLT ? `S[B + ${r}] = ${this.boxExpr(r)}; ` : `S[B + ${r}] = r${r}; `;
   }
 
@@ -907,6 +914,7 @@ class Gen {
     const t = this.cur === null ? ANY : this.cur[r];
     if (t === FLT) return `x = S[B + ${r}]; if (typeof x === 'number' && Math.floor(x) !== x) f${r} = x; else if (x instanceof LFloat) f${r} = x.n; else FX.badLocal(); `;
     if (t === INT) return `r${r} = S[B + ${r}]; if (typeof r${r} !== 'number' || Math.floor(r${r}) !== r${r}) FX.badLocal(); `;
+    if (t === I64) return `x = S[B + ${r}]; if (typeof x === 'number' && Math.floor(x) === x) { l${r} = x | 0; h${r} = Math.floor(x / 4294967296) | 0; } else if (typeof x === 'bigint') { l${r} = I.split(x); h${r} = I.h; } else FX.badLocal(); `;
     return `r${r} = S[B + ${r}]; `;
   }
 
@@ -918,6 +926,11 @@ class Gen {
     if (to === undefined || live === undefined) return '';
     let s = '';
     for (const r of this.ty.fregs) if (this.edge[r] === FLT && to[r] !== FLT && live[r] === 1) s += this.boxTo(r, `f${r}`);
+    for (const r of this.ty.iregs) {
+      if (live[r] !== 1 || to[r] === this.edge[r]) continue;
+      if (this.edge[r] === I64) s += this.boxI(r, `h${r}`, `l${r}`);
+      else if (to[r] === I64) s += `l${r} = r${r} | 0; h${r} = Math.floor(r${r} / 4294967296) | 0; `;
+    }
     return s;
   }
 
@@ -929,7 +942,7 @@ class Gen {
   /** Before a generic instruction: the FLT registers it reads or writes get their b2 value in the `r` local. */
   private materialise(i: number): void {
     const st = this.cur;
-    if (st === null || this.ty === null || this.ty.fregs.size === 0) return;
+    if (st === null || this.ty === null || (this.ty.fregs.size === 0 && this.ty.iregs.size === 0)) return;
     const rd = readsOf(i);
     let regs: number[] | 'all' = rd;
     if (rd !== 'all') {
@@ -952,6 +965,7 @@ class Gen {
     const t = this.cur![o.reg];
     if (t === FLT) return `f${o.reg}`;
     if (t === INT) return this.R(o.reg);
+    if (t === I64) return `(h${o.reg} * 4294967296 + (l${o.reg} >>> 0))`;
     this.emit(`${tmp} = ${this.R(o.reg)}; if (typeof ${tmp} === 'number') ${tmpd} = ${tmp}; else if (${tmp} instanceof LFloat) ${tmpd} = ${tmp}.n; else ${this.deopt(this.curPc)}`);
     return tmpd;
   }
@@ -970,6 +984,10 @@ class Gen {
     const a = argA(i);
     switch (op) {
       case Op.MOVE:
+        if (out[a] === I64) {
+          this.emit(`h${a} = h${argB(i)}; l${a} = l${argB(i)};`);
+          return true;
+        }
         if (out[a] !== FLT) return false;
         this.emit(`f${a} = f${argB(i)};`);
         return true;
@@ -979,6 +997,11 @@ class Gen {
         return true;
       case Op.LOADK: {
         const k = this.p.k[argBx(i)];
+        if (out[a] === I64) {
+          const [h, l] = words(k as bigint);
+          this.emit(`h${a} = ${h}; l${a} = ${l};`);
+          return true;
+        }
         if (out[a] !== FLT) return false;
         this.emit(`f${a} = ${fconst(k instanceof LFloat ? k.n : k as number)};`);
         return true;
@@ -995,10 +1018,18 @@ class Gen {
         return this.typedTest(pc, pos, op, i);
       default: {
         const kind = arithKind(op);
-        if (kind === undefined) return false;
+        if (kind === undefined) {
+          const bk = bitKind(op);
+          if (bk === undefined) return false;
+          const bt = ty.bitResultOf(pc, cur);
+          if (bt !== INT && bt !== I64) return false;
+          this.bitOp(bk, a, bt, out[a] === I64, ...bitOperands(this.p, i));
+          return true;
+        }
         const t = ty.resultOf(pc, cur);
         if (t === FLT) this.floatArith(kind, a, out[a] === FLT, ...operands(this.p, i));
         else if (t === INT) this.intArith(kind, a, ...operands(this.p, i));
+        else if (t === I64) this.i64Arith(kind, a, out[a] === I64, ...operands(this.p, i));
         else return false;
         return true;
       }
@@ -1042,8 +1073,116 @@ class Gen {
         if (oy.reg >= 0 || oy.k === 0) this.emit(`if (${Y} === 0) ${this.deopt(this.curPc)}`);
         this.emit(`v = ${X} % ${Y}; if (v !== 0 && (v < 0) !== (${Y} < 0)) v += ${Y}; ${RA} = v + 0;`);
         return;
+      case Ar.IDIV:
+        // floor of the rounded quotient is exact for safe integers (number.ts's idivNum)
+        if (oy.reg >= 0 || oy.k === 0) this.emit(`if (${Y} === 0) ${this.deopt(this.curPc)}`);
+        this.emit(`${RA} = Math.floor(${X} / ${Y}) + 0;`);
+        return;
       default: throw new Error('intArith: not an integer operation');
     }
+  }
+
+  // ------------------------------------------------------------------------------------ 64-bit integers
+  // (an I64 register lives in int32 locals h<r> (high word) and l<r> (low word); int64.ts)
+
+  /** Statements storing the b2 value of the 64-bit integer (h, l) in register r: a number when safe. */
+  private boxI(r: number, h: string, l: string): string {
+    const R = this.R(r);
+    return `if (((${h} + 2097152) >>> 22) === 0 && (${h} !== -2097152 || ${l} !== 0)) ${R} = ${h} * 4294967296 + (${l} >>> 0); else ${R} = I.big(${h}, ${l}); `;
+  }
+
+  /** The (high, low) words of an integer operand (INT registers split into the temporaries `<tmp>h`, `<tmp>l`). */
+  private pair(o: Operand, tmp: string): [string, string] {
+    if (o.reg < 0) {
+      const [h, l] = words(o.k as number | bigint);
+      return [String(h), String(l)];
+    }
+    if (this.cur![o.reg] === I64) return [`h${o.reg}`, `l${o.reg}`];
+    const X = this.R(o.reg);
+    this.emit(`${tmp}l = ${X} | 0; ${tmp}h = Math.floor(${X} / 4294967296) | 0;`);
+    return [`${tmp}h`, `${tmp}l`];
+  }
+
+  /** Stores the result words (qh, ql) in register a: unboxed when its out-type is I64, else boxed. */
+  private putI(a: number, raw: boolean): void {
+    this.emit(raw ? `h${a} = qh; l${a} = ql;` : this.boxI(a, 'qh', 'ql'));
+  }
+
+  /** + - * // % and unary minus on 64-bit integers, wrapping (// and % by zero deoptimise). */
+  private i64Arith(kind: Ar, a: number, raw: boolean, ox: Operand, oy: Operand): void {
+    const e = (s: string): void => this.emit(s);
+    let [ah, al] = this.pair(ox, 'x');
+    let [bh, bl] = kind === Ar.UNM ? [ah, al] : this.pair(oy, 'y');
+    if (kind === Ar.UNM) [ah, al] = ['0', '0'];
+    switch (kind) {
+      case Ar.ADD:
+        e(`qd = (${al} >>> 0) + (${bl} >>> 0); qh = (${ah} + ${bh} + (qd > 4294967295 ? 1 : 0)) | 0; ql = qd | 0;`);
+        break;
+      case Ar.SUB: case Ar.UNM:
+        e(`qd = (${al} >>> 0) - (${bl} >>> 0); qh = (${ah} - ${bh} - (qd < 0 ? 1 : 0)) | 0; ql = qd | 0;`);
+        break;
+      case Ar.MUL:
+        e(`ql = I.mul(${ah}, ${al}, ${bh}, ${bl}); qh = I.h;`);
+        break;
+      case Ar.IDIV: case Ar.MOD:
+        if (oy.reg >= 0 || (bh === '0' && bl === '0')) e(`if ((${bh} | ${bl}) === 0) ${this.deopt(this.curPc)}`);
+        e(`ql = I.${kind === Ar.IDIV ? 'idiv' : 'mod'}(${ah}, ${al}, ${bh}, ${bl}); qh = I.h;`);
+        break;
+      default: throw new Error('i64Arith: not an integer operation');
+    }
+    this.putI(a, raw);
+  }
+
+  /** Bitwise operators on integer operands (types.ts's bitResult decides INT or I64). */
+  private bitOp(kind: Bw, a: number, t: number, raw: boolean, ox: Operand, oy: Operand): void {
+    const e = (s: string): void => this.emit(s);
+    const RA = this.R(a);
+    const n = constShift(kind, oy);
+    if (t === INT) {
+      if (kind === Bw.AND) {
+        // a mask 0 <= k < 2^31: only the low word counts (JS & takes a safe integer's low 32 bits exactly)
+        const [m, o] = oy.reg < 0 && typeof oy.k === 'number' && oy.k >= 0 && oy.k <= 0x7fffffff ? [oy.k, ox] : [ox.k as number, oy];
+        const low = o.reg < 0 ? String(words(o.k as number | bigint)[1]) : this.cur![o.reg] === I64 ? `l${o.reg}` : this.R(o.reg);
+        e(`${RA} = ${low} & ${m};`);
+        return;
+      }
+      // a logical right shift by 11..63 (within [0, 2^53)), or a shift by 64 or more (0)
+      if (n! >= 64 || n! <= -64) {
+        e(`${RA} = 0;`);
+        return;
+      }
+      const m = -n!;
+      if (ox.reg >= 0 && this.cur![ox.reg] === I64) {
+        const h = `h${ox.reg}`, l = `l${ox.reg}`;
+        e(m >= 32 ? `${RA} = ${h} >>> ${m - 32};` : `${RA} = (${h} >>> 0) * ${2 ** (32 - m)} + (${l} >>> ${m});`);
+      } else {
+        // a negative safe integer is 2^64 + x as unsigned
+        const X = this.int(ox);
+        e(`qd = Math.floor(${X} / ${2 ** m}); ${RA} = qd < 0 ? qd + ${2 ** (64 - m)} : qd;`);
+      }
+      return;
+    }
+    const [ah, al] = this.pair(ox, 'x');
+    switch (kind) {
+      case Bw.AND: case Bw.OR: case Bw.XOR: {
+        const [bh, bl] = this.pair(oy, 'y');
+        const sym = kind === Bw.AND ? '&' : kind === Bw.OR ? '|' : '^';
+        e(`qh = ${ah} ${sym} ${bh}; ql = ${al} ${sym} ${bl};`);
+        break;
+      }
+      case Bw.NOT: e(`qh = ~${ah}; ql = ~${al};`); break;
+      default:
+        if (n === undefined) {
+          // a count in a register: any value (a huge count shifts everything out)
+          const c = oy.reg >= 0 && this.cur![oy.reg] === I64 ? `(h${oy.reg} * 4294967296 + (l${oy.reg} >>> 0))` : this.int(oy);
+          e(`ql = I.shl(${ah}, ${al}, ${kind === Bw.SHL ? c : `-${c}`}); qh = I.h;`);
+        } else if (n === 0) e(`qh = ${ah}; ql = ${al};`);
+        else if (n >= 32) e(`qh = ${al} << ${n - 32}; ql = 0;`);
+        else if (n > 0) e(`qh = (${ah} << ${n}) | (${al} >>> ${32 - n}); ql = ${al} << ${n};`);
+        else if (n > -32) e(`ql = (${al} >>> ${-n}) | (${ah} << ${32 + n}); qh = (${ah} >>> ${-n}) | 0;`);
+        else e(`ql = (${ah} >>> ${-n - 32}) | 0; qh = 0;`);
+    }
+    this.putI(a, raw);
   }
 
   /** Comparisons of known numbers: plain JS comparisons of the raw values. */
@@ -1121,6 +1260,8 @@ class Gen {
     if (this.ty !== null) {
       for (const d of ['dx', 'dy', 'dz']) if (new RegExp(`\\b${d}\\b`).test(text)) temps.push(`${d} = 0`);
       for (const r of this.ty.fregs) temps.push(`f${r} = 0`);
+      for (const d of ['xh', 'xl', 'yh', 'yl', 'qh', 'ql', 'qd']) if (new RegExp(`\\b${d}\\b`).test(text)) temps.push(`${d} = 0`);
+      for (const r of this.ty.iregs) temps.push(`h${r} = 0`, `l${r} = 0`);
     }
     const useU = /\bU\[/.test(text);
     // frame size bound (bytes): fixed part, receiver + parameters, declared locals, and the temporaries V8
@@ -1134,6 +1275,7 @@ class Gen {
     lines.push('const GC = L.gc;');
     if (/\bFB\[/.test(text)) lines.push('const FB = SP.fb;');
     if (/\bM1\b/.test(text)) lines.push('const M1 = GA();');
+    if (/\bI\./.test(text)) lines.push('const I = FX.I;');
     const name = `lua_${p.linedefined}`;
     lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
     if (this.gen) {
@@ -1212,6 +1354,8 @@ const FK = new Float64Array([0, -0, Infinity, -Infinity]);
 const FX = {
   k: FK,
   pow: cpow,
+  /** 64-bit integer helpers (int64.ts) */
+  I: I64H,
   /** An integer result left the safe range: compilations of the proto from now on (a generator variant) do
    * not speculate integers. The running compiled function stays installed (runtime.ts never replaces one)
    * and keeps deoptimising at such overflows, which is exact. */

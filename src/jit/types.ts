@@ -5,9 +5,10 @@
  *   BOT (not reached) < INT (a Lua integer held as a JS number in the safe range, in its `r` local)
  *                     < FLT (a Lua float held as a raw JS double in its own `f` local, never boxed)
  *   INT, FLT < NUM (some Lua number in the b2 representation, `r` local) < ANY (any value, `r` local)
+ *   INT < I64 (a Lua integer held unboxed as two int32 words in its `h` and `l` locals, int64.ts) < NUM
  *
  * The representation follows the type: a register whose type is FLT at a point lives in `f<r>` there, every
- * other register in `r<r>` (or its stack slot when captured). codegen.ts boxes `f` into `r` where the value
+ * I64 register in `h<r>`/`l<r>`, every other register in `r<r>` (or its stack slot when captured). codegen.ts boxes `f` into `r` where the value
  * escapes: on edges into a point where the register is not FLT, before generic instructions that read it, and
  * at deoptimisation. Facts come from constants, LOADI/LOADF, numeric for loops, and Lua 5.4's arithmetic rules;
  * the generated code keeps them true with guards that deoptimise at the instruction (a non-number operand of
@@ -23,7 +24,7 @@ import { Op, argA, argB, argC, argk, argBx, argsC } from '../compiler/opcodes.js
 import { LFloat } from '../runtime/value.js';
 import type { Structure } from './cfg.js';
 
-export const BOT = 0, INT = 1, FLT = 2, NUM = 3, ANY = 4;
+export const BOT = 0, INT = 1, FLT = 2, NUM = 3, ANY = 4, I64 = 5;
 export type Ty = number;
 export type State = Uint8Array;
 
@@ -31,6 +32,7 @@ export function lub(a: Ty, b: Ty): Ty {
   if (a === b || b === BOT) return a;
   if (a === BOT) return b;
   if (a === ANY || b === ANY) return ANY;
+  if ((a === INT && b === I64) || (a === I64 && b === INT)) return I64;
   return NUM;
 }
 
@@ -38,6 +40,7 @@ export function lub(a: Ty, b: Ty): Ty {
 export function constType(v: unknown): Ty {
   if (typeof v === 'number') return Math.floor(v) === v ? INT : FLT;
   if (v instanceof LFloat) return FLT;
+  if (typeof v === 'bigint') return I64;
   return ANY;
 }
 
@@ -75,9 +78,60 @@ export function operandType(s: State, o: Operand): Ty {
 export function arithResult(kind: Ar, tx: Ty, ty: Ty): Ty {
   if (kind === Ar.DIV || kind === Ar.POW) return FLT;
   if (tx === FLT || ty === FLT) return FLT;
-  // integer // and % by zero raise: the generic path (with its checks) keeps IDIV; MOD is checked inline
-  if (tx === INT && ty === INT && kind !== Ar.IDIV) return INT;
+  // integer // and % by zero deoptimise (checked inline): the interpreter raises the error
+  if (tx === INT && ty === INT) return INT;
+  // 64-bit work: an I64 operand makes the result I64 (exact wrapping, int64.ts), a safe integer joins it
+  if ((tx === INT || tx === I64) && (ty === INT || ty === I64)) return I64;
   return NUM;
+}
+
+/** Bitwise opcodes (kinds of bitResult). */
+export const enum Bw { AND, OR, XOR, SHL, SHR, NOT }
+const BITW: Record<number, Bw> = {
+  [Op.BAND]: Bw.AND, [Op.BANDK]: Bw.AND, [Op.BOR]: Bw.OR, [Op.BORK]: Bw.OR, [Op.BXOR]: Bw.XOR, [Op.BXORK]: Bw.XOR,
+  [Op.SHL]: Bw.SHL, [Op.SHLI]: Bw.SHL, [Op.SHR]: Bw.SHR, [Op.SHRI]: Bw.SHR, [Op.BNOT]: Bw.NOT,
+};
+export function bitKind(op: number): Bw | undefined {
+  return BITW[op];
+}
+
+/** Operands of a bitwise instruction (SHLI's constant is its left operand: sC << R[B]). */
+export function bitOperands(p: Proto, i: number): [Operand, Operand] {
+  const b: Operand = { reg: argB(i) };
+  switch (i & 0x7f) {
+    case Op.BANDK: case Op.BORK: case Op.BXORK: return [b, { reg: -1, k: p.k[argC(i)] }];
+    case Op.SHRI: return [b, { reg: -1, k: argsC(i) }];
+    case Op.SHLI: return [{ reg: -1, k: argsC(i) }, b];
+    case Op.BNOT: return [b, b];
+    default: return [b, { reg: argC(i) }];
+  }
+}
+
+/** The left-shift count of a shift by a constant (`x >> n` is `x << -n`), else undefined. */
+export function constShift(kind: Bw, oy: Operand): number | undefined {
+  if (oy.reg >= 0 || typeof oy.k !== 'number' || (kind !== Bw.SHL && kind !== Bw.SHR)) return undefined;
+  return kind === Bw.SHL ? oy.k : -oy.k;
+}
+
+/**
+ * Result type of a bitwise instruction on integer operands (ANY: the generic emission). The rule for the I64
+ * representation: it is chosen where a result can leave the safe range and 64-bit work is going on, i.e. an
+ * operand is already I64, or the operation is a shift (`<<` overflows; `>>` of a negative value is huge).
+ * Results provably within [0, 2^53) stay INT: `x & k` with 0 <= k < 2^31, logical right shifts by >= 11.
+ * and/or/xor/not of two safe integers keep the generic code, whose int32 fast path is what small-integer
+ * code (flags, masks) runs best with.
+ */
+export function bitResult(kind: Bw, tx: Ty, ty: Ty, ox: Operand, oy: Operand): Ty {
+  const isInt = (t: Ty, o: Operand): boolean => (o.reg >= 0 ? t === INT || t === I64 : typeof o.k === 'number' || typeof o.k === 'bigint');
+  if (!isInt(tx, ox) || !isInt(ty, oy)) return ANY;
+  if (kind === Bw.AND) {
+    for (const o of [ox, oy]) if (o.reg < 0 && typeof o.k === 'number' && o.k >= 0 && o.k <= 0x7fffffff) return INT;
+  }
+  const n = constShift(kind, oy);
+  if (n !== undefined && (n <= -11 || n >= 64)) return INT;
+  if (tx === I64 || ty === I64) return I64;
+  if (kind === Bw.SHL || kind === Bw.SHR) return I64;
+  return ANY;
 }
 
 /** Kind of a numeric for loop, decided from the types of its initial value and step at FORPREP. */
@@ -165,6 +219,8 @@ export class Types {
   readonly floatFor = new Set<number>();
   /** Registers that are FLT somewhere (they get an `f` local). */
   readonly fregs = new Set<number>();
+  /** Registers that are I64 somewhere (they get `h` and `l` locals). */
+  readonly iregs = new Set<number>();
   /** Registers live on entry to each unit (read before written on some path from there). */
   readonly live = new Map<number, Uint8Array>();
 
@@ -190,7 +246,7 @@ export class Types {
       if (!changed) {
         // a register can be FLT only on a unit's way out (written, then merged into a non-FLT point)
         for (const m of [this.ins, this.outs, this.jumpOuts]) {
-          for (const s of m.values()) s.forEach((t, r) => { if (t === FLT) this.fregs.add(r); });
+          for (const s of m.values()) s.forEach((t, r) => { if (t === FLT) this.fregs.add(r); else if (t === I64) this.iregs.add(r); });
         }
         this.liveness();
         return true;
@@ -261,6 +317,14 @@ export class Types {
     return this.noInt && t === INT ? NUM : t;
   }
 
+  /** Result type of the bitwise instruction at pc given its in-state (ANY: generic). */
+  bitResultOf(pc: number, s: State): Ty {
+    const i = this.p.code[pc];
+    const [x, y] = bitOperands(this.p, i);
+    const t = bitResult(BITW[i & 0x7f], x.reg >= 0 ? s[x.reg] : ANY, y.reg >= 0 ? s[y.reg] : ANY, x, y);
+    return this.noInt && t === INT ? NUM : t;
+  }
+
   /** States after unit pc on its fallthrough edge and on its jump edges. */
   private transfer(pc: number, s0: State): [State, State] {
     const p = this.p;
@@ -304,6 +368,10 @@ export class Types {
     // a table load speculated to give a float (codegen.ts guards it and deoptimises otherwise)
     if (this.fltLoads.has(pc)) {
       this.set(s, a, FLT);
+      return [s, s];
+    }
+    if (BITW[op] !== undefined) {
+      this.set(s, a, this.bitResultOf(pc, s0));
       return [s, s];
     }
     const w = writesOf(i);
