@@ -1097,9 +1097,16 @@ class Gen {
       const [h, l] = words(o.k as number | bigint);
       return [String(h), String(l)];
     }
-    if (this.cur![o.reg] === I64) return [`h${o.reg}`, `l${o.reg}`];
+    const t = this.cur![o.reg];
+    if (t === I64) return [`h${o.reg}`, `l${o.reg}`];
     const X = this.R(o.reg);
-    this.emit(`${tmp}l = ${X} | 0; ${tmp}h = Math.floor(${X} / 4294967296) | 0;`);
+    if (t === INT) this.emit(`${tmp}l = ${X} | 0; ${tmp}h = Math.floor(${X} / 4294967296) | 0;`);
+    else {
+      // a value of unknown type (types.ts's bitResult/arithResult: only next to an I64 operand): an integer,
+      // else deoptimise (floats, strings and metamethods are the interpreter's)
+      this.emit(`${tmp} = ${X}; if (typeof ${tmp} === 'number' && Math.floor(${tmp}) === ${tmp}) { ${tmp}l = ${tmp} | 0; ${tmp}h = Math.floor(${tmp} / 4294967296) | 0; }`);
+      this.emit(`else if (typeof ${tmp} === 'bigint') { ${tmp}l = I.split(${tmp}); ${tmp}h = I.h; } else ${this.deopt(this.curPc)}`);
+    }
     return [`${tmp}h`, `${tmp}l`];
   }
 
@@ -1174,7 +1181,12 @@ class Gen {
       default:
         if (n === undefined) {
           // a count in a register: any value (a huge count shifts everything out)
-          const c = oy.reg >= 0 && this.cur![oy.reg] === I64 ? `(h${oy.reg} * 4294967296 + (l${oy.reg} >>> 0))` : this.int(oy);
+          let c: string;
+          if (oy.reg < 0 || this.cur![oy.reg] === INT) c = this.int(oy);
+          else {
+            const [ch, cl] = this.pair(oy, 'y');
+            c = `(${ch} * 4294967296 + (${cl} >>> 0))`;
+          }
           e(`ql = I.shl(${ah}, ${al}, ${kind === Bw.SHL ? c : `-${c}`}); qh = I.h;`);
         } else if (n === 0) e(`qh = ${ah}; ql = ${al};`);
         else if (n >= 32) e(`qh = ${al} << ${n - 32}; ql = 0;`);
@@ -1190,10 +1202,12 @@ class Gen {
     const cur = this.cur!;
     const a = argA(i);
     const num = (r: number): string | null => (cur[r] === FLT ? `f${r}` : cur[r] === INT ? this.R(r) : null);
-    const X = num(a);
+    const c64 = this.i64Cond(op, i);
+    if (c64 === null) return false;
+    const X = c64 !== undefined ? '' : num(a);
     if (X === null) return false;
-    let cond: string;
-    switch (op) {
+    let cond = c64 ?? '';
+    if (c64 === undefined) switch (op) {
       case Op.EQ: case Op.LT: case Op.LE: {
         const Y = num(argB(i));
         if (Y === null) return false;
@@ -1218,6 +1232,29 @@ class Gen {
     const jmp = target <= pc + 1 ? `{ ${this.step(pc + 1)}${this.jump(target, pos)} }` : this.jump(target, pos);
     this.emit(`if (${argk(i) ? '' : '!'}(${cond})) ${jmp}`);
     return true;
+  }
+
+  /** The condition of a comparison with a 64-bit (I64) operand: undefined when none is I64, null when the
+   * other operand is not an integer of known type (the generic test then compares the boxed values). */
+  private i64Cond(op: number, i: number): string | null | undefined {
+    const cur = this.cur!;
+    const a = argA(i), b = argB(i);
+    const two = op === Op.EQ || op === Op.LT || op === Op.LE;
+    if (cur[a] !== I64 && !(two && cur[b] === I64)) return undefined;
+    const isInt = (t: number): boolean => t === INT || t === I64;
+    let y: Operand;
+    if (two) y = { reg: b };
+    else if (op === Op.EQK) y = { reg: -1, k: this.p.k[b] };
+    else y = { reg: -1, k: argsB(i) };
+    if (!isInt(cur[a]) || (y.reg >= 0 ? !isInt(cur[y.reg]) : typeof y.k !== 'number' && typeof y.k !== 'bigint')) return null;
+    if (y.reg < 0 && typeof y.k === 'number' && Math.floor(y.k) !== y.k) return null;
+    let [xh, xl] = this.pair({ reg: a }, 'x');
+    let [yh, yl] = this.pair(y, 'y');
+    if (op === Op.EQ || op === Op.EQK || op === Op.EQI) return `${xh} === ${yh} && ${xl} === ${yl}`;
+    // signed high words, then unsigned low words
+    if (op === Op.GTI || op === Op.GEI) [xh, xl, yh, yl] = [yh, yl, xh, xl];
+    const sym = op === Op.LT || op === Op.LTI || op === Op.GTI ? '<' : '<=';
+    return `${xh} < ${yh} || (${xh} === ${yh} && (${xl} >>> 0) ${sym} (${yl} >>> 0))`;
   }
 
   /** A float loop (initial value or step a float), as Lua 5.4's forprep: all three converted to floats, no

@@ -80,8 +80,10 @@ export function arithResult(kind: Ar, tx: Ty, ty: Ty): Ty {
   if (tx === FLT || ty === FLT) return FLT;
   // integer // and % by zero deoptimise (checked inline): the interpreter raises the error
   if (tx === INT && ty === INT) return INT;
-  // 64-bit work: an I64 operand makes the result I64 (exact wrapping, int64.ts), a safe integer joins it
+  // 64-bit work: an I64 operand makes the result I64 (exact wrapping, int64.ts), a safe integer joins it,
+  // an operand of unknown type is guarded to be an integer (else the instruction deoptimises)
   if ((tx === INT || tx === I64) && (ty === INT || ty === I64)) return I64;
+  if (kind !== Ar.IDIV && kind !== Ar.MOD && (tx === I64 || ty === I64) && (tx === ANY || tx === NUM || ty === ANY || ty === NUM)) return I64;
   return NUM;
 }
 
@@ -123,7 +125,12 @@ export function constShift(kind: Bw, oy: Operand): number | undefined {
  */
 export function bitResult(kind: Bw, tx: Ty, ty: Ty, ox: Operand, oy: Operand): Ty {
   const isInt = (t: Ty, o: Operand): boolean => (o.reg >= 0 ? t === INT || t === I64 : typeof o.k === 'number' || typeof o.k === 'bigint');
-  if (!isInt(tx, ox) || !isInt(ty, oy)) return ANY;
+  const unknown = (t: Ty, o: Operand): boolean => o.reg >= 0 && (t === ANY || t === NUM);
+  if (!isInt(tx, ox) || !isInt(ty, oy)) {
+    // next to 64-bit work, an operand of unknown type is guarded to be an integer (else: deoptimise)
+    if ((tx === I64 && unknown(ty, oy)) || (ty === I64 && unknown(tx, ox))) return I64;
+    return ANY;
+  }
   if (kind === Bw.AND) {
     for (const o of [ox, oy]) if (o.reg < 0 && typeof o.k === 'number' && o.k >= 0 && o.k <= 0x7fffffff) return INT;
   }

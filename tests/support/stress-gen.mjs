@@ -452,6 +452,38 @@ class Gen {
     return [...L.slice(0, 2), L[2].replace('local function f(', 'local function f1('), L[3], L[4].replace('pcall(f, ', 'pcall(f1, '), L[5], ...this.driver(id, coro, 3, warms, flips)];
   }
 
+  /** 64-bit integer work in a loop over locals loaded from literals (so the JIT types them: safe integers,
+   * unboxed 64-bit words, floats): random expression trees of every integer operator, wrapping past 2^63,
+   * crossing 2^53, divisions by zero, floats in bitwise operators, values escaping mid-loop; optionally one
+   * local takes the (flipped) argument at iteration k, merging 64-bit words with a value of unknown type. */
+  scenarioWide(id, coro) {
+    const LIT = ['0x7fffffffffffffff', '0x8000000000000000', '-1', '0', '1', '3', '7', '9007199254740993', '-9007199254740992',
+      '9007199254740991', '0xcbf29ce484222325', '0x100000001b3', '12345', '0xffffffff', '0x100000000', '63', '64', '-64', '2.5', '2.0',
+      '0x2545F4914F6CDD1D', '-0x80000000'];
+    const OPS = ['+', '-', '*', '//', '%', '&', '|', '~', '<<', '>>', '&', '~', '>>', '<<', '*'];
+    const SHIFTS = ['1', '7', '11', '12', '25', '27', '31', '32', '33', '40', '53', '63', '64', '-3', '-40'];
+    const leaf = () => (this.chance(0.6) ? this.pick(['x', 'y', 'i', 'x', 'y']) : this.pick(LIT));
+    const expr = (d) => {
+      if (d === 0 || (d < 3 && this.chance(0.25))) return leaf();
+      const k = this.f();
+      if (k < 0.1) return `(${this.pick(['-', '~'])}${expr(d - 1)})`;
+      if (k < 0.3) return `(${expr(d - 1)} ${this.pick(['<<', '>>'])} ${this.pick(SHIFTS)})`;
+      if (k < 0.4) return `(${expr(d - 1)} & ${this.pick(['0xff', '0xffff', '1', '0x7fffffff', '0xffffffff', '-256'])})`;
+      return `(${expr(d - 1)} ${this.pick(OPS)} ${expr(d - 1)})`;
+    };
+    const k = 2 + this.int(4);
+    const flip = this.chance(0.5) ? `if i == ${k} then y = a end ` : '';
+    const cmp = this.pick(['<', '<=', '==', '~=', '>', '>=']);
+    const body = `x = ${expr(3)} ${flip}y = ${expr(2)} if x ${cmp} y then r[#r + 1] = show(x) else r[#r + 1] = show(y) .. "/" .. show(x >> 32) end`;
+    const L = [`-- wide: ${body}`,
+      `  local function f(a, b, c) local x, y, r = ${this.pick(LIT)}, ${this.pick(LIT)}, {} for i = 1, 6 do ${body} end return table.concat(r, " "), x, y end`];
+    const warms = [this.pick(['w', 'w * 1000', '(1 << 62) + w', 'math.mininteger + w']), '1', '1'];
+    const flips = [];
+    const n = 3 + this.int(4);
+    for (let j = 0; j < n; j++) flips.push([this.chance(0.6) ? this.pick([...INT_EDGE, ...INT_SMALL, '2.0', '0.5', '"3"']) : this.value({ coro }), '1', '1']);
+    return [...L, ...this.driver(id, coro, 3, warms, flips)];
+  }
+
   /** One operation over every pair of a set of edge values, flipping types on every iteration of one loop. */
   scenarioMatrix(id, coro) {
     const op = this.pick([...BINOPS, ...CMPOPS]);
@@ -474,14 +506,14 @@ class Gen {
       `  end out("${id}." .. i, table.concat(r, " ")) r = {} end`];
   }
 
-  scenario(id) {
+  scenario(id, only) {
     const coro = this.chance(0.25);
     const k = this.f();
     const kinds = [[30, 'Op'], [8, 'Set'], [11, 'Call'], [11, 'For'], [11, 'Meta'], [7, 'Closure'], [6, 'Vararg'], [5, 'Rec'], [7, 'Acc'], [4, 'Gen'], [5, 'Matrix']];
     let x = k * kinds.reduce((sum, [w]) => sum + w, 0);
     let kind = kinds[0][1];
     for (const [w, name] of kinds) { if (x < w) { kind = name; break; } x -= w; }
-    const body = this[`scenario${kind}`](id, coro);
+    const body = this[`scenario${only ?? kind}`](id, coro);
     const [comment, ...rest] = body;
     return [comment, `scenario("${id}", ${coro}, function()`, '  local T0 = {tag = "T0", 1, 2}', ...rest, 'end)'];
   }
@@ -493,6 +525,9 @@ export function generateStressProgram(seed, index, { scenarios = 16, strict = fa
   const g = new Gen((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77)) >>> 0, strict);
   const out = [PRELUDE.trimEnd(), `-- moonrise stress program: seed ${seed}, index ${index}`];
   for (let s = 0; s < scenarios; s++) out.push(...g.scenario(`s${s}`));
+  // 64-bit integer scenarios from their own random sequence (the programs above stay as they were)
+  const gw = new Gen((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77) ^ 0x5bd1e995) >>> 0, strict);
+  for (let s = 0; s < Math.max(1, scenarios >> 2); s++) out.push(...gw.scenario(`w${s}`, 'Wide'));
   out.push('print("done")');
   return out.join('\n') + '\n';
 }

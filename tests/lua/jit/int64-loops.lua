@@ -118,3 +118,26 @@ local function divmod()
   return table.concat(r, "\n")
 end
 print(divmod())
+
+-- 64-bit work with operands of unknown type (table reads, call results): guarded as integers in compiled
+-- code; floats, strings and tables take the interpreter's path (conversions, metamethods, errors)
+local function fnv(t)
+  local h = 0xcbf29ce484222325
+  local p = 0
+  for i = 1, #t do
+    h = (h ~ t[i]) * 0x100000001b3
+    p = p * 31 + (h >> 33) - t[i]
+    if h < 0 then p = p ~ t[i] end
+    if h > 0x4000000000000000 then p = p + 1 end
+  end
+  return h, p
+end
+print(fnv({ 1, 2, 3, 0x7fffffffffffffff, -1, 0x8000000000000000, 9007199254740993 }))
+print(fnv({ 1, 2, 3.0, 4 }))
+print(pcall(fnv, { 1, 2, 3.5, 4 }))
+print(pcall(fnv, { 1, 2, "3", 4 }))
+print(pcall(fnv, { 1, setmetatable({}, { __bxor = function(a, b) return 7 end, __sub = function() return 1 end }), 3 }))
+print(pcall(fnv, { 1, {} }))
+local bytes = {}
+for i = 1, 200 do bytes[i] = (i * 37) % 256 end
+print(fnv(bytes))
