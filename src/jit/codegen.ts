@@ -1129,7 +1129,12 @@ class Gen {
         e(`qd = (${al} >>> 0) - (${bl} >>> 0); qh = (${ah} - ${bh} - (qd < 0 ? 1 : 0)) | 0; ql = qd | 0;`);
         break;
       case Ar.MUL:
-        e(`ql = I.mul(${ah}, ${al}, ${bh}, ${bl}); qh = I.h;`);
+        if (oy.reg < 0) {
+          // a constant multiplier: its 16-bit limbs are literals (the helper's limb products, inline)
+          const b0 = Number(bl) & 0xffff, b1 = Number(bl) >>> 16;
+          e(`qd = ${al} & 65535; xd = ${al} >>> 16; yd = qd * ${b1}; zd = xd * ${b0}; wd = qd * ${b0};`);
+          e(`qh = (xd * ${b1} + (yd >>> 16) + (zd >>> 16) + (((wd >>> 16) + (yd & 65535) + (zd & 65535)) >>> 16) + Math.imul(${ah}, ${bl}) + Math.imul(${al}, ${bh})) | 0; ql = Math.imul(${al}, ${bl});`);
+        } else e(`ql = I.mul(${ah}, ${al}, ${bh}, ${bl}); qh = I.h;`);
         break;
       case Ar.IDIV: case Ar.MOD:
         if (oy.reg >= 0 || (bh === '0' && bl === '0')) e(`if ((${bh} | ${bl}) === 0) ${this.deopt(this.curPc)}`);
@@ -1297,7 +1302,7 @@ class Gen {
     if (this.ty !== null) {
       for (const d of ['dx', 'dy', 'dz']) if (new RegExp(`\\b${d}\\b`).test(text)) temps.push(`${d} = 0`);
       for (const r of this.ty.fregs) temps.push(`f${r} = 0`);
-      for (const d of ['xh', 'xl', 'yh', 'yl', 'qh', 'ql', 'qd']) if (new RegExp(`\\b${d}\\b`).test(text)) temps.push(`${d} = 0`);
+      for (const d of ['xh', 'xl', 'yh', 'yl', 'qh', 'ql', 'qd', 'xd', 'yd', 'zd', 'wd']) if (new RegExp(`\\b${d}\\b`).test(text)) temps.push(`${d} = 0`);
       for (const r of this.ty.iregs) temps.push(`h${r} = 0`, `l${r} = 0`);
     }
     const useU = /\bU\[/.test(text);

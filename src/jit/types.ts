@@ -119,9 +119,11 @@ export function constShift(kind: Bw, oy: Operand): number | undefined {
  * Result type of a bitwise instruction on integer operands (ANY: the generic emission). The rule for the I64
  * representation: it is chosen where a result can leave the safe range and 64-bit work is going on, i.e. an
  * operand is already I64, or the operation is a shift (`<<` overflows; `>>` of a negative value is huge).
- * Results provably within [0, 2^53) stay INT: `x & k` with 0 <= k < 2^31, logical right shifts by >= 11.
- * and/or/xor/not of two safe integers keep the generic code, whose int32 fast path is what small-integer
- * code (flags, masks) runs best with.
+ * Results provably within [0, 2^53) stay INT: `x & k` with 0 <= k < 2^31, logical right shifts of a safe
+ * integer by >= 11, of an I64 by >= 32 (one word: `h >>> n`). A shift of an I64 by 11..31 stays I64: two
+ * word shifts, where the INT result would be split into words again by the next 64-bit operation
+ * (hash-int: 0.55 s with INT there, 0.33 s with I64). and/or/xor/not of two safe integers keep the generic
+ * code, whose int32 fast path is what small-integer code (flags, masks) runs best with.
  */
 export function bitResult(kind: Bw, tx: Ty, ty: Ty, ox: Operand, oy: Operand): Ty {
   const isInt = (t: Ty, o: Operand): boolean => (o.reg >= 0 ? t === INT || t === I64 : typeof o.k === 'number' || typeof o.k === 'bigint');
@@ -135,7 +137,7 @@ export function bitResult(kind: Bw, tx: Ty, ty: Ty, ox: Operand, oy: Operand): T
     for (const o of [ox, oy]) if (o.reg < 0 && typeof o.k === 'number' && o.k >= 0 && o.k <= 0x7fffffff) return INT;
   }
   const n = constShift(kind, oy);
-  if (n !== undefined && (n <= -11 || n >= 64)) return INT;
+  if (n !== undefined && (n >= 64 || n <= (tx === I64 ? -32 : -11))) return INT;
   if (tx === I64 || ty === I64) return I64;
   if (kind === Bw.SHL || kind === Bw.SHR) return I64;
   return ANY;
