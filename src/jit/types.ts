@@ -330,7 +330,7 @@ export class Types {
   bitResultOf(pc: number, s: State): Ty {
     const i = this.p.code[pc];
     const [x, y] = bitOperands(this.p, i);
-    const t = bitResult(BITW[i & 0x7f], x.reg >= 0 ? s[x.reg] : ANY, y.reg >= 0 ? s[y.reg] : ANY, x, y);
+    const t = bitResult(BITW[i & 0x7f], operandType(s, x), operandType(s, y), x, y);
     return this.noInt && t === INT ? NUM : t;
   }
 
