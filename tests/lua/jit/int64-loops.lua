@@ -141,3 +141,16 @@ print(pcall(fnv, { 1, {} }))
 local bytes = {}
 for i = 1, 200 do bytes[i] = (i * 37) % 256 end
 print(fnv(bytes))
+
+-- inside a coroutine (compiled code's generator variant): 64-bit registers across yields, a deopt after one
+local co = coroutine.wrap(function(n, t)
+  local h = 0xcbf29ce484222325
+  for i = 1, n do
+    h = (h ~ t[i]) * 0x100000001b3
+    if i % 3 == 0 then coroutine.yield(h, h >> 60) end
+  end
+  return h
+end)
+print(co(8, { 1, 2, 3, 4, 5, 6.0, 7, 8 }))
+print(co())
+print(co())
