@@ -595,9 +595,11 @@ class Gen {
 
   /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
    * table's hidden class), then, while the value is nil and the metatable's `__index` is a table, the same
-   * lookup in that table, inline for two levels so each level has its own inline cache (DESIGN.md §2).
-   * Every step reads the current metatable and `__index` (nothing cached across executions). A function
-   * `__index`, a non-table value or a longer chain goes to rt.index from the start (lookups are pure). */
+   * lookup in that table: the first two levels unrolled so each has its own inline cache (DESIGN.md §2),
+   * deeper levels (class hierarchies: object -> class -> parent -> ...) in a loop with one shared cache,
+   * bounded so that a cyclic chain ends in rt.index's own bound. Every step reads the current metatable and
+   * `__index` (nothing cached across executions). A function `__index` or a non-table value goes to rt.index
+   * from the start (lookups are pure). */
   private getStr(pc: number, RA: string, x: string, kc: number, method = false): void {
     const key = this.hashKey(kc);
     const ks = JSON.stringify(this.p.k[kc] as string);
@@ -608,7 +610,8 @@ class Gen {
       `(${m} = ${o}.metatable) === undefined || (${m} = ${m}.strDict ? ${m}.getStr("__index") : ${m}.hash.__index) === undefined`;
     this.emit(`${l}: { if (${x} instanceof LuaTable) { if (${own(x, 't')}) { ${RA} = v; break ${l}; }`);
     this.emit(`if (t instanceof LuaTable) { if (${own('t', 'y')}) { ${RA} = v; break ${l}; }`);
-    this.emit(`if (y instanceof LuaTable && ((v = y.hash${key}) !== undefined || (y.strDict && (v = y.getStr(${ks})) !== undefined) || y.metatable === undefined)) { ${RA} = v; break ${l}; } } }`);
+    // `n` counts further levels (the generic lookup's own bound decides what a longer or cyclic chain does)
+    this.emit(`for (n = 0; y instanceof LuaTable && n < 100; n++) { if (${own('y', 't')}) { ${RA} = v; break ${l}; } y = t; } } }`);
     // a method of a string (s:sub(...)): found in the string metatable's __index table, else the slow path
     if (method) this.emit(`else if (typeof ${x} === 'string' && (t = L.mtString) !== undefined && (t = t.hash.__index) instanceof LuaTable && (v = t.hash${key}) !== undefined) { ${RA} = v; break ${l}; }`);
     this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
