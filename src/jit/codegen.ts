@@ -29,6 +29,7 @@ import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
 import { cpow } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
+import { FAST_MAX_ARGS, NOFAST } from '../runtime/fastnative.js';
 
 const MAX = '9007199254740991';
 
@@ -411,7 +412,7 @@ class Gen {
         const b = argB(i), c = argC(i);
         e(this.step(pc));
         const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
-        this.call(pc, a, args, pendingMv);
+        this.call(pc, a, args, pendingMv, a, c === 1 || c === 2);
         this.afterWrite(pc);
         this.results(a, c, pc);
         return true;
@@ -448,7 +449,7 @@ class Gen {
         e(`x = ${this.R(a + 3)}; if (x !== undefined && x !== false) { ${this.save(pc)} newTbc(L, th, ci, B + ${a + 3}); }`);
         return true;
       case Op.TFORCALL:
-        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4);
+        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4, argC(i) <= 1);
         this.afterWrite(pc);
         this.results(a + 4, argC(i) + 1, pc, a);
         return true;
@@ -739,7 +740,7 @@ class Gen {
   /** Calls R[a] with `args` (null: registers a+1.. plus the pending multiple values); result in `v`.
    * The callee's frame starts at register `base` as in the interpreter (registers from there on are dead);
    * while a collection can observe anything, the registers below it are stored where the collector looks. */
-  private call(pc: number, a: number, args: string[] | null, mvBase: number, base = a): void {
+  private call(pc: number, a: number, args: string[] | null, mvBase: number, base = a, one = false): void {
     const site = `cs${this.sites++}`;
     const sp = this.spill(base);
     // debug.getlocal/setlocal may inspect this frame during the call: the function, its arguments and the
@@ -770,7 +771,10 @@ class Gen {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;
       args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}, `; });
-      this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : (${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
+      // a native with a fast entry seen at this site (runtime/fastnative.ts), when at most one result is wanted
+      const nf = one && args.length <= FAST_MAX_ARGS
+        ? `(f === ${site}.n && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? v : ` : '';
+      this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
     this.emit(`th.top = B + ${this.p.maxstacksize};${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
   }
@@ -1316,7 +1320,8 @@ class Gen {
     const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
     const lines: string[] = [];
     lines.push('"use strict";');
-    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null };`);
+    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null };`);
+    if (/\bNOFAST\b/.test(text)) lines.push('const NOFAST = FX.NOFAST;');
     lines.push('const GC = L.gc;');
     if (/\bFB\[/.test(text)) lines.push('const FB = SP.fb;');
     if (/\bM1\b/.test(text)) lines.push('const M1 = GA();');
@@ -1397,6 +1402,7 @@ const FK = new Float64Array([0, -0, Infinity, -Infinity]);
 
 /** Helpers of typed code (the `FX` parameter of generated functions). */
 const FX = {
+  NOFAST,
   k: FK,
   pow: cpow,
   /** 64-bit integer helpers (int64.ts) */

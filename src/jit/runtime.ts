@@ -68,6 +68,10 @@ import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
 import { SpecialFunction, callValue, execute, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
 import { getTM, toIntNs } from '../interp/metamethods.js';
 import { GenRuntime, NOFAST, type GenCompiled } from './generator.js';
+import { FastNative, type FastFn } from '../runtime/fastnative.js';
+
+/** A compiled call site that may call a native's fast entry (runtime/fastnative.ts). */
+interface FastSite { p: Proto | null; j: Compiled | null; n: FastNative | null; q: FastFn | null }
 
 /** Returned by slow paths that cannot finish without the interpreter. */
 export const DEOPT: unique symbol = Symbol('deopt');
@@ -471,6 +475,11 @@ export class JitRuntime {
     const s = th.stack;
     const f = s[func];
     if (f instanceof NativeFunction) {
+      // a native with a fast entry: the site calls that from now on (codegen.ts; sites that can use it have `n`)
+      if (f instanceof FastNative && 'n' in site) {
+        (site as FastSite).n = f;
+        (site as FastSite).q = f.fast;
+      }
       // the common case of library calls: straight to the native (its record as the interpreter pushes it)
       if (th.hookMask === 0) {
         if (!(f instanceof SpecialFunction)) return this.callNative(th, f, func, nargs);

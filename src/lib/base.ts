@@ -10,7 +10,8 @@
 import { LFloat, LuaFunction, NativeFunction, NONE, rawEquals, typeName, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
 import { LuaTable } from '../runtime/table.js';
-import { str2number } from '../runtime/number.js';
+import { str2number, tostringNumber } from '../runtime/number.js';
+import { FastNative, NOFAST } from '../runtime/fastnative.js';
 import {
   argError, checkAny, checkInteger, checkString, checkTable, luaError, optInteger, optString,
   typeError, toStringCoerce,
@@ -302,14 +303,21 @@ export function openBase(L0: LuaState): LuaTable {
   reg('select', select);
   reg('setmetatable', setmetatable);
   reg('tonumber', tonumber);
-  reg('tostring', (L2, args) => {
+  // fast entries for compiled call sites (runtime/fastnative.ts): type of anything given, tostring of a
+  // string or plain number whose type has no __tostring
+  G.setStr('tostring', new FastNative('tostring', (L2, args) => {
     checkAny(L2, args, 1);
     return [L2.tostring(args[0])];
-  });
-  reg('type', (L2, args) => {
+  }, (L2, n, v) => {
+    if (n < 1 || (typeof v !== 'string' && typeof v !== 'number')) return NOFAST;
+    const mt = L2.getMetatable(v);
+    if (mt !== undefined && mt.getStr('__tostring') !== undefined) return NOFAST;
+    return typeof v === 'string' ? v : tostringNumber(v);
+  }));
+  G.setStr('type', new FastNative('type', (L2, args) => {
     if (args.length === 0) argError(L2, 1, 'value expected');
     return [typeName(args[0])];
-  });
+  }, (_L2, n, v) => n < 1 ? NOFAST : typeName(v)));
   G.setStr('xpcall', new SpecialFunction('xpcall', S_XPCALL));
   G.setStr('_G', G);
   G.setStr('_VERSION', 'Lua 5.4');

@@ -20,6 +20,7 @@ import {
 } from '../runtime/auxlib.js';
 import { tointeger, numLessThan, bigTimesPow2, fmodNaN } from '../runtime/number.js';
 import * as libm from '../runtime/libm.js';
+import { FastNative, NOFAST, type FastFn } from '../runtime/fastnative.js';
 
 type Int = number | bigint;
 type Fn = (L: LuaState, args: LuaValue[]) => LuaValue[];
@@ -41,7 +42,10 @@ export function openMath(L: LuaState): LuaTable {
     ['tanh', unary(libm.tanh)], ['pow', mathPow], ['frexp', mathFrexp], ['ldexp', mathLdexp],
     ['log10', unary(libm.log10)],
   ];
-  for (const [name, fn] of fns) lib.setStr(name, new NativeFunction(name, fn));
+  for (const [name, fn] of fns) {
+    const fast = FAST[name];
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast) : new NativeFunction(name, fn));
+  }
   const rng = new RandomState();
   rng.seed(Math.floor(Date.now() / 1000), randomAddress());
   lib.setStr('random', new NativeFunction('random', (L2, args) => mathRandom(L2, args, rng)));
@@ -53,6 +57,32 @@ export function openMath(L: LuaState): LuaTable {
   void L;
   return lib;
 }
+
+/* ------------------------------------------------------------------------------------------ fast entries */
+
+/* Entries for compiled call sites wanting at most one result (runtime/fastnative.ts): plain JS numbers
+ * (integers and non-integral floats) as the general functions treat them; NOFAST for anything else. */
+const FAST: Record<string, FastFn | undefined> = {
+  // a non-integral float's floor is within the safe range (an integer); NaN goes the general way
+  floor: (_L, _n, x) => typeof x === 'number' && x === x ? Math.floor(x) : NOFAST,
+  ceil: (_L, _n, x) => typeof x === 'number' && x === x ? Math.ceil(x) + 0 : NOFAST,
+  abs: (_L, _n, x) => typeof x === 'number' && Math.floor(x) === x ? (x < 0 ? 0 - x : x) : NOFAST,
+  // max/min return the chosen argument itself (numbers compare with JS's `<` as numLessThan does for them)
+  max: (_L, n, a, b, c) => {
+    if (typeof a !== 'number' || (n > 1 && typeof b !== 'number') || (n > 2 && typeof c !== 'number') || n > 3 || n < 1) return NOFAST;
+    let best = a;
+    if (n > 1 && best < (b as number)) best = b as number;
+    if (n > 2 && best < (c as number)) best = c as number;
+    return best;
+  },
+  min: (_L, n, a, b, c) => {
+    if (typeof a !== 'number' || (n > 1 && typeof b !== 'number') || (n > 2 && typeof c !== 'number') || n > 3 || n < 1) return NOFAST;
+    let best = a;
+    if (n > 1 && (b as number) < best) best = b as number;
+    if (n > 2 && (c as number) < best) best = c as number;
+    return best;
+  },
+};
 
 /* ---------------------------------------------------------------------------------------------- helpers */
 

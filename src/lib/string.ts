@@ -22,6 +22,7 @@ import { dump } from '../compiler/dump.js';
 import { MAX_RESULTS, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
 import { strFormat } from './strformat.js';
 import { strPack, strPackSize, strUnpack } from './strpack.js';
+import { FastNative, NOFAST, viaArgs, type FastFn } from '../runtime/fastnative.js';
 
 type Fn = (L: LuaState, args: LuaValue[]) => LuaValue[];
 
@@ -46,10 +47,75 @@ export function openString(L: LuaState): LuaTable {
     ['match', (L2, a) => strFind(L2, a, false)], ['rep', strRep], ['reverse', strReverse], ['sub', strSub],
     ['upper', strUpper], ['pack', strPack], ['packsize', strPackSize], ['unpack', strUnpack],
   ];
-  for (const [name, fn] of fns) lib.setStr(name, new NativeFunction(name, fn));
+  for (const [name, fn] of fns) {
+    const fast = FAST[name];
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast) : new NativeFunction(name, fn));
+  }
   L.setTypeMetatable('string', stringMetatable(L, lib));
   return lib;
 }
+
+/* ------------------------------------------------------------------------------------------ fast entries */
+
+/* Entries for compiled call sites wanting at most one result (runtime/fastnative.ts: the common argument
+ * types, exactly as the general functions treat them; NOFAST for anything else, before any effect). */
+
+const findFast = viaArgs((L, a) => strFind(L, a, true));
+const matchFast = viaArgs((L, a) => strFind(L, a, false));
+const gsubFast = viaArgs(strGsub);
+const formatFast = viaArgs(strFormat);
+
+/** A value that luaL_tolstring (string.format's %s) turns into text without calling Lua: a string or a
+ * number whose type has no __tostring. */
+function plainText(L: LuaState, v: LuaValue): boolean {
+  if (typeof v !== 'string' && typeof v !== 'number') return v === undefined;
+  const mt = L.getMetatable(v);
+  return mt === undefined || mt.getStr('__tostring') === undefined;
+}
+
+const FAST: Record<string, FastFn | undefined> = {
+  len: (_L, _n, s) => typeof s === 'string' ? s.length : NOFAST,
+  sub: (_L, n, s, i, j) => {
+    if (typeof s !== 'string' || typeof i !== 'number' || Math.floor(i) !== i || n > 3) return NOFAST;
+    if (j !== undefined && (typeof j !== 'number' || Math.floor(j) !== j)) return NOFAST;
+    const l = s.length;
+    const start = startPos(i, l);
+    const end = j === undefined ? l : j > l ? l : j >= 0 ? j : j < -l ? 0 : l + j + 1;
+    return start <= end ? s.slice(start - 1, end) : '';
+  },
+  byte: (_L, n, s, i) => {
+    if (typeof s !== 'string' || n > 2) return NOFAST;
+    const i0 = i === undefined ? 1 : i;
+    if (typeof i0 !== 'number' || Math.floor(i0) !== i0) return NOFAST;
+    // one position: its byte, or no result (nil) outside the string, as strByte's range logic gives
+    const l = s.length;
+    const k = i0 < 0 ? l + i0 + 1 : i0;
+    return k >= 1 && k <= l ? s.charCodeAt(k - 1) : undefined;
+  },
+  upper: (_L, _n, s) => typeof s === 'string' ? upper(s) : NOFAST,
+  lower: (_L, _n, s) => typeof s === 'string' ? lower(s) : NOFAST,
+  reverse: (_L, _n, s) => typeof s === 'string' && s.length <= 4096 ? reverse(s) : NOFAST,
+  rep: (L, n, s, k, sep) => {
+    if (typeof s !== 'string' || typeof k !== 'number' || Math.floor(k) !== k) return NOFAST;
+    if (n > 2 && typeof sep !== 'string' && sep !== undefined) return NOFAST;
+    const sp = typeof sep === 'string' ? sep : '';
+    if (k <= 0) return '';
+    const unit = s.length + sp.length;
+    if (unit > Math.floor(MAX_SIZE / k)) return NOFAST;
+    if (unit === 0) return '';
+    const total = k * s.length + (k - 1) * sp.length;
+    if (total > MAX_JS_STRING) return NOFAST;
+    gcAllocated(L, total);
+    return sp.length === 0 ? s.repeat(k) : (s + sp).repeat(k - 1) + s;
+  },
+  find: findFast,
+  match: matchFast,
+  // replacement functions and metatables call Lua: only strings, numbers and plain tables here
+  gsub: (L, n, s, p, r, m) => typeof r === 'string' || typeof r === 'number' ||
+    (r instanceof LuaTable && r.metatable === undefined) ? gsubFast(L, n, s, p, r, m) : NOFAST,
+  format: (L, n, f, a, b, c) => plainText(L, a) && plainText(L, b) && plainText(L, c)
+    ? formatFast(L, n, f, a, b, c) : NOFAST,
+};
 
 /* ------------------------------------------------------------------------------------------ basic functions */
 
@@ -86,7 +152,10 @@ function strSub(L: LuaState, args: LuaValue[]): LuaValue[] {
 }
 
 function strReverse(L: LuaState, args: LuaValue[]): LuaValue[] {
-  const s = checkString(L, args, 1);
+  return [reverse(checkString(L, args, 1))];
+}
+
+function reverse(s: string): string {
   let out = '';
   // Reversed chunks of up to 4096 chars keep the concatenation rope shallow and apply() within limits.
   const codes: number[] = [];
@@ -95,7 +164,7 @@ function strReverse(L: LuaState, args: LuaValue[]): LuaValue[] {
     for (let j = i - 1; j >= 0 && j >= i - 4096; j--) codes.push(s.charCodeAt(j));
     out += String.fromCharCode.apply(null, codes);
   }
-  return [out];
+  return out;
 }
 
 const HAS_HIGH = /[\x80-\xff]/;
@@ -110,15 +179,21 @@ function hasHigh(s: string): boolean {
 
 function strLower(L: LuaState, args: LuaValue[]): LuaValue[] {
   const s0 = args[0];
-  const s = typeof s0 === 'string' ? s0 : checkString(L, args, 1);
-  // On pure ASCII, JS case mapping is exactly C's; otherwise map only the ASCII letters.
-  return [hasHigh(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase()];
+  return [lower(typeof s0 === 'string' ? s0 : checkString(L, args, 1))];
+}
+
+/** On pure ASCII, JS case mapping is exactly C's; otherwise map only the ASCII letters. */
+function lower(s: string): string {
+  return hasHigh(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase();
 }
 
 function strUpper(L: LuaState, args: LuaValue[]): LuaValue[] {
   const s0 = args[0];
-  const s = typeof s0 === 'string' ? s0 : checkString(L, args, 1);
-  return [hasHigh(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase()];
+  return [upper(typeof s0 === 'string' ? s0 : checkString(L, args, 1))];
+}
+
+function upper(s: string): string {
+  return hasHigh(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase();
 }
 
 function strRep(L: LuaState, args: LuaValue[]): LuaValue[] {

@@ -24,6 +24,7 @@
  */
 import { LuaFunction, NativeFunction, NONE, Userdata, isNumber, typeName, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
+import { FastNative, NOFAST, type FastFn } from '../runtime/fastnative.js';
 import { LuaTable } from '../runtime/table.js';
 import {
   checkString, luaError, optInteger, toStringCoerce, typeError,
@@ -760,42 +761,52 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
   if (info.run) {
     // a run of one class (see PatInfo.run): no matcher; runs are never empty, so never at lastMatch
     const runSet = set!;
-    const fn = new NativeFunction('gmatch_aux', () => {
+    const step = (): string | undefined => {
       const src = skipTo(s, pos, ls, runSet);
       if (src >= ls) {
         pos = ls + 1;
-        return NONE;
+        return undefined;
       }
       const e = skipOver(s, src + 1, ls, runSet);
       pos = e;
-      return [s.slice(src, e)];
-    });
+      return s.slice(src, e);
+    };
+    const fn = new FastNative('gmatch_aux', () => {
+      const r = step();
+      return r === undefined ? NONE : [r];
+    }, step);
     fn.gcRefs = [s, p, new Userdata(ms)];
     return [fn];
   }
   if (info.runY !== null) {
     // a run then one char of another class (see PatInfo.runX): no matcher; matches are never empty
     const x = info.runX!, y = info.runY, cap = info.runCap;
-    const fn = new NativeFunction('gmatch_aux', () => {
+    const step = (): string | undefined => {
       let src = pos;
       for (;;) {
         src = skipTo(s, src, ls, x);
         if (src >= ls) {
           pos = ls + 1;
-          return NONE;
+          return undefined;
         }
         const e = skipOver(s, src + 1, ls, x);
         if (e < ls && y[s.charCodeAt(e)] === 1) {
           pos = e + 1;
-          return [cap ? s.slice(src, e) : s.slice(src, e + 1)];
+          return cap ? s.slice(src, e) : s.slice(src, e + 1);
         }
         src = e + 1;
       }
-    });
+    };
+    const fn = new FastNative('gmatch_aux', () => {
+      const r = step();
+      return r === undefined ? NONE : [r];
+    }, step);
     fn.gcRefs = [s, p, new Userdata(ms)];
     return [fn];
   }
-  const iter = (L2: LuaState): LuaValue[] => {
+  /** The start of the next match (its end in `mEnd`), or -1 at the end; changes no state. */
+  let mEnd = -1;
+  const search = (L2: LuaState): number => {
     ms.L = L2;
     for (let src = pos; src <= ls; src++) {
       if (lit >= 0) {
@@ -808,14 +819,39 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
       ms.reset();
       const e = doMatch(ms, src, 0);
       if (e !== -1 && e !== lastMatch) {
-        pos = lastMatch = e;
-        return captures(ms, src, e);
+        mEnd = e;
+        return src;
       }
     }
-    pos = ls + 1;
-    return NONE;
+    return -1;
   };
-  const fn = new NativeFunction('gmatch_aux', iter);
+  const iter = (L2: LuaState): LuaValue[] => {
+    const src = search(L2);
+    if (src < 0) {
+      pos = ls + 1;
+      return NONE;
+    }
+    pos = lastMatch = mEnd;
+    return captures(ms, src, mEnd);
+  };
+  // the first capture, taken before the state moves on: an error (raised again by the general entry) must
+  // find the iterator unchanged
+  const fast: FastFn = (L2) => {
+    let src: number, r: LuaValue;
+    try {
+      src = search(L2);
+      if (src >= 0) r = getCapture(ms, 0, src, mEnd);
+    } catch {
+      return NOFAST;
+    }
+    if (src < 0) {
+      pos = ls + 1;
+      return undefined;
+    }
+    pos = lastMatch = mEnd;
+    return r;
+  };
+  const fn = new FastNative('gmatch_aux', iter, fast);
   fn.gcRefs = [s, p, new Userdata(ms)]; // lstrlib's gmatch_aux closure: subject, pattern, match state
   return [fn];
 }

@@ -17,6 +17,7 @@
  */
 import { LuaTable } from '../runtime/table.js';
 import { NativeFunction, NONE, typeName, MAX_SAFE } from '../runtime/value.js';
+import { FastNative, NOFAST, viaArgs, type FastFn } from '../runtime/fastnative.js';
 import { tointeger } from '../runtime/number.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
@@ -44,10 +45,28 @@ export function openTable(L: LuaState): LuaTable {
     ['remove', remove], ['move', move], ['sort', sort],
   ];
   const lib = new LuaTable(0, fns.length); // as luaL_newlib sizes it
-  for (const [name, fn] of fns) lib.setStr(name, new NativeFunction(name, fn));
+  for (const [name, fn] of fns) {
+    const fast = FAST[name];
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast) : new NativeFunction(name, fn));
+  }
   void L; // the library needs no state at open time
   return lib;
 }
+
+// ---------------------------------------------------------------------------------------------- fast entries
+
+const concatFast = viaArgs(concat);
+
+/* Entries for compiled call sites wanting at most one result (runtime/fastnative.ts): plain tables only
+ * (no metamethod can run); NOFAST for anything else. */
+const FAST: Record<string, FastFn | undefined> = {
+  insert: (_L, n, t, v) => {
+    if (n !== 2 || !isPlain(t)) return NOFAST;
+    t.setInt(t.length() + 1, v);
+    return undefined;
+  },
+  concat: (L, n, t, sep, i, j) => isPlain(t) ? concatFast(L, n, t, sep, i, j) : NOFAST,
+};
 
 // ---------------------------------------------------------------------------------------------- helpers
 

@@ -1,0 +1,50 @@
+/*
+ * Native functions with a second, cheap entry for the JS tier's call sites.
+ *
+ * The general native protocol (`fn(L, args) => results`) costs an argument array, a result array and a call
+ * record pushed on the thread (error positions, calleeName and tracebacks read it). A FastNative also has
+ * `fast(L, n, a, b, c, d)`: the n (<= 4) arguments as JS arguments, the first result (or undefined for none)
+ * as the return value, no record pushed. A compiled call site with fixed arguments that wants at most one
+ * result calls it directly once it has seen that native there (jit/codegen.ts, jit/runtime.ts callAt).
+ *
+ * Contract of a fast entry (it runs without a call record of its own, so nothing may observe it):
+ *  - it handles the common argument types exactly as `fn` would and returns `NOFAST` for anything else,
+ *    *before any visible effect*; the call site then makes the call through the general protocol, which
+ *    redoes it whole and raises the exact error (bad argument messages, positions, tracebacks);
+ *  - it never raises (an error found midway, e.g. a malformed pattern, is caught and turned into NOFAST,
+ *    which is sound only when nothing visible happened before it), never calls Lua code or metamethods,
+ *    never yields, never steps the collector (charging debt is fine), never inspects the call stack.
+ */
+import { NativeFunction, type LuaValue, type NativeFn } from './value.js';
+import type { LuaState } from './state.js';
+
+/** "Not handled here: make the call through the general protocol." */
+export const NOFAST: unique symbol = Symbol('nofast');
+
+export type FastFn = (L: LuaState, n: number, a: LuaValue, b: LuaValue, c: LuaValue, d: LuaValue) => LuaValue | typeof NOFAST;
+
+/** Call sites pass at most this many arguments to a fast entry. */
+export const FAST_MAX_ARGS = 4;
+
+export class FastNative extends NativeFunction {
+  constructor(name: string, fn: NativeFn, readonly fast: FastFn) {
+    super(name, fn);
+  }
+}
+
+/** A fast entry running `fn` itself under the fast contract: for natives that are pure given their arguments
+ * (no Lua calls, no metamethods, no stack inspection) and whose only unusual outcome is an error. Saves the
+ * call record and the stack round trip, not the arrays. */
+export function viaArgs(fn: NativeFn): FastFn {
+  return (L, n, a, b, c, d) => {
+    // a first argument that is a number could make the literal a double array, which would lose a NaN's sign
+    if (typeof a === 'number') return NOFAST;
+    const args = n === 1 ? [a] : n === 2 ? [a, b] : n === 3 ? [a, b, c] : n === 4 ? [a, b, c, d] : [];
+    try {
+      const r = fn(L, args);
+      return Array.isArray(r) ? r[0] : NOFAST;
+    } catch {
+      return NOFAST;
+    }
+  };
+}
