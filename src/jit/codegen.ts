@@ -412,7 +412,7 @@ class Gen {
         const b = argB(i), c = argC(i);
         e(this.step(pc));
         const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
-        this.call(pc, a, args, pendingMv, a, c === 1 || c === 2);
+        this.call(pc, a, args, pendingMv, a, c === 1 || c === 2 ? 1 : 2);
         this.afterWrite(pc);
         this.results(a, c, pc);
         return true;
@@ -449,7 +449,7 @@ class Gen {
         e(`x = ${this.R(a + 3)}; if (x !== undefined && x !== false) { ${this.save(pc)} newTbc(L, th, ci, B + ${a + 3}); }`);
         return true;
       case Op.TFORCALL:
-        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4, argC(i) <= 1);
+        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4, argC(i) <= 1 ? 1 : 2);
         this.afterWrite(pc);
         this.results(a + 4, argC(i) + 1, pc, a);
         return true;
@@ -740,7 +740,7 @@ class Gen {
   /** Calls R[a] with `args` (null: registers a+1.. plus the pending multiple values); result in `v`.
    * The callee's frame starts at register `base` as in the interpreter (registers from there on are dead);
    * while a collection can observe anything, the registers below it are stored where the collector looks. */
-  private call(pc: number, a: number, args: string[] | null, mvBase: number, base = a, one = false): void {
+  private call(pc: number, a: number, args: string[] | null, mvBase: number, base = a, fast = 0): void {
     const site = `cs${this.sites++}`;
     const sp = this.spill(base);
     // debug.getlocal/setlocal may inspect this frame during the call: the function, its arguments and the
@@ -771,9 +771,11 @@ class Gen {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;
       args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}, `; });
-      // a native with a fast entry seen at this site (runtime/fastnative.ts), when at most one result is wanted
-      const nf = one && args.length <= FAST_MAX_ARGS
-        ? `(f === ${site}.n && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? v : ` : '';
+      // a native with a fast entry seen at this site (runtime/fastnative.ts): fast = 1 when at most one result
+      // is wanted, 2 when all are (then only for natives whose fast entry stands for exactly one result)
+      const nf = fast === 0 || args.length > FAST_MAX_ARGS ? ''
+        : fast === 1 ? `(f === ${site}.n && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? v : `
+          : `(f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 1, v) : `;
       this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
     this.emit(`th.top = B + ${this.p.maxstacksize};${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
@@ -817,6 +819,11 @@ class Gen {
     if (this.gen) {
       this.genTail(site, list, args, mvBase, a);
       return;
+    }
+    // a native whose fast entry stands for exactly one result (runtime/fastnative.ts), seen at this site
+    if (args !== null && args.length <= FAST_MAX_ARGS) {
+      const al = args.map((x) => ', ' + x).join('');
+      e(`if (f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) { ${this.leave()} rt.n = 1; return v; }`);
     }
     e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = rt.callv(${site}, f, x); ${this.leave()} return v; }`);
     // the callee cached at this site is called directly (no argument array, no spread): tail calls are the
@@ -1320,7 +1327,7 @@ class Gen {
     const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
     const lines: string[] = [];
     lines.push('"use strict";');
-    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null };`);
+    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false };`);
     if (/\bNOFAST\b/.test(text)) lines.push('const NOFAST = FX.NOFAST;');
     lines.push('const GC = L.gc;');
     if (/\bFB\[/.test(text)) lines.push('const FB = SP.fb;');

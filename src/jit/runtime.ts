@@ -71,7 +71,13 @@ import { GenRuntime, NOFAST, type GenCompiled } from './generator.js';
 import { FastNative, type FastFn } from '../runtime/fastnative.js';
 
 /** A compiled call site that may call a native's fast entry (runtime/fastnative.ts). */
-interface FastSite { p: Proto | null; j: Compiled | null; n: FastNative | null; q: FastFn | null }
+interface FastSite { p: Proto | null; j: Compiled | null; n: FastNative | null; q: FastFn | null; o: boolean }
+
+function fastSite(site: FastSite, f: FastNative): void {
+  site.n = f;
+  site.q = f.fast;
+  site.o = f.one;
+}
 
 /** Returned by slow paths that cannot finish without the interpreter. */
 export const DEOPT: unique symbol = Symbol('deopt');
@@ -476,10 +482,7 @@ export class JitRuntime {
     const f = s[func];
     if (f instanceof NativeFunction) {
       // a native with a fast entry: the site calls that from now on (codegen.ts; sites that can use it have `n`)
-      if (f instanceof FastNative && 'n' in site) {
-        (site as FastSite).n = f;
-        (site as FastSite).q = f.fast;
-      }
+      if (f instanceof FastNative && 'n' in site) fastSite(site as FastSite, f);
       // the common case of library calls: straight to the native (its record as the interpreter pushes it)
       if (th.hookMask === 0) {
         if (!(f instanceof SpecialFunction)) return this.callNative(th, f, func, nargs);
@@ -545,6 +548,7 @@ export class JitRuntime {
       return this.call(site, f, ...args);
     }
     // natives (a tail call such as `return math.floor(x)`): no spread, straight through the stack
+    if (f instanceof FastNative && 'n' in site) fastSite(site as FastSite, f);
     return this.callInterp(f, args, 0);
   }
 

@@ -313,11 +313,11 @@ export function openBase(L0: LuaState): LuaTable {
     const mt = L2.getMetatable(v);
     if (mt !== undefined && mt.getStr('__tostring') !== undefined) return NOFAST;
     return typeof v === 'string' ? v : tostringNumber(v);
-  }));
+  }, true));
   G.setStr('type', new FastNative('type', (L2, args) => {
     if (args.length === 0) argError(L2, 1, 'value expected');
     return [typeName(args[0])];
-  }, (_L2, n, v) => n < 1 ? NOFAST : typeName(v)));
+  }, (_L2, n, v) => n < 1 ? NOFAST : typeName(v), true));
   G.setStr('xpcall', new SpecialFunction('xpcall', S_XPCALL));
   G.setStr('_G', G);
   G.setStr('_VERSION', 'Lua 5.4');

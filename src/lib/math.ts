@@ -44,7 +44,7 @@ export function openMath(L: LuaState): LuaTable {
   ];
   for (const [name, fn] of fns) {
     const fast = FAST[name];
-    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast) : new NativeFunction(name, fn));
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, true) : new NativeFunction(name, fn));
   }
   const rng = new RandomState();
   rng.seed(Math.floor(Date.now() / 1000), randomAddress());

@@ -49,7 +49,7 @@ export function openString(L: LuaState): LuaTable {
   ];
   for (const [name, fn] of fns) {
     const fast = FAST[name];
-    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast) : new NativeFunction(name, fn));
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, ONE.has(name)) : new NativeFunction(name, fn));
   }
   L.setTypeMetatable('string', stringMetatable(L, lib));
   return lib;
@@ -72,6 +72,9 @@ function plainText(L: LuaState, v: LuaValue): boolean {
   const mt = L.getMetatable(v);
   return mt === undefined || mt.getStr('__tostring') === undefined;
 }
+
+/** Fast entries that always stand for exactly one result (FastNative.one). */
+const ONE = new Set(['len', 'sub', 'upper', 'lower', 'reverse', 'rep', 'format']);
 
 const FAST: Record<string, FastFn | undefined> = {
   len: (_L, _n, s) => typeof s === 'string' ? s.length : NOFAST,

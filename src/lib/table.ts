@@ -47,7 +47,7 @@ export function openTable(L: LuaState): LuaTable {
   const lib = new LuaTable(0, fns.length); // as luaL_newlib sizes it
   for (const [name, fn] of fns) {
     const fast = FAST[name];
-    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast) : new NativeFunction(name, fn));
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, name === 'concat') : new NativeFunction(name, fn));
   }
   void L; // the library needs no state at open time
   return lib;

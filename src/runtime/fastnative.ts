@@ -5,7 +5,9 @@
  * record pushed on the thread (error positions, calleeName and tracebacks read it). A FastNative also has
  * `fast(L, n, a, b, c, d)`: the n (<= 4) arguments as JS arguments, the first result (or undefined for none)
  * as the return value, no record pushed. A compiled call site with fixed arguments that wants at most one
- * result calls it directly once it has seen that native there (jit/codegen.ts, jit/runtime.ts callAt).
+ * result calls it directly once it has seen that native there (jit/codegen.ts, jit/runtime.ts callAt); sites
+ * wanting all results and tail calls do so for natives whose fast entry always stands for exactly one result
+ * (`one`).
  *
  * Contract of a fast entry (it runs without a call record of its own, so nothing may observe it):
  *  - it handles the common argument types exactly as `fn` would and returns `NOFAST` for anything else,
@@ -27,7 +29,9 @@ export type FastFn = (L: LuaState, n: number, a: LuaValue, b: LuaValue, c: LuaVa
 export const FAST_MAX_ARGS = 4;
 
 export class FastNative extends NativeFunction {
-  constructor(name: string, fn: NativeFn, readonly fast: FastFn) {
+  /** `one`: whenever the fast entry returns a value, the general function would have returned exactly that
+   * one value (so call sites wanting all results, and tail calls, may use the fast entry too). */
+  constructor(name: string, fn: NativeFn, readonly fast: FastFn, readonly one = false) {
     super(name, fn);
   }
 }

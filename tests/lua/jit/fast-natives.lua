@@ -187,6 +187,25 @@ local function rp(s) return s.rep(s, 2) end
 print(pcall(rp, setmetatable({}, {__index = string})))
 print(pcall(function() local s = {rep = string.rep}; for i = 1, 3 do s:rep(2) end end))
 
+-- tail calls and calls wanting all results (natives whose fast entry always stands for one result)
+local function tfl(x) return math.floor(x) end
+local function tby(s, i) return s:byte(i) end
+local function tfi(s, p) return s:find(p) end
+local function tup(s) return s:upper() end
+local function tfm(f, a) return string.format(f, a) end
+for i = 1, 3 do
+  print(select('#', tfl(2.5)), tfl(2.5), select('#', tby("abc", 10)), select('#', tby("abc", 2)), tby("abc", 2))
+  print(select('#', tfi("hello", "l+")), tfi("hello", "l+"), select('#', tfi("hello", "z")))
+  print(tup("ab"), select('#', tup("ab")), tfm("%5.2f", 1/3), select('#', string.rep("x", 2)), string.rep("x", 2))
+  local a, b, c = math.floor(3.5), string.upper("q")
+  local d, e = string.sub("hello", 2, 3)
+  local g, h = string.byte("hello", 2)
+  print(a, b, c, d, e, g, h, ({math.max(1, 2)})[1], #{string.gsub("aaa", "a", "b")})
+  print(pcall(tfl, "x"))
+  print(pcall(tup, {}))
+  print(pcall(tfm, "%d", 1.5))
+end
+
 -- an error from a fast native's site with a traceback (uncaught, at the end)
 local function deep(s) return string.rep(s, 2) .. s:upper() end
 for i = 1, 5 do deep("x") end
