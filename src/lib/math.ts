@@ -64,8 +64,9 @@ export function openMath(L: LuaState): LuaTable {
  * (integers and non-integral floats) as the general functions treat them; NOFAST for anything else. */
 const FAST: Record<string, FastFn | undefined> = {
   // a non-integral float's floor is within the safe range (an integer); NaN goes the general way
-  floor: (_L, _n, x) => typeof x === 'number' && x === x ? Math.floor(x) : NOFAST,
-  ceil: (_L, _n, x) => typeof x === 'number' && x === x ? Math.ceil(x) + 0 : NOFAST,
+  // (an integral float within the safe range is that integer: -0.0 gives 0)
+  floor: (_L, _n, x) => typeof x === 'number' && x === x ? Math.floor(x) : x instanceof LFloat ? safeInt(x.n) : NOFAST,
+  ceil: (_L, _n, x) => typeof x === 'number' && x === x ? Math.ceil(x) + 0 : x instanceof LFloat ? safeInt(x.n) : NOFAST,
   abs: (_L, _n, x) => typeof x === 'number' && Math.floor(x) === x ? (x < 0 ? 0 - x : x) : NOFAST,
   // max/min return the chosen argument itself (numbers compare with JS's `<` as numLessThan does for them)
   max: (_L, n, a, b, c) => {
@@ -83,6 +84,10 @@ const FAST: Record<string, FastFn | undefined> = {
     return best;
   },
 };
+
+function safeInt(d: number): number | typeof NOFAST {
+  return d <= MAX_SAFE && d >= -MAX_SAFE ? d + 0 : NOFAST;
+}
 
 /* ---------------------------------------------------------------------------------------------- helpers */
 

@@ -99,6 +99,14 @@ const MAXASIZE = 2 ** MAXABITS;
 
 let nextId = 0;
 
+/* The slot of the Map key found last (by any table): a store to the key just read (`t[k] = t[k] + 1`,
+ * dictionary-mode string keys) skips its second lookup. A Map's slots never move while it lives (a rehash
+ * makes a new Map), and `===` agrees with the Map's SameValueZero on normalised keys (no NaN keys; -0 is
+ * stored as the integer 0). */
+let lastMap: Map<unknown, number> | undefined;
+let lastKey: unknown;
+let lastSlot = 0;
+
 export class LuaTable extends LuaObject {
   // Fields are declared here and assigned in the constructor: V8 (11.x) runs class-field initialisers
   // noticeably slower than plain assignments, and tables are created all the time.
@@ -235,7 +243,11 @@ export class LuaTable extends LuaObject {
     const m = this.map;
     if (m === undefined) return undefined;
     const slot = m.get(k);
-    return slot === undefined ? undefined : this.mvals![slot];
+    if (slot === undefined) return undefined;
+    lastMap = m;
+    lastKey = k;
+    lastSlot = slot;
+    return this.mvals![slot];
   }
 
   // ------------------------------------------------------------------------------------------ writes
@@ -319,7 +331,8 @@ export class LuaTable extends LuaObject {
   private mapSet(k: unknown, v: LuaValue): void {
     const m = this.map;
     if (m !== undefined) {
-      const slot = m.get(k);
+      // `t[k] = f(t[k])`: the slot the read just found (no second hash lookup)
+      const slot = m === lastMap && k === lastKey ? lastSlot : m.get(k);
       if (slot !== undefined) {
         this.mvals![slot] = v;
         return;
