@@ -65,8 +65,9 @@ export function openMath(L: LuaState): LuaTable {
 const FAST: Record<string, FastFn | undefined> = {
   // a non-integral float's floor is within the safe range (an integer); NaN goes the general way
   // (an integral float within the safe range is that integer: -0.0 gives 0)
-  floor: (_L, _n, x) => typeof x === 'number' && x === x ? Math.floor(x) : x instanceof LFloat ? safeInt(x.n) : NOFAST,
-  ceil: (_L, _n, x) => typeof x === 'number' && x === x ? Math.ceil(x) + 0 : x instanceof LFloat ? safeInt(x.n) : NOFAST,
+  // (a NaN comes back as it is: Math.floor may not keep its sign bit)
+  floor: (_L, _n, x) => typeof x === 'number' ? (x === x ? Math.floor(x) : x) : x instanceof LFloat ? safeInt(x.n) : NOFAST,
+  ceil: (_L, _n, x) => typeof x === 'number' ? (x === x ? Math.ceil(x) + 0 : x) : x instanceof LFloat ? safeInt(x.n) : NOFAST,
   abs: (_L, _n, x) => typeof x === 'number' && Math.floor(x) === x ? (x < 0 ? 0 - x : x) : NOFAST,
   // max/min return the chosen argument itself (numbers compare with JS's `<` as numLessThan does for them)
   max: (_L, n, a, b, c) => {
@@ -143,13 +144,15 @@ function mathAtan(L: LuaState, args: LuaValue[]): LuaValue[] {
 function mathCeil(L: LuaState, args: LuaValue[]): LuaValue[] {
   const v = args[0];
   if (isInt(v)) return [v];
-  return [numint(Math.ceil(checkFloat(L, args, 1)))];
+  const d = checkFloat(L, args, 1);
+  return [d === d ? numint(Math.ceil(d)) : d]; // a NaN as it is (Math.ceil may not keep its sign bit)
 }
 
 function mathFloor(L: LuaState, args: LuaValue[]): LuaValue[] {
   const v = args[0];
   if (isInt(v)) return [v];
-  return [numint(Math.floor(checkFloat(L, args, 1)))];
+  const d = checkFloat(L, args, 1);
+  return [d === d ? numint(Math.floor(d)) : d]; // a NaN as it is (Math.floor may not keep its sign bit)
 }
 
 function mathDeg(L: LuaState, args: LuaValue[]): LuaValue[] {
