@@ -259,7 +259,22 @@ function warn(L: State, args: LuaValue[]): LuaValue[] {
 
 type Fn = (L: State, args: LuaValue[]) => LuaValue[];
 
-const nextFn = new NativeFunction('next', next as Fn);
+/** next's fast entry (runtime/fastnative.ts): the next key of a table, or nil at the end; an invalid key is
+ * left to the general entry, which raises the error. */
+const nextPair: LuaValue[] = [undefined, undefined];
+function nextFast(_L: LuaState, n: number, t: LuaValue, k: LuaValue): LuaValue | typeof NOFAST {
+  if (n < 1 || !(t instanceof LuaTable)) return NOFAST;
+  try {
+    if (!t.nextInto(k, nextPair)) return undefined;
+  } catch {
+    return NOFAST;
+  }
+  const key = nextPair[0];
+  nextPair[0] = nextPair[1] = undefined;
+  return key;
+}
+
+const nextFn = new FastNative('next', next as Fn, nextFast);
 
 /** Opens the basic library into the global table and returns it. */
 export function openBase(L0: LuaState): LuaTable {

@@ -147,6 +147,16 @@ show("concat mt", function(t) return table.concat(t, ",") end,
   setmetatable({}, {__index = function(_, i) return "i" .. i end, __len = function() return 3 end}))
 
 -- base
+show("next empty", function(t) return next(t) == nil end, {})
+show("next arr", function(t) return next(t) end, {5})
+show("next key", function(t, k) return next(t, k) end, {10, 20}, 1)
+show("next last", function(t, k) return next(t, k) end, {10, 20}, 2)
+show("next str", function(t, k) return next(t, k) end, {x = 1}, "x")
+show("next bad key", function(t, k) return next(t, k) end, {x = 1}, "nokey")
+show("next nil", function(t) return next(t) end, nil)
+show("next none", function() return next() end)
+show("next count", function(t) local n, k = 0, next(t); while k ~= nil do n = n + 1; k = next(t, k) end; return n end,
+  {1, 2, 3, a = 1, b = 2, [2.5] = 3, [true] = 4})
 show("type", function(v) return type(v) end, nil)
 show("type none", function() return type() end)
 show("tostring", function(v) return tostring(v) end, 1e15)
