@@ -29,7 +29,7 @@ import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
 import { cpow } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
-import { FAST_MAX_ARGS, NOFAST } from '../runtime/fastnative.js';
+import { FAST_MAX_ARGS, NOFAST, SECOND } from '../runtime/fastnative.js';
 
 const MAX = '9007199254740991';
 
@@ -412,7 +412,7 @@ class Gen {
         const b = argB(i), c = argC(i);
         e(this.step(pc));
         const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
-        this.call(pc, a, args, pendingMv, a, c === 1 || c === 2 ? 1 : 2);
+        this.call(pc, a, args, pendingMv, a, c === 1 || c === 2 ? 1 : c === 3 ? 3 : 2);
         this.afterWrite(pc);
         this.results(a, c, pc);
         return true;
@@ -449,7 +449,7 @@ class Gen {
         e(`x = ${this.R(a + 3)}; if (x !== undefined && x !== false) { ${this.save(pc)} newTbc(L, th, ci, B + ${a + 3}); }`);
         return true;
       case Op.TFORCALL:
-        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4, argC(i) <= 1 ? 1 : 2);
+        this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4, argC(i) <= 1 ? 1 : argC(i) === 2 ? 3 : 2);
         this.afterWrite(pc);
         this.results(a + 4, argC(i) + 1, pc, a);
         return true;
@@ -772,10 +772,12 @@ class Gen {
       let put = `S[B + ${base}] = f, `;
       args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}, `; });
       // a native with a fast entry seen at this site (runtime/fastnative.ts): fast = 1 when at most one result
-      // is wanted, 2 when all are (then only for natives whose fast entry stands for exactly one result)
+      // is wanted, 2 when all are (then only for natives whose fast entry stands for exactly one result), 3
+      // when two are (the two-result entry)
       const nf = fast === 0 || args.length > FAST_MAX_ARGS ? ''
         : fast === 1 ? `(f === ${site}.n && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? v : `
-          : `(f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 1, v) : `;
+          : fast === 3 ? `(f === ${site}.n && ${site}.t !== null && (v = ${site}.t(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 2, rt.v[1] = SEC.v, v) : `
+            : `(f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 1, v) : `;
       this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
     this.emit(`th.top = B + ${this.p.maxstacksize};${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
@@ -1327,8 +1329,9 @@ class Gen {
     const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
     const lines: string[] = [];
     lines.push('"use strict";');
-    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false };`);
+    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false, t: null };`);
     if (/\bNOFAST\b/.test(text)) lines.push('const NOFAST = FX.NOFAST;');
+    if (/\bSEC\b/.test(text)) lines.push('const SEC = FX.SEC;');
     lines.push('const GC = L.gc;');
     if (/\bFB\[/.test(text)) lines.push('const FB = SP.fb;');
     if (/\bM1\b/.test(text)) lines.push('const M1 = GA();');
@@ -1410,6 +1413,7 @@ const FK = new Float64Array([0, -0, Infinity, -Infinity]);
 /** Helpers of typed code (the `FX` parameter of generated functions). */
 const FX = {
   NOFAST,
+  SEC: SECOND,
   k: FK,
   pow: cpow,
   /** 64-bit integer helpers (int64.ts) */

@@ -71,12 +71,13 @@ import { GenRuntime, NOFAST, type GenCompiled } from './generator.js';
 import { FastNative, type FastFn } from '../runtime/fastnative.js';
 
 /** A compiled call site that may call a native's fast entry (runtime/fastnative.ts). */
-interface FastSite { p: Proto | null; j: Compiled | null; n: FastNative | null; q: FastFn | null; o: boolean }
+interface FastSite { p: Proto | null; j: Compiled | null; n: FastNative | null; q: FastFn | null; o: boolean; t: FastFn | null }
 
 function fastSite(site: FastSite, f: FastNative): void {
   site.n = f;
   site.q = f.fast;
   site.o = f.one;
+  site.t = f.fast2;
 }
 
 /** Returned by slow paths that cannot finish without the interpreter. */

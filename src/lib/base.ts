@@ -11,7 +11,7 @@ import { LFloat, LuaFunction, NativeFunction, NONE, rawEquals, typeName, type Lu
 import { LuaError } from '../runtime/errors.js';
 import { LuaTable } from '../runtime/table.js';
 import { str2number, tostringNumber } from '../runtime/number.js';
-import { FastNative, NOFAST } from '../runtime/fastnative.js';
+import { FastNative, NOFAST, SECOND } from '../runtime/fastnative.js';
 import {
   argError, checkAny, checkInteger, checkString, checkTable, luaError, optInteger, optString,
   typeError, toStringCoerce,
@@ -265,16 +265,20 @@ const nextPair: LuaValue[] = [undefined, undefined];
 function nextFast(_L: LuaState, n: number, t: LuaValue, k: LuaValue): LuaValue | typeof NOFAST {
   if (n < 1 || !(t instanceof LuaTable)) return NOFAST;
   try {
-    if (!t.nextInto(k, nextPair)) return undefined;
+    if (!t.nextInto(k, nextPair)) {
+      SECOND.v = undefined;
+      return undefined;
+    }
   } catch {
     return NOFAST;
   }
   const key = nextPair[0];
+  SECOND.v = nextPair[1]; // (for the two-result entry)
   nextPair[0] = nextPair[1] = undefined;
   return key;
 }
 
-const nextFn = new FastNative('next', next as Fn, nextFast);
+const nextFn = new FastNative('next', next as Fn, nextFast, false, nextFast);
 
 /** Opens the basic library into the global table and returns it. */
 export function openBase(L0: LuaState): LuaTable {
@@ -339,4 +343,15 @@ export function openBase(L0: LuaState): LuaTable {
   return G;
 }
 
-const ipairsIter = new NativeFunction('ipairs_aux', ipairsAux as Fn);
+/** ipairs_aux's fast entry (runtime/fastnative.ts) for plain tables and integer control values: the usual
+ * step of ipairsAux, the value in SECOND.v for two-result sites. */
+function ipairsFast(_L: LuaState, _n: number, t: LuaValue, i0: LuaValue): LuaValue | typeof NOFAST {
+  if (typeof i0 !== 'number' || !(t instanceof LuaTable) || t.metatable !== undefined || Math.floor(i0) !== i0 ||
+    !(i0 < 9007199254740991)) return NOFAST;
+  const i1 = i0 + 1;
+  const v1 = t.getInt(i1);
+  SECOND.v = v1;
+  return v1 === undefined ? undefined : i1;
+}
+
+const ipairsIter = new FastNative('ipairs_aux', ipairsAux as Fn, ipairsFast, false, ipairsFast);

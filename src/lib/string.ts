@@ -22,7 +22,7 @@ import { dump } from '../compiler/dump.js';
 import { MAX_RESULTS, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
 import { strFormat } from './strformat.js';
 import { strPack, strPackSize, strUnpack } from './strpack.js';
-import { FastNative, NOFAST, viaArgs, type FastFn } from '../runtime/fastnative.js';
+import { FastNative, NOFAST, viaArgs, viaArgs2, type FastFn } from '../runtime/fastnative.js';
 
 type Fn = (L: LuaState, args: LuaValue[]) => LuaValue[];
 
@@ -49,7 +49,7 @@ export function openString(L: LuaState): LuaTable {
   ];
   for (const [name, fn] of fns) {
     const fast = FAST[name];
-    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, ONE.has(name)) : new NativeFunction(name, fn));
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, ONE.has(name), FAST2[name]) : new NativeFunction(name, fn));
   }
   L.setTypeMetatable('string', stringMetatable(L, lib));
   return lib;
@@ -75,6 +75,18 @@ function plainText(L: LuaState, v: LuaValue): boolean {
 
 /** Fast entries that always stand for exactly one result (FastNative.one). */
 const ONE = new Set(['len', 'sub', 'upper', 'lower', 'reverse', 'rep', 'format']);
+
+const find2 = viaArgs2((L, a) => strFind(L, a, true));
+const match2 = viaArgs2((L, a) => strFind(L, a, false));
+const gsub2 = viaArgs2(strGsub);
+
+/** Two-result entries (FastNative.fast2) of functions that are not `one`. */
+const FAST2: Record<string, FastFn | undefined> = {
+  find: find2,
+  match: match2,
+  gsub: (L, n, s, p, r, m) => typeof r === 'string' || typeof r === 'number' ||
+    (r instanceof LuaTable && r.metatable === undefined) ? gsub2(L, n, s, p, r, m) : NOFAST,
+};
 
 const FAST: Record<string, FastFn | undefined> = {
   len: (_L, _n, s) => typeof s === 'string' ? s.length : NOFAST,

@@ -997,7 +997,9 @@ function replacementValue(L: LuaState, ms: MatchState, repl: LuaValue, isFn: boo
     const first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
     v = first !== undefined ? first.call(L, repl, captures(ms, s, e)) : L.call(repl, captures(ms, s, e))[0];
   } else {
-    v = L.index(repl, getCapture(ms, 0, s, e));
+    const key = getCapture(ms, 0, s, e);
+    // a table without a metatable is read raw (what L.index would do, without its dispatch)
+    v = repl instanceof LuaTable && repl.metatable === undefined ? repl.get(key) : L.index(repl, key);
   }
   if (v === undefined || v === false) return undefined;
   const str = toStringCoerce(v);

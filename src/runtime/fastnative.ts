@@ -28,12 +28,38 @@ export type FastFn = (L: LuaState, n: number, a: LuaValue, b: LuaValue, c: LuaVa
 /** Call sites pass at most this many arguments to a fast entry. */
 export const FAST_MAX_ARGS = 4;
 
+/** Where a two-result entry leaves its second result. */
+export const SECOND: { v: LuaValue } = { v: undefined };
+
 export class FastNative extends NativeFunction {
+  /** For call sites wanting exactly two results (`local a, b = f(x)`, `for k, v in next, t`): the first
+   * result returned, the second in SECOND.v (undefined when absent), or NOFAST; null when there is none. */
+  readonly fast2: FastFn | null;
   /** `one`: whenever the fast entry returns a value, the general function would have returned exactly that
    * one value (so call sites wanting all results, and tail calls, may use the fast entry too). */
-  constructor(name: string, fn: NativeFn, readonly fast: FastFn, readonly one = false) {
+  constructor(name: string, fn: NativeFn, readonly fast: FastFn, readonly one = false, fast2?: FastFn) {
     super(name, fn);
+    this.fast2 = fast2 !== undefined ? fast2 : one ? (L, n, a, b, c, d) => {
+      SECOND.v = undefined;
+      return fast(L, n, a, b, c, d);
+    } : null;
   }
+}
+
+/** viaArgs for two-result call sites (FastNative.fast2). */
+export function viaArgs2(fn: NativeFn): FastFn {
+  return (L, n, a, b, c, d) => {
+    if (typeof a === 'number') return NOFAST;
+    const args = n === 1 ? [a] : n === 2 ? [a, b] : n === 3 ? [a, b, c] : n === 4 ? [a, b, c, d] : [];
+    try {
+      const r = fn(L, args);
+      if (!Array.isArray(r)) return NOFAST;
+      SECOND.v = r.length > 1 ? r[1] : undefined;
+      return r[0];
+    } catch {
+      return NOFAST;
+    }
+  };
 }
 
 /** A fast entry running `fn` itself under the fast contract: for natives that are pure given their arguments

@@ -224,6 +224,43 @@ for i = 1, 3 do
   print(pcall(tfm, "%d", 1.5))
 end
 
+-- two-result sites (local a, b = f(x); for k, v in ...)
+local function two(s)
+  local a, b = s:find("l+")
+  local c, d = s:find("zz")
+  local e, g = s:find("(h)(e)")
+  local r, n = s:gsub("l", "L")
+  local r2, n2 = s:gsub("l", function(x) return x .. x end)
+  local m1, m2 = s:match("(h)(e)")
+  local f1, f2 = math.floor(2.5)
+  local b1, b2 = s:byte(1, 2)
+  local k1, v1 = next({"only"})
+  local k2, v2 = next({})
+  local t1, t2 = tostring(12), type(s)
+  return table.concat({tostring(a), tostring(b), tostring(c), tostring(d), tostring(e), tostring(g), r, n, r2, n2,
+    m1, m2, f1, tostring(f2), b1, b2, k1, v1, tostring(k2), tostring(v2), t1, t2}, " ")
+end
+show("two", two, "hello")
+show("two bad", function(s) local a, b = s:find("%"); return a end, "x")
+show("two bad gsub", function(s) local a, b = s:gsub("(", "") return a end, "x")
+local function walk(t)
+  local out = {}
+  for i, v in ipairs(t) do out[#out + 1] = i .. "=" .. tostring(v) end
+  local n = 0
+  for k, v in pairs(t) do n = n + 1 end
+  for k, v in next, t do n = n + 1 end
+  for k in next, t do n = n + 1 end
+  for i in ipairs(t) do n = n + 1 end
+  return table.concat(out, ",") .. " " .. n
+end
+show("walk", walk, {10, 20, 30, nil, 50, x = 1})
+show("walk proxy", walk, setmetatable({}, {__index = function(_, i) if i <= 3 then return i * i end end}))
+show("walk bad", function() for k, v in next, {}, "nokey" do end end)
+show("walk ipairs nil", function() for i, v in ipairs(nil) do end end)
+local big = {}
+for i = 1, 100 do big[i] = i end
+show("walk big", function(t) local s = 0; for i, v in ipairs(t) do s = s + i * v end; for k, v in pairs(t) do s = s + v end; return s end, big)
+
 -- an error from a fast native's site with a traceback (uncaught, at the end)
 local function deep(s) return string.rep(s, 2) .. s:upper() end
 for i = 1, 5 do deep("x") end
