@@ -86,8 +86,10 @@ const FAST: Record<string, FastFn | undefined> = {
   },
 };
 
+/** An integral double as the integer it is, when safe. Math.floor tags its result as a small integer where it
+ * can (`d + 0` would give a heap number, and tables storing it would get double fields, slower to read). */
 function safeInt(d: number): number | typeof NOFAST {
-  return d <= MAX_SAFE && d >= -MAX_SAFE ? d + 0 : NOFAST;
+  return d <= MAX_SAFE && d >= -MAX_SAFE ? (d === 0 ? 0 : Math.floor(d)) : NOFAST;
 }
 
 /* ---------------------------------------------------------------------------------------------- helpers */
