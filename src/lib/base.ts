@@ -321,7 +321,12 @@ export function openBase(L0: LuaState): LuaTable {
   });
   reg('select', select);
   reg('setmetatable', setmetatable);
-  reg('tonumber', tonumber);
+  // fast entry (runtime/fastnative.ts): tonumber(v) without a base
+  G.setStr('tonumber', new FastNative('tonumber', tonumber as Fn, (_L2, n, v, base) => {
+    if (n < 1 || n > 2 || base !== undefined) return NOFAST;
+    if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat) return v;
+    return typeof v === 'string' ? str2number(v) : undefined;
+  }, true));
   // fast entries for compiled call sites (runtime/fastnative.ts): type of anything given, tostring of a
   // string or plain number whose type has no __tostring
   G.setStr('tostring', new FastNative('tostring', (L2, args) => {

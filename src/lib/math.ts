@@ -65,6 +65,9 @@ export function openMath(L: LuaState): LuaTable {
 const FAST: Record<string, FastFn | undefined> = {
   // a non-integral float's floor is within the safe range (an integer); NaN goes the general way
   // (an integral float within the safe range is that integer: -0.0 gives 0)
+  sqrt: unaryFast(Math.sqrt), sin: unaryFast(libm.sin), cos: unaryFast(libm.cos), tan: unaryFast(libm.tan),
+  exp: unaryFast(libm.exp),
+  log: (_L, n, x) => n === 1 && typeof x === 'number' ? floatResult(libm.log(x)) : NOFAST,
   // (a NaN comes back as it is: Math.floor may not keep its sign bit)
   floor: (_L, _n, x) => typeof x === 'number' ? (x === x ? Math.floor(x) : x) : x instanceof LFloat ? safeInt(x.n) : NOFAST,
   ceil: (_L, _n, x) => typeof x === 'number' ? (x === x ? Math.ceil(x) + 0 : x) : x instanceof LFloat ? safeInt(x.n) : NOFAST,
@@ -85,6 +88,15 @@ const FAST: Record<string, FastFn | undefined> = {
     return best;
   },
 };
+
+/** The fast entry of a one-argument C math function (see unary), for plain JS number arguments. */
+function unaryFast(f: (x: number) => number): FastFn {
+  return (_L, _n, x) => typeof x === 'number' ? floatResult(f(x)) : NOFAST;
+}
+
+function floatResult(r: number): LuaValue {
+  return Math.floor(r) === r ? new LFloat(r) : r;
+}
 
 /** An integral double as the integer it is, when safe. Math.floor tags its result as a small integer where it
  * can (`d + 0` would give a heap number, and tables storing it would get double fields, slower to read). */

@@ -74,7 +74,12 @@ function plainText(L: LuaState, v: LuaValue): boolean {
 }
 
 /** Fast entries that always stand for exactly one result (FastNative.one). */
-const ONE = new Set(['len', 'sub', 'upper', 'lower', 'reverse', 'rep', 'format']);
+const ONE = new Set(['len', 'sub', 'upper', 'lower', 'reverse', 'rep', 'format', 'char']);
+
+/** A byte value argument of string.char (an integer 0..255), else -1. */
+function byteArg(v: LuaValue): number {
+  return typeof v === 'number' && v >= 0 && v <= 255 && Math.floor(v) === v ? v : -1;
+}
 
 const find2 = viaArgs2((L, a) => strFind(L, a, true));
 const match2 = viaArgs2((L, a) => strFind(L, a, false));
@@ -90,6 +95,12 @@ const FAST2: Record<string, FastFn | undefined> = {
 
 const FAST: Record<string, FastFn | undefined> = {
   len: (_L, _n, s) => typeof s === 'string' ? s.length : NOFAST,
+  char: (_L, n, a, b, c, d) => {
+    const x = n > 0 ? byteArg(a) : 0, y = n > 1 ? byteArg(b) : 0, z = n > 2 ? byteArg(c) : 0, w = n > 3 ? byteArg(d) : 0;
+    if (x < 0 || y < 0 || z < 0 || w < 0) return NOFAST;
+    return n === 1 ? String.fromCharCode(x) : n === 2 ? String.fromCharCode(x, y) : n === 3 ? String.fromCharCode(x, y, z)
+      : n === 4 ? String.fromCharCode(x, y, z, w) : '';
+  },
   sub: (_L, n, s, i, j) => {
     if (typeof s !== 'string' || typeof i !== 'number' || Math.floor(i) !== i || n > 3) return NOFAST;
     if (j !== undefined && (typeof j !== 'number' || Math.floor(j) !== j)) return NOFAST;
