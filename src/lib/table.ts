@@ -252,9 +252,19 @@ function concatRange(L: LuaState, t: LuaValue, sep: string, i: number, last: num
 
 /** t[i..last] of a plain table's array part (1 <= i <= last <= alimit) joined with sep. */
 function joinSlice(L: LuaState, t: LuaTable, sep: string, i: number, last: number): string {
-  const parts = t.arr.slice(i - 1, last);
+  const a = t.arr;
+  // the whole array part (slots after the range are nil; join writes undefined as ''): no copy
+  if (sep === '' && i === 1 && a.length - last <= last && allStrings(a, last)) return a.join('');
+  const parts = a.slice(i - 1, last);
   for (let k = 0; k < parts.length; k++) if (typeof parts[k] !== 'string') parts[k] = field(L, t, i + k);
   return parts.join(sep);
+}
+
+/** Are a[0..n) strings and the slots after them nil? (Then the whole array joins as its first n.) */
+function allStrings(a: LuaValue[], n: number): boolean {
+  for (let k = 0; k < n; k++) if (typeof a[k] !== 'string') return false;
+  for (let k = n; k < a.length; k++) if (a[k] !== undefined) return false;
+  return true;
 }
 
 /** t[i] as a string for concat: strings and numbers only. */

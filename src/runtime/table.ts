@@ -349,7 +349,9 @@ export class LuaTable extends LuaObject {
       return;
     }
     this.rehash(k);
-    this.set(k as LuaValue, v); // the key is normalised and valid: this cannot recurse into another rehash
+    // a string key always goes to the hash part, which the rehash sized for it (no second probe of `hash`)
+    if (typeof k === 'string') this.hashInsert(k, v);
+    else this.set(k as LuaValue, v); // the key is normalised and valid: this cannot recurse into another rehash
   }
 
   /** Puts a key in the hash part without checking room (the caller knows there is). */
