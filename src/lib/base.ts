@@ -31,7 +31,8 @@ function print(L: State, args: LuaValue[]): LuaValue[] {
   for (let i = 0; i < args.length; i++) {
     if (i > 0) s += '\t';
     const v = args[i];
-    s += typeof v === 'string' ? v : L.tostring(v);
+    // strings too: a `__tostring` on the string metatable applies (luaL_tolstring)
+    s += L.tostring(v);
   }
   L.stdout.write(s + '\n');
   return NONE;
