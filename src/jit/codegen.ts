@@ -63,6 +63,8 @@ class Gen {
   private cur: State | null = null;
   private edge: State | null = null;
   private curPc = 0;
+  /** Parameters the entry guard checks to be integers (types.ts starts from INT for them). */
+  private specParams: number[] = [];
 
   /** Predecessor counts of units (markFreshFields), computed on first use. */
   private preds: Map<number, number> | null = null;
@@ -95,8 +97,10 @@ class Gen {
         if (this.spec !== undefined) this.fltLoads = this.spec;
         else for (const q of this.floatLoads()) this.fbPcs.push(q);
       }
-      const ty = new Types(p, st, this.captured, p.tierData.jitNoInt === true, this.fltLoads);
+      const spec = this.intParams();
+      const ty = new Types(p, st, this.captured, p.tierData.jitNoInt === true, this.fltLoads, spec);
       this.ty = ty.run() ? ty : null;
+      if (this.ty !== null) this.specParams = spec;
     }
     const body: string[] = [];
     this.out = body;
@@ -123,6 +127,24 @@ class Gen {
     }
     while (stack.length > 0) this.close(stack.pop()!);
     return this.wrap(body);
+  }
+
+  /** Parameters speculated to be integers (checked at entry, see wrap()): the non-captured ones the body uses
+   * as a number (arithmetic operand, comparison with a number), unless a previous compilation of the proto
+   * saw the guard fail (jitNoParam) or integers overflowed (jitNoInt). Not in the generator variant. */
+  private intParams(): number[] {
+    const p = this.p;
+    if (this.gen || p.isVararg || p.tierData.jitNoParam === true || p.tierData.jitNoInt === true) return [];
+    const used = new Set<number>();
+    for (const i of p.code) {
+      const op = i & 0x7f;
+      if (arithKind(op) !== undefined) for (const o of operands(p, i)) used.add(o.reg);
+      else if (op === Op.EQI || op === Op.LTI || op === Op.LEI || op === Op.GTI || op === Op.GEI) used.add(argA(i));
+      else if (op === Op.EQK && typeof p.k[argB(i)] === 'number') used.add(argA(i));
+    }
+    const out: number[] = [];
+    for (let r = 0; r < p.numparams; r++) if (used.has(r) && !this.captured.has(r)) out.push(r);
+    return out;
   }
 
   private close(r: Region): void {
@@ -389,7 +411,9 @@ class Gen {
         return true;
       case Op.CONCAT: {
         const n = argB(i);
-        e(`${this.save(pc)} if ((v = rt.concat(${this.valueList(a, a + n, false)})) === DEOPT) ${this.deopt(pc)} ${RA} = v;`);
+        // two operands (the common case) as arguments: no array, so no double array that loses NaN signs
+        const args = n === 2 ? `concat2(${this.R(a)}, ${this.R(a + 1)})` : `concat(${this.valueList(a, a + n, false)})`;
+        e(`${this.save(pc)} if ((v = rt.${args}) === DEOPT) ${this.deopt(pc)} ${RA} = v;`);
         this.gc(`${STRING_COST} + v.length`, pc, a);
         return true;
       }
@@ -808,8 +832,9 @@ class Gen {
     const a = argA(i), b = argB(i);
     const e = (s: string): void => this.emit(s);
     const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
-    // deep tail-call chains continue in the interpreter, which runs them in constant stack
-    if (args !== null) e(`if (${this.gen ? 'th' : 'rt'}.tailNest >= ${100}) ${this.deopt(pc)}`);
+    // long chains of consecutive tail calls continue in the interpreter, which runs them in constant stack
+    // (TN: this frame's place in its chain, see wrap(); the generator variant counts per thread)
+    if (args !== null) e(`if (${this.gen ? 'th.tailNest' : 'TN'} >= ${100}) ${this.deopt(pc)}`);
     this.closeOnReturn(pc);
     e(`${this.save(pc)} f = ${this.R(a)};`);
     const site = `cs${this.sites++}`;
@@ -836,11 +861,11 @@ class Gen {
     // this JS frame stays below the callee's until it returns: its stack units stay charged (SU kept) till then;
     // the callee's prologue (or runAt, for an interpreted one) consumes rt.tail
     if (fixed.length + 1 > this.maxArgs) this.maxArgs = fixed.length + 1;
-    e(`th.ciIdx--; th.top = ${this.p.isVararg ? 'F0' : 'B - 1'}; rt.tailNest++; rt.tail = true;`);
+    e(`th.ciIdx--; th.top = ${this.p.isVararg ? 'F0' : 'B - 1'}; rt.tailNest = TN + 1; rt.tail = true;`);
     if (args === null) {
-      e(`v = (f.p === ${site}.p && mv.length === 1) ? ${site}.j(f${al}, mv[0]) : rt.callv(${site}, f, ${list}); rt.tailNest--; rt.su = SU; return v;`);
+      e(`v = (f.p === ${site}.p && mv.length === 1) ? ${site}.j(f${al}, mv[0]) : rt.callv(${site}, f, ${list}); rt.su = SU; return v;`);
     } else {
-      e(`v = f.p === ${site}.p ? ${site}.j(f${al}) : rt.call(${site}, f${al}); rt.tailNest--; rt.su = SU; return v;`);
+      e(`v = f.p === ${site}.p ? ${site}.j(f${al}) : rt.call(${site}, f${al}); rt.su = SU; return v;`);
     }
   }
 
@@ -1325,7 +1350,7 @@ class Gen {
     // frame size bound (bytes): fixed part, receiver + parameters, declared locals, and the temporaries V8
     // allocates for expressions (a call needs its arguments in consecutive registers)
     const useT = /\bT\b/.test(text);
-    const declared = 5 + (useT ? 1 : 0) + (p.isVararg ? 5 : 0) + (useU ? 1 : 0) + locals.length + temps.length;
+    const declared = 5 + (useT ? 1 : 0) + (!this.gen && /\bTN\b/.test(text) ? 1 : 0) + (p.isVararg ? 5 : 0) + (useU ? 1 : 0) + locals.length + temps.length;
     const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
     const lines: string[] = [];
     lines.push('"use strict";');
@@ -1344,6 +1369,12 @@ class Gen {
       lines.push('const FL = G.flags; G.flags = 0;');
       lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxGenDepth) return yield* G.viaInterp(th, cl, arguments);');
     } else {
+      // speculated integer parameters: a failing guard has done nothing yet; the proto is recompiled without
+      // the speculation and the call runs there (runtime.ts respec)
+      if (this.specParams.length > 0) {
+        const bad = this.specParams.map((r) => `typeof r${r} !== 'number' || Math.floor(r${r}) !== r${r}`).join(' || ');
+        lines.push(`if (${bad}) return rt.respec(cl, arguments);`);
+      }
       lines.push('const th = L.cur; const SU = rt.su;');
       // another version of the function (float-speculated loads, FX.check / FX.respec): calls go there (this
       // frame stays below the other version's: its stack units are charged meanwhile)
@@ -1376,6 +1407,9 @@ class Gen {
     const full = this.gen ? ' ci.savedpc = 0; ci.nresults = -1;' : '';
     lines.push(`ci.func = ${p.isVararg ? 'F' : 'B - 1'}; ci.base = B; ci.top = ${top}; ci.closure = cl; ci.fn = undefined;${full}`);
     lines.push(`ci.flags = ${this.gen ? 'FL' : '0'}; ci.kind = 0; ci.tail = rt.tail; ci.leq = false;${p.isVararg ? ' ci.nextraargs = NX;' : this.gen ? ' ci.nextraargs = 0;' : ''} rt.tail = false;`);
+    // a frame entered by a tail call continues its caller's chain of consecutive tail frames on the JS stack
+    // (rt.tailNest is set by that caller just before the call); any other entry starts a new chain
+    if (!this.gen && /\bTN\b/.test(text)) lines.push('const TN = ci.tail ? rt.tailNest : 0;');
     if (useU) lines.push('const U = cl.upvals;');
     if (locals.length > 0) lines.push(`let ${locals.join(', ')};`);
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);

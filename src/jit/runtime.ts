@@ -558,6 +558,43 @@ export class JitRuntime {
     return this.callInterp(cl, args as ArrayLike<LuaValue>, 1);
   }
 
+  /** A compiled function's entry guard found a parameter speculated to be an integer holding something else
+   * (codegen.ts specParams): the proto is compiled again without that speculation (once; its new function
+   * replaces the old one in the tier data, while call sites that cached the old one keep calling it, whose
+   * guard forwards here), and the call runs there. Nothing has run yet: no frame, no stack units charged. */
+  respec(cl: LuaClosure, args: IArguments): LuaValue {
+    const p = cl.p;
+    const d = this.data(p);
+    if (p.tierData.jitNoParam !== true) {
+      p.tierData.jitNoParam = true;
+      let fn: Compiled | null = null;
+      try {
+        fn = this.compiler(p, this);
+      } catch (e) {
+        if (this.opts.trace) this.opts.trace(`jit: compile error in ${p.source}:${p.linedefined}: ${String(e)}`);
+      }
+      if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'recompiled' : 'not recompiled'} ${p.source}:${p.linedefined} (parameter types)`);
+      // uncompilable: the speculating function stays, and its guard sends such calls to the interpreter
+      if (fn !== null) d.fn = fn;
+      else p.tierData.jitNoRespec = true;
+      if (this.lastP === p) this.lastP = null;
+    }
+    const j = d.fn;
+    if (j === null || j === undefined || p.tierData.jitNoRespec === true) return this.viaInterp(cl, args);
+    const su = this.su;
+    this.su = su + HELPER_COST + 8 * args.length;
+    let r: LuaValue;
+    switch (args.length) {
+      case 1: r = j(cl); break;
+      case 2: r = j(cl, args[1]); break;
+      case 3: r = j(cl, args[1], args[2]); break;
+      case 4: r = j(cl, args[1], args[2], args[3]); break;
+      default: r = j(cl, ...Array.prototype.slice.call(args, 1) as LuaValue[]);
+    }
+    this.su = su;
+    return r;
+  }
+
   /** Continues frame `ci` (registers already spilled) in the interpreter at instruction `pc` until it returns. */
   deopt(ci: CallInfo, pc: number, top = ci.top): LuaValue {
     const L = this.L;
@@ -722,6 +759,17 @@ export class JitRuntime {
       else return DEOPT;
     }
     return s;
+  }
+
+  /** concat() of two values. */
+  concat2(x: LuaValue, y: LuaValue): string | typeof DEOPT {
+    let s: string;
+    if (typeof x === 'string') s = x;
+    else if (isNum(x)) s = tostringNumber(x);
+    else return DEOPT;
+    if (typeof y === 'string') return s + y;
+    if (isNum(y)) return s + tostringNumber(y);
+    return DEOPT;
   }
 
   /** Closes pending to-be-closed variables at or above stack slot `level` on a normal exit (CLOSE/RETURN). */

@@ -234,12 +234,15 @@ export class Types {
   readonly live = new Map<number, Uint8Array>();
 
   constructor(private readonly p: Proto, private readonly st: Structure, private readonly captured: Set<number>,
-    private readonly noInt: boolean, private readonly fltLoads: ReadonlySet<number> = new Set()) {}
+    private readonly noInt: boolean, private readonly fltLoads: ReadonlySet<number> = new Set(),
+    private readonly intParams: readonly number[] = []) {}
 
   run(): boolean {
     const n = this.p.maxstacksize;
     const order = this.st.order;
     const entry = new Uint8Array(n).fill(ANY);
+    // parameters speculated integers by codegen.ts (its entry guard checks them before the frame exists)
+    for (const r of this.intParams) entry[r] = INT;
     this.ins.set(order[0].pc, entry);
     for (let pass = 0; pass < 200; pass++) {
       let changed = false;
