@@ -802,7 +802,8 @@ class Gen {
         : fast === 1 ? `(f === ${site}.n && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? v : `
           : fast === 3 ? `(f === ${site}.n && ${site}.t !== null && (v = ${site}.t(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 2, rt.v[1] = SEC.v, v) : `
             : `(f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 1, v) : `;
-      this.emit(`v = (f instanceof LuaClosure && f.p === ${site}.p) ? ${site}.j(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
+      // any compiled closure is called directly (runtime.ts setDirect); others go through callAt
+      this.emit(`v = (f instanceof LuaClosure && (t = f.p.jf) !== undefined) ? t(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
     this.emit(`th.top = B + ${this.p.maxstacksize};${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
   }
@@ -863,9 +864,9 @@ class Gen {
     if (fixed.length + 1 > this.maxArgs) this.maxArgs = fixed.length + 1;
     e(`th.ciIdx--; th.top = ${this.p.isVararg ? 'F0' : 'B - 1'}; rt.tailNest = TN + 1; rt.tail = true;`);
     if (args === null) {
-      e(`v = (f.p === ${site}.p && mv.length === 1) ? ${site}.j(f${al}, mv[0]) : rt.callv(${site}, f, ${list}); rt.su = SU; return v;`);
+      e(`v = ((t = f.p.jf) !== undefined && mv.length === 1) ? t(f${al}, mv[0]) : rt.callv(${site}, f, ${list}); rt.su = SU; return v;`);
     } else {
-      e(`v = f.p === ${site}.p ? ${site}.j(f${al}) : rt.call(${site}, f${al}); rt.su = SU; return v;`);
+      e(`v = (t = f.p.jf) !== undefined ? t(f${al}) : rt.call(${site}, f${al}); rt.su = SU; return v;`);
     }
   }
 

@@ -156,6 +156,13 @@ function isNum(v: LuaValue): v is Num {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
 }
 
+/** The compiled function of a proto as a property of the proto itself (`jf`; absent until it is compiled):
+ * compiled call sites call `f.p.jf` directly, whatever closure they meet, and leave the polymorphism to
+ * V8's inline caches (Proto is a contract class without such a field: the property is added here). */
+export function setDirect(p: Proto, fn: Compiled): void {
+  (p as unknown as { jf: Compiled }).jf = fn;
+}
+
 /** Calls compiled function (or generator variant) j for closure f with the nargs arguments above stack[func]
  * as JS arguments (no array for up to three). */
 export function callOnStack<R>(j: (cl: LuaClosure, ...args: LuaValue[]) => R, f: LuaClosure, s: LuaValue[], func: number, nargs: number): R {
@@ -240,6 +247,7 @@ export class JitRuntime {
       fn = null;
     }
     d.fn = fn;
+    if (fn !== null) setDirect(p, fn);
     if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'compiled' : 'not compiled'} ${p.source}:${p.linedefined}`);
     return fn ?? undefined;
   }
@@ -575,8 +583,10 @@ export class JitRuntime {
       }
       if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'recompiled' : 'not recompiled'} ${p.source}:${p.linedefined} (parameter types)`);
       // uncompilable: the speculating function stays, and its guard sends such calls to the interpreter
-      if (fn !== null) d.fn = fn;
-      else p.tierData.jitNoRespec = true;
+      if (fn !== null) {
+        d.fn = fn;
+        setDirect(p, fn);
+      } else p.tierData.jitNoRespec = true;
       if (this.lastP === p) this.lastP = null;
     }
     const j = d.fn;
