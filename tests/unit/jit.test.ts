@@ -418,4 +418,51 @@ for round = 1, 3 do P(pcall(step, bodies, 0.5)) P(pcall(sum, {0.5, 0.25})) P(pca
   for (const line of [2, 11, 16]) {
     assert.equal(compiled.filter((p) => p.linedefined === line).length, 3, `versions of the function at line ${line}`);
   }
+test('integer-speculated parameters: a failing entry guard recompiles the proto once, results unchanged', () => {
+  const src = `
+local function f(a, b) if a < 0 then return b end return a * 2 + b, a - 1 end
+local r = {}
+for i = 1, 30 do r[#r + 1] = f(i, i) end
+for _, v in ipairs({ 2.5, 3.0, math.maxinteger, -0.0, "7", 0/0 }) do
+  local ok, x, y = pcall(f, v, 1) r[#r + 1] = tostring(ok) .. tostring(x) .. tostring(y) end
+print(pcall(f, nil, 1))
+print(pcall(f, {}, 1))
+for i = 1, 5 do r[#r + 1] = f(i, 0.5) end
+local function g(n) local s = 0 for i = 1, n do s = s + i end return s end
+print(g(10), g(10.0), pcall(g, "x"), g(10))
+debug.sethook(function() end, "c")
+print(f(2.5, 1), f(4, 1))
+debug.sethook()
+print(table.concat(r, " "))
+`;
+  const compiled: Proto[] = [];
+  same(src, compiled);
+  const lines = compiled.filter((p) => p.linedefined === 2).length;
+  assert.equal(lines, 2, 'f compiled, then recompiled without the speculation');
+});
+
+test('polymorphic call sites (closures of several protos, natives, callable tables) and tail chains', () => {
+  same(`
+local function a1(x) return x + 1 end
+local function a2(x) return x .. "!" end
+local function a3(x, ...) return select("#", ...), x end
+local ct = setmetatable({}, { __call = function(self, x) return "ct" .. tostring(x) end })
+local fs = { a1, a2, a3, print == nil and a1 or tostring, ct, a1, function(x) error("boom " .. x) end }
+local function call(f, x) return f(x) end
+local function tcall(f, x) return f(x) end
+local out = {}
+for i = 1, 70 do
+  local f = fs[i % #fs + 1]
+  local ok, r1, r2 = pcall(call, f, i)
+  local ok2, s1, s2 = pcall(tcall, f, i)
+  out[#out + 1] = tostring(ok) .. tostring(r1) .. tostring(r2) .. tostring(ok2) .. tostring(s1) .. tostring(s2)
+end
+print(table.concat(out, "\\n"))
+local function loop(n) if n == 0 then return "done" end return loop(n - 1) end
+print(loop(300000))
+local function mid(n) if n == 0 then return 0 end return (loop(3) and 1 or 0) + mid(n - 1) end
+print(mid(1000))
+local function chain(n) if n == 0 then return debug.traceback("t") end return chain(n - 1) end
+print(chain(120))
+`);
 });
