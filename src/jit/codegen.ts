@@ -32,6 +32,8 @@ import { LuaError } from '../runtime/errors.js';
 import { FAST_MAX_ARGS, NOFAST, SECOND } from '../runtime/fastnative.js';
 
 const MAX = '9007199254740991';
+/** Where a return pops the frame (replaced in wrap()). */
+const LEAVE = '/*leave*/';
 
 /** Instructions that branch (a float-speculated load's next use is looked for before any). */
 const BRANCHES: ReadonlySet<number> = new Set([Op.JMP, Op.EQ, Op.LT, Op.LE, Op.EQK, Op.EQI, Op.LTI, Op.LEI, Op.GTI,
@@ -147,6 +149,18 @@ class Gen {
     return out;
   }
 
+  /** Whether the function runs without a frame record ("frameless"): a leaf whose body (`text`, the returns'
+   * frame pops left out) calls nothing, cannot raise, allocates nothing the collector counts and never
+   * inspects its frame or the stack; so no debug function, error, hook or collection can observe the frame
+   * while it runs, and the only way out other than a return is a deopt, which builds the frame first. */
+  private frameless(text: string): boolean {
+    if (this.gen || this.budget || this.p.isVararg || this.captured.size > 0 || this.hasTbc) return false;
+    const t = text.split(LEAVE).join('');
+    if (/\b(ci|th|S|B|T|GC|L|G|P|M1|mv|f)\b/.test(t)) return false;
+    if (/\brt\.(?!n\b|v\[)/.test(t) || /\bFX\.(?!ovf\(cl\)|k\[)/.test(t)) return false;
+    return true;
+  }
+
   private close(r: Region): void {
     if (r.kind === 'loop') this.emit(`break L${r.pc}; }`);
     else this.emit('}');
@@ -205,7 +219,8 @@ class Gen {
    * it) and its JS stack units (`SU`, see runtime.ts). */
   private leave(): string {
     if (this.gen) return 'th.ciIdx--; th.top = F0;';
-    return `th.ciIdx--; th.top = ${this.p.isVararg ? 'F0' : 'B - 1'}; rt.su = SU;`;
+    // a placeholder: wrap() decides whether the function keeps a frame (see frameless())
+    return LEAVE;
   }
 
   private deopt(pc: number): string {
@@ -1335,7 +1350,13 @@ class Gen {
     for (let r = np; r < p.maxstacksize; r++) if (!this.captured.has(r)) locals.push(`r${r}`);
     // every JS local is a slot of the (unoptimised) frame, deep recursion pays for each: declare only the
     // temporaries the body uses
-    const text = body.join('\n');
+    let text = body.join('\n');
+    const frameless = this.frameless(text);
+    const leave = frameless ? '' : `th.ciIdx--; th.top = ${p.isVararg ? 'F0' : 'B - 1'}; rt.su = SU;`;
+    if (!this.gen) {
+      for (let k = 0; k < body.length; k++) if (body[k].includes(LEAVE)) body[k] = body[k].split(LEAVE).join(leave);
+      text = body.join('\n');
+    }
     const temps = ['t', 'x', 'y', 'v', 'n', 'f', 'mv'].filter((id) => new RegExp(`\\b${id}\\b`).test(text));
     const deopts = /\bdpc\b/.test(text);
     if (deopts && !temps.includes('v')) temps.push('v');
@@ -1376,6 +1397,13 @@ class Gen {
         const bad = this.specParams.map((r) => `typeof r${r} !== 'number' || Math.floor(r${r}) !== r${r}`).join(' || ');
         lines.push(`if (${bad}) return rt.respec(cl, arguments);`);
       }
+      if (frameless) {
+        // no frame record, no stack window, no JS stack units (a leaf: its own JS frame fits in the reserve);
+        // a deopt builds the frame the prologue would have built (below), with the tail flag taken here
+        lines.push('const th = L.cur;');
+        lines.push('if (th.hookMask !== 0) return rt.viaInterp(cl, arguments);');
+        lines.push(deopts ? 'const TL = rt.tail; rt.tail = false;' : 'rt.tail = false;');
+      } else {
       lines.push('const th = L.cur; const SU = rt.su;');
       // another version of the function (float-speculated loads, FX.check / FX.respec): calls go there (this
       // frame stays below the other version's: its stack units are charged meanwhile)
@@ -1388,8 +1416,10 @@ class Gen {
       const extra = p.isVararg ? ' + 8 * arguments.length' : '';
       lines.push(`if (th.hookMask !== 0 || SU${extra} > ${Math.floor(this.suLimit - cost)}) return rt.viaInterp(cl, arguments);`);
       lines.push(`rt.su = SU + ${cost}${extra};`);
+      }
     }
     const top = `B + ${p.maxstacksize}`;
+    const prologueEnd = lines.length;
     if (p.isVararg) {
       lines.push('const S = th.stack; const F0 = th.top;');
       lines.push(`const NA = arguments.length - 1 > ${np} ? arguments.length - 1 : ${np}; const NX = NA - ${np};`);
@@ -1411,6 +1441,8 @@ class Gen {
     // a frame entered by a tail call continues its caller's chain of consecutive tail frames on the JS stack
     // (rt.tailNest is set by that caller just before the call); any other entry starts a new chain
     if (!this.gen && /\bTN\b/.test(text)) lines.push('const TN = ci.tail ? rt.tailNest : 0;');
+    // a frameless function's frame lines move to its deopt path
+    const frame = frameless ? lines.splice(prologueEnd).map((l) => l.replace('ci.tail = rt.tail;', 'ci.tail = TL;').replace(' rt.tail = false;', '')) : [];
     if (useU) lines.push('const U = cl.upvals;');
     if (locals.length > 0) lines.push(`let ${locals.join(', ')};`);
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);
@@ -1419,7 +1451,9 @@ class Gen {
     for (const l of body) lines.push(l);
     lines.push('}');
     this.cur = null;
-    if (deopts) {
+    if (deopts && frameless) {
+      lines.push('{', ...frame, this.spillAll(), 'return rt.deopt(ci, dpc); }');
+    } else if (deopts) {
       lines.push(this.spillAll());
       lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'v = rt.deopt(ci, dpc); rt.su = SU; return v;');
     }
