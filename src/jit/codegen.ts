@@ -32,6 +32,8 @@ import { LuaError } from '../runtime/errors.js';
 import { FAST_MAX_ARGS, NOFAST, SECOND } from '../runtime/fastnative.js';
 
 const MAX = '9007199254740991';
+/** A saved pc before a runtime slow path that cannot raise (see wrap()). */
+const PURE_SLOW = /ci\.savedpc = \d+; (if \(\(v = rt\.arith\((?:0|1|2|4|5|7|8|9|10|11|12|13), |if \(\(n = rt\.order\()/g;
 /** Where a return pops the frame (replaced in wrap()). */
 const LEAVE = '/*leave*/';
 
@@ -157,7 +159,7 @@ class Gen {
     if (this.gen || this.budget || this.p.isVararg || this.captured.size > 0 || this.hasTbc) return false;
     const t = text.split(LEAVE).join('');
     if (/\b(ci|th|S|B|T|GC|L|G|P|M1|mv|f)\b/.test(t)) return false;
-    if (/\brt\.(?!n\b|v\[)/.test(t) || /\bFX\.(?!ovf\(cl\)|k\[)/.test(t)) return false;
+    if (/\brt\.(?!n\b|v\[|arith\(|order\()/.test(t) || /\bFX\.(?!ovf\(cl\)|k\[)/.test(t)) return false;
     return true;
   }
 
@@ -1351,7 +1353,11 @@ class Gen {
     // every JS local is a slot of the (unoptimised) frame, deep recursion pays for each: declare only the
     // temporaries the body uses
     let text = body.join('\n');
-    const frameless = this.frameless(text);
+    // slow paths that cannot raise (arithmetic other than integer % and //, comparisons of numbers and
+    // strings: DEOPT for everything else) need no saved pc in a function without a frame
+    const pure = body.map((l) => l.replace(PURE_SLOW, '$1'));
+    const frameless = this.frameless(pure.join('\n'));
+    if (frameless) body = pure;
     const leave = frameless ? '' : `th.ciIdx--; th.top = ${p.isVararg ? 'F0' : 'B - 1'}; rt.su = SU;`;
     if (!this.gen) {
       for (let k = 0; k < body.length; k++) if (body[k].includes(LEAVE)) body[k] = body[k].split(LEAVE).join(leave);

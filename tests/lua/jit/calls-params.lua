@@ -88,3 +88,17 @@ local function tmd(x, y) return md(x, y) end
 print(tb(select(2, xpcall(tmd, debug.traceback, 5, 0))))
 print(tb(select(2, xpcall(function(a) local r = md(a, 0) return r end, debug.traceback, 7))))
 print(md(7, -3), md(-7, 3), dbl(2.5), md(5.5, 2), pcall(dbl, "x"))
+local function gadd(a, b) return a + b end
+local function glt(a, b) return a < b end
+local function gpow(a, b) return a ^ b, a / b, a & b end
+local res = {}
+for _, p in ipairs({ {1, 2}, {1.5, 2}, {math.maxinteger, 1}, {"10", 1}, {2^63, 1.0}, {3, 2.5} }) do
+  local ok, s = pcall(gadd, p[1], p[2]) res[#res + 1] = tostring(ok) .. " " .. tostring(s)
+  ok, s = pcall(glt, p[1], p[2]) res[#res + 1] = tostring(ok) .. " " .. tostring(s)
+  ok, s = pcall(gpow, p[1], p[2]) res[#res + 1] = tostring(ok) .. " " .. tostring(s)
+end
+print(table.concat(res, "\n"))
+print(pcall(gadd, {}, 1))
+print(pcall(glt, 1, "x"))
+print(glt("a", "b"), gadd(1, 2))
+print(tb(select(2, xpcall(function(x) return gadd(x, nil) end, debug.traceback, 1))))
