@@ -23,7 +23,7 @@ import { LuaClosure } from '../interp/closure.js';
 import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, type Structure, type Region } from './cfg.js';
-import { DEOPT, genericArray, type Compiled, type JitRuntime } from './runtime.js';
+import { DEOPT, genericArray, setDirect, type Compiled, type JitRuntime } from './runtime.js';
 import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
 import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
@@ -158,7 +158,7 @@ class Gen {
   private frameless(text: string): boolean {
     if (this.gen || this.budget || this.p.isVararg || this.captured.size > 0 || this.hasTbc) return false;
     const t = text.split(LEAVE).join('');
-    if (/\b(ci|th|S|B|T|GC|L|G|P|M1|mv|f)\b/.test(t)) return false;
+    if (/\b(ci|th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB)\b/.test(t)) return false;
     if (/\brt\.(?!n\b|v\[|arith\(|order\()/.test(t) || /\bFX\.(?!ovf\(cl\)|k\[)/.test(t)) return false;
     return true;
   }
@@ -1551,7 +1551,10 @@ const CHECK_CALLS = 8;
  * `sp` keep reaching fn through its forwarding prologue). */
 function install(sp: Respec, fn: Compiled | null): void {
   const d = sp.p.tierData.jit as { fn: Compiled | null | undefined } | undefined;
-  if (fn !== null && d !== undefined && (d.fn === sp.self || (sp.up !== null && d.fn === sp.up.self))) d.fn = fn;
+  if (fn !== null && d !== undefined && (d.fn === sp.self || (sp.up !== null && d.fn === sp.up.self))) {
+    d.fn = fn;
+    setDirect(sp.p, fn);
+  }
 }
 
 /** Another version of sp's proto: speculating on the loads `spec`, or on none (undefined, after a failure). */
