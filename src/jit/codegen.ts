@@ -154,11 +154,12 @@ class Gen {
   /** Whether the function runs without a frame record ("frameless"): a leaf whose body (`text`, the returns'
    * frame pops left out) calls nothing, cannot raise, allocates nothing the collector counts and never
    * inspects its frame or the stack; so no debug function, error, hook or collection can observe the frame
-   * while it runs, and the only way out other than a return is a deopt, which builds the frame first. */
+   * while it runs, and the only way out other than a return is a deopt, which builds the frame first.
+   * 64-bit integer code (its `I` helpers) and function versions (SP, FB) keep their frame. */
   private frameless(text: string): boolean {
     if (this.gen || this.budget || this.p.isVararg || this.captured.size > 0 || this.hasTbc) return false;
     const t = text.split(LEAVE).join('');
-    if (/\b(ci|th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB)\b/.test(t)) return false;
+    if (/\b(ci|th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB|I)\b/.test(t)) return false;
     if (/\brt\.(?!n\b|v\[|arith\(|order\()/.test(t) || /\bFX\.(?!ovf\(cl\)|k\[)/.test(t)) return false;
     return true;
   }
