@@ -51,6 +51,11 @@ import { callOnStack, type JitRuntime } from './runtime.js';
 export const K_GEN = 9;
 
 const REQ_CALL = 0, REQ_DEOPT = 1, REQ_AWAIT = 2, REQ_YIELD = 3;
+
+/** A Lua frame pushed just above record idx by a tail call's request gets its tail flag. */
+function markTail(th: Coroutine, idx: number): void {
+  if (th.ciIdx === idx + 1 && th.cis[idx + 1].closure !== undefined) th.cis[idx + 1].tail = true;
+}
 const REQ: unique symbol = Symbol('request');
 const SUB: unique symbol = Symbol('subgenerator');
 /** Returned by the native fast path when the native suspended the machine on a promise. */
@@ -111,6 +116,9 @@ class Segment {
 export class GenRuntime {
   /** The function slot and argument count of the outstanding REQ_CALL. */
   private reqFunc = 0;
+  /** The outstanding REQ_CALL is a tail call (rt.tail was set): the interpreted frame it pushes is marked so,
+   * as the interpreter's TAILCALL marks it (tracebacks show "(...tail calls...)", getinfo's istailcall). */
+  private reqTail = false;
   private reqNargs = 0;
   /** Flags for the record of the next bottom frame (read and cleared by the generated prologue). */
   flags = 0;
@@ -130,7 +138,7 @@ export class GenRuntime {
     const s = th.stack;
     th.top = func;
     this.flags = flags;
-    this.rt.tail = false;
+    // rt.tail stays: the generator's prologue takes it (a tail call that reached here through the driver)
     const gen = callOnStack(g, f, s, func, nargs);
     this.drive(new Segment(gen, th, f, func, nresults, flags, th.ciIdx + 1, th.tailNest), undefined);
   }
@@ -164,16 +172,26 @@ export class GenRuntime {
         seg.ready = false;
         const req = r.value;
         if (req === REQ_CALL) {
-          if (th.ciIdx < seg.base) {
+          // a tail call's flag: a callee compiled by now takes it in its prologue (enter, start), an interpreted
+          // one gets it on its pushed record
+          const tail = this.reqTail;
+          this.reqTail = false;
+          const idx = th.ciIdx;
+          this.rt.tail = tail;
+          if (idx < seg.base) {
             // the bottom frame tail-called a function that runs interpreted: it takes the segment's place
             th.tailNest = seg.nest0;
-            callValue(L, th, this.reqFunc, this.reqNargs, seg.nresults, seg.flags);
+            const pushed = callValue(L, th, this.reqFunc, this.reqNargs, seg.nresults, seg.flags);
+            this.rt.tail = false;
+            if (pushed && tail) markTail(th, idx);
             return;
           }
-          const ci = th.cis[th.ciIdx];
+          const ci = th.cis[idx];
           ci.kind = K_GEN;
           ci.extra = seg as unknown as LuaValue;
-          callValue(L, th, this.reqFunc, this.reqNargs, MULTRET, F_CONT);
+          const pushed = callValue(L, th, this.reqFunc, this.reqNargs, MULTRET, F_CONT);
+          this.rt.tail = false;
+          if (pushed && tail) markTail(th, idx);
         } else if (req === REQ_DEOPT) {
           const ci = th.cis[th.ciIdx];
           if (th.ciIdx === seg.base) {
@@ -210,6 +228,8 @@ export class GenRuntime {
       }
     } finally {
       seg.active = false;
+      // a flag no prologue consumed (an error before it) must not mark a later call
+      this.rt.tail = false;
     }
   }
 
@@ -294,6 +314,7 @@ export class GenRuntime {
       }
     }
     this.flags = 0;
+    this.reqTail = this.rt.tail;
     this.rt.tail = false;
     this.reqFunc = func;
     this.reqNargs = nargs;
@@ -519,6 +540,7 @@ export class GenRuntime {
     s[func] = cl;
     for (let i = 0; i < nargs; i++) s[func + 1 + i] = args[1 + i] as LuaValue;
     this.flags = 0;
+    this.reqTail = this.rt.tail;
     this.rt.tail = false;
     this.reqFunc = func;
     this.reqNargs = nargs;
