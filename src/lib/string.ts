@@ -67,8 +67,10 @@ const formatFast = viaArgs(strFormat);
 
 /** A value that luaL_tolstring (string.format's %s) turns into text without calling Lua: a string or a
  * number whose type has no __tostring. */
-function plainText(L: LuaState, v: LuaValue): boolean {
-  if (typeof v !== 'string' && typeof v !== 'number') return v === undefined;
+function plainText(L: LuaState, v: LuaValue, given: boolean): boolean {
+  if (!given) return true;
+  // nil too: debug.setmetatable(nil, mt) can give it a __tostring
+  if (typeof v !== 'string' && typeof v !== 'number' && v !== undefined) return false;
   const mt = L.getMetatable(v);
   return mt === undefined || mt.getStr('__tostring') === undefined;
 }
@@ -139,7 +141,7 @@ const FAST: Record<string, FastFn | undefined> = {
   // replacement functions and metatables call Lua: only strings, numbers and plain tables here
   gsub: (L, n, s, p, r, m) => typeof r === 'string' || typeof r === 'number' ||
     (r instanceof LuaTable && r.metatable === undefined) ? gsubFast(L, n, s, p, r, m) : NOFAST,
-  format: (L, n, f, a, b, c) => plainText(L, a) && plainText(L, b) && plainText(L, c)
+  format: (L, n, f, a, b, c) => plainText(L, a, n > 1) && plainText(L, b, n > 2) && plainText(L, c, n > 3)
     ? formatFast(L, n, f, a, b, c) : NOFAST,
 };
 
