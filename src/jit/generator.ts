@@ -422,13 +422,7 @@ export class GenRuntime {
       co.status = 'dead';
       co.ciIdx = 0;
       co.top = 1;
-      co.resumer = undefined;
-      th.status = 'running';
-      L.cur = th;
-      L.nCcalls = ci.savedCcalls;
-      th.ciIdx = ridx - 1;
-      for (let i = func; i <= func + nargs; i++) s[i] = undefined;
-      th.top = func;
+      this.backTo(th, co, ci, ridx, func, nargs);
       const r0 = r.value;
       if (wrap) return r0;
       const m = rt.n;
@@ -445,13 +439,7 @@ export class GenRuntime {
     c2.extra = seg as unknown as LuaValue;
     co.status = 'suspended';
     co.gseg = seg;
-    co.resumer = undefined;
-    th.status = 'running';
-    L.cur = th;
-    L.nCcalls = ci.savedCcalls;
-    th.ciIdx = ridx - 1;
-    for (let i = func; i <= func + nargs; i++) s[i] = undefined;
-    th.top = func;
+    this.backTo(th, co, ci, ridx, func, nargs);
     const a = y2.func + 1;
     const m = y2.top - a;
     if (wrap) {
@@ -462,6 +450,19 @@ export class GenRuntime {
     for (let i = 0; i < m; i++) v[i + 1] = cs[a + i];
     rt.n = m + 1;
     return true;
+  }
+
+  /** A direct switch is over (the coroutine suspended or dead): the resumer `th` runs again, the resume's
+   * record (ci, at ridx) and its call slots (func .. func + nargs) are gone. */
+  private backTo(th: Coroutine, co: Coroutine, ci: CallInfo, ridx: number, func: number, nargs: number): void {
+    co.resumer = undefined;
+    th.status = 'running';
+    this.L.cur = th;
+    this.L.nCcalls = ci.savedCcalls;
+    th.ciIdx = ridx - 1;
+    const s = th.stack;
+    for (let i = func; i <= func + nargs; i++) s[i] = undefined;
+    th.top = func;
   }
 
   /** The resumed generator answered something other than a plain yield: the driver takes it from there, with
