@@ -771,12 +771,7 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
       pos = e;
       return s.slice(src, e);
     };
-    const fn = new FastNative('gmatch_aux', () => {
-      const r = step();
-      return r === undefined ? NONE : [r];
-    }, step);
-    fn.gcRefs = [s, p, new Userdata(ms)];
-    return [fn];
+    return [stepIterator(step, s, p, ms)];
   }
   if (info.runY !== null) {
     // a run then one char of another class (see PatInfo.runX): no matcher; matches are never empty
@@ -797,12 +792,7 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
         src = e + 1;
       }
     };
-    const fn = new FastNative('gmatch_aux', () => {
-      const r = step();
-      return r === undefined ? NONE : [r];
-    }, step);
-    fn.gcRefs = [s, p, new Userdata(ms)];
-    return [fn];
+    return [stepIterator(step, s, p, ms)];
   }
   /** The start of the next match (its end in `mEnd`), or -1 at the end; changes no state. */
   let mEnd = -1;
@@ -1005,4 +995,15 @@ function replacementValue(L: LuaState, ms: MatchState, repl: LuaValue, isFn: boo
   const str = toStringCoerce(v);
   if (str === undefined) error(ms, `invalid replacement value (a ${typeName(v)})`);
   return str;
+}
+
+/** A gmatch iterator whose matches are one string each (or undefined at the end), computed by `step`, which
+ * is also its fast entry. gcRefs as lstrlib's gmatch_aux closure: subject, pattern, match state. */
+function stepIterator(step: () => string | undefined, s: string, p: string, ms: object): FastNative {
+  const fn = new FastNative('gmatch_aux', () => {
+    const r = step();
+    return r === undefined ? NONE : [r];
+  }, step);
+  fn.gcRefs = [s, p, new Userdata(ms)];
+  return fn;
 }

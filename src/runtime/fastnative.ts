@@ -46,13 +46,17 @@ export class FastNative extends NativeFunction {
   }
 }
 
+/** The general entry's argument array of a fast call with n arguments. */
+function argArray(n: number, a: LuaValue, b: LuaValue, c: LuaValue, d: LuaValue): LuaValue[] {
+  return n === 1 ? [a] : n === 2 ? [a, b] : n === 3 ? [a, b, c] : n === 4 ? [a, b, c, d] : [];
+}
+
 /** viaArgs for two-result call sites (FastNative.fast2). */
 export function viaArgs2(fn: NativeFn): FastFn {
   return (L, n, a, b, c, d) => {
     if (typeof a === 'number') return NOFAST;
-    const args = n === 1 ? [a] : n === 2 ? [a, b] : n === 3 ? [a, b, c] : n === 4 ? [a, b, c, d] : [];
     try {
-      const r = fn(L, args);
+      const r = fn(L, argArray(n, a, b, c, d));
       if (!Array.isArray(r)) return NOFAST;
       SECOND.v = r.length > 1 ? r[1] : undefined;
       return r[0];
@@ -69,9 +73,8 @@ export function viaArgs(fn: NativeFn): FastFn {
   return (L, n, a, b, c, d) => {
     // a first argument that is a number could make the literal a double array, which would lose a NaN's sign
     if (typeof a === 'number') return NOFAST;
-    const args = n === 1 ? [a] : n === 2 ? [a, b] : n === 3 ? [a, b, c] : n === 4 ? [a, b, c, d] : [];
     try {
-      const r = fn(L, args);
+      const r = fn(L, argArray(n, a, b, c, d));
       return Array.isArray(r) ? r[0] : NOFAST;
     } catch {
       return NOFAST;
