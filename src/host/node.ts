@@ -5,8 +5,10 @@
  *
  * Output model (DESIGN.md §2): an output appends to a JS string and writes it with one fs.writeSync of
  * latin1 bytes when it passes 64 KB, on flush(), at process exit and before any read from stdin. Like C's
- * stdio, stdout is line-buffered on a terminal and fully buffered otherwise; stderr is unbuffered and flushes
- * every other output first, so messages interleave with print() as they were produced.
+ * stdio, stdout is line-buffered on a terminal and fully buffered otherwise; stderr is unbuffered. As in
+ * lua5.4, where print() flushes stdout and io.write() does not, a write to stderr first writes out what
+ * stdout holds up to the end of the last print() (`settled`), and leaves later io.write() output buffered, so
+ * stdout and stderr sent to one pipe interleave as they do with lua5.4.
  *
  * Byte strings: Lua strings are bytes, so file names go to fs as latin1 Buffers (exact bytes). Command lines,
  * environment names and values cross Node's string APIs, which speak UTF-8: they are converted so that valid
@@ -128,10 +130,12 @@ function brokenPipe(): void {
 /** stdout or stderr of the process, buffered as described in the header. */
 export class NodeOutput implements OutputStream {
   private buf = '';
+  /** Length of the prefix of `buf` that C would have written already (it ends with a print()). */
+  private settled = 0;
   private mode: 'no' | 'line' | 'full';
 
-  /** `_flushFirst` is accepted for callers that name the stream to flush before this one; every output is
-   * flushed before an unbuffered write anyway. */
+  /** `_flushFirst` is accepted for callers that name the stream to flush before this one; every output's
+   * settled part is written before an unbuffered write anyway. */
   constructor(readonly fd: number, _flushFirst?: NodeOutput) {
     this.mode = fd === 2 ? 'no' : isTerminal(fd) ? 'line' : 'full';
     outputs.add(this);
@@ -146,16 +150,31 @@ export class NodeOutput implements OutputStream {
       this.buf += s;
       if (this.buf.length >= OUTPUT_LIMIT || s.indexOf('\n') >= 0) this.flush();
     } else {
-      flushOutputs(this); // keep the order of everything written before
+      for (const o of outputs) if (o !== this) o.flushSettled(); // keep the order of what C has written
       writeAll(this.fd, s);
     }
   }
 
   flush(): void {
+    this.settled = 0;
     if (this.buf.length === 0) return;
     const s = this.buf;
     this.buf = '';
     writeAll(this.fd, s);
+  }
+
+  settle(): void {
+    this.settled = this.buf.length;
+  }
+
+  /** Writes the settled prefix of the buffer (see the header). */
+  flushSettled(): void {
+    const n = this.settled;
+    if (n === 0) return;
+    this.settled = 0;
+    const s = this.buf;
+    this.buf = s.length === n ? '' : s.slice(n);
+    writeAll(this.fd, n === s.length ? s : s.slice(0, n));
   }
 
   /** setvbuf for the standard outputs. */
@@ -166,6 +185,7 @@ export class NodeOutput implements OutputStream {
 
   discard(): void {
     this.buf = '';
+    this.settled = 0;
   }
 }
 

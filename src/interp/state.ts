@@ -29,7 +29,7 @@ import type { Proto } from '../compiler/proto.js';
 import { LuaClosure, UpVal } from './closure.js';
 import { Coroutine, EXTRA_STACK, MAX_STACK } from './coroutine.js';
 import { F_FRESH, MULTRET, type CallInfo } from './callinfo.js';
-import { callValue, execute, returnArray, toLuaError, SpecialFunction, S_PCALL, S_XPCALL } from './call.js';
+import { callValue, closeThread, execute, returnArray, toLuaError, SpecialFunction, S_PCALL, S_XPCALL } from './call.js';
 import {
   getMetatable, getTM, rtError, typeErrorVM, orderError, enterCcall, toIntNs, NODESC,
 } from './metamethods.js';
@@ -391,6 +391,9 @@ export class State implements LuaState {
 
   /** lua_close: calls every pending finalizer (runtime/gc.ts); the state should not be used afterwards. */
   close(): void {
+    // lua_close: the main thread's pending to-be-closed variables first (errors in them are dropped), then
+    // every pending finalizer
+    if (!this.gc.closing && this.main.tbc.length > 0) closeThread(this, this.main, undefined, false);
     gcClose(this);
   }
 

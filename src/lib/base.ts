@@ -34,7 +34,9 @@ function print(L: State, args: LuaValue[]): LuaValue[] {
     // strings too: a `__tostring` on the string metatable applies (luaL_tolstring)
     s += L.tostring(v);
   }
-  L.stdout.write(s + '\n');
+  const out = L.stdout;
+  out.write(s + '\n');
+  out.settle?.();
   return NONE;
 }
 

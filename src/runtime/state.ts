@@ -12,6 +12,9 @@ export interface OutputStream {
   /** Appends a byte string (buffered; flushed at exit, on flush(), and before reading stdin). */
   write(s: string): void;
   flush(): void;
+  /** print() calls this after its line: C's print flushes stdout there (lua_writeline), so an output that
+   * imitates C's buffering may treat everything written so far as already written (optional). */
+  settle?(): void;
 }
 
 export interface LuaState {
