@@ -172,6 +172,14 @@ export class Coroutine extends LuaThreadBase {
     }
     return c;
   }
+
+  /** The slow half of an inlined pushCI (compiled prologues: `th.cis[++th.ciIdx] ?? th.newCI()`): ciIdx was
+   * already raised past the last record, which is created here. */
+  newCI(): CallInfo {
+    const c = new CallInfo();
+    this.cis.push(c);
+    return c;
+  }
 }
 
 /** Marks "stack overflow" raised by stack growth; the VM adds the position (the current Lua frame). */

@@ -12,7 +12,7 @@
  *    record until something else is pushed, so that an enclosing xpcall handler still sees them (errSnapshot).
  *  - While the machine is suspended on a promise (callAsync), nothing else may call into the state.
  *  - With the JS tier enabled (`jit`), callIn/callFirst run a Lua function that has compiled code directly
- *    (callCompiled): same C-call and non-yieldable counts, same recovery and restoration on errors.
+ *    (JitRuntime.invokeIn): same C-call and non-yieldable counts, same recovery and restoration on errors.
  */
 import {
   LFloat, LuaFunction, NativeFunction, LuaObject, Userdata, rawEquals, typeName, type LuaValue,
@@ -70,7 +70,7 @@ interface DirectTier {
   n: number;
   v: LuaValue[];
   compiled(p: Proto): DirectFn | undefined;
-  invoke(th: Coroutine, f: LuaClosure, j: DirectFn, func: number, args: LuaValue[]): LuaValue;
+  invokeIn(th: Coroutine, f: LuaClosure, j: DirectFn, args: LuaValue[]): LuaValue;
 }
 type DirectFn = (cl: LuaClosure, ...args: LuaValue[]) => LuaValue;
 
@@ -145,7 +145,7 @@ export class State implements LuaState {
       const jit = this.jit;
       if (jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver && th.ciIdx < jit.maxDepth) {
         const j = jit.compiled(fn.p);
-        if (j !== undefined) return this.resultsOf(jit, this.callCompiled(th, jit, j, fn, args), nresults);
+        if (j !== undefined) return this.resultsOf(jit, jit.invokeIn(th, fn, j, args), nresults);
       }
     }
     const top0 = th.top;
@@ -192,30 +192,10 @@ export class State implements LuaState {
 
   /** callIn of a Lua function with compiled code: the same bookkeeping (C-call count, non-yieldable count,
    * error snapshot and state restored on errors), but the compiled function runs straight from here. */
-  private callCompiled(th: Coroutine, jit: DirectTier, j: DirectFn, fn: LuaClosure, args: LuaValue[]): LuaValue {
-    const top0 = th.top;
-    const func = th.safeTop();
-    if (func + 1 + EXTRA_STACK > th.stack.length) th.grow(func + 1 + EXTRA_STACK);
-    th.stack[func] = fn;
-    const ci0 = th.ciIdx, nny0 = th.nny, cc0 = this.nCcalls;
-    let r: LuaValue;
-    try {
-      enterCcall(this);
-      th.nny++;
-      r = jit.invoke(th, fn, j, func, args);
-    } catch (e) {
-      return this.compiledError(th, jit, e, func, top0, ci0, nny0, cc0);
-    }
-    th.nny = nny0;
-    this.nCcalls = cc0;
-    th.top = top0;
-    return r;
-  }
-
-  /** An error escaped a compiled call from callCompiled: as in callIn, one raised inside the callee's frames
+  /** An error escaped a compiled call from JitRuntime.invokeIn: as in callIn, one raised inside the callee's frames
    * goes through the run loop's recovery (which rethrows it converted, or finds a protected frame); the thread
    * is restored before anything is rethrown. */
-  private compiledError(th: Coroutine, jit: DirectTier, e: unknown, func: number, top0: number, ci0: number,
+  compiledError(th: Coroutine, jit: DirectTier, e: unknown, func: number, top0: number, ci0: number,
     nny0: number, cc0: number): LuaValue {
     try {
       if (th.ciIdx <= ci0) throw e;
@@ -264,7 +244,7 @@ export class State implements LuaState {
       if (jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver && th.ciIdx < jit.maxDepth) {
         const j = jit.compiled(fn.p);
         if (j !== undefined) {
-          const r = this.callCompiled(th, jit, j, fn, args);
+          const r = jit.invokeIn(th, fn, j, args);
           return jit.n > 0 ? r : undefined;
         }
       }

@@ -1437,7 +1437,8 @@ class Gen {
     lines.push(`if (${top} + 8 > S.length) th.grow(${top} + 8);`);
     if (p.isVararg) lines.push(`for (let j = 0; j < NX; j++) S[F0 + ${np + 1} + j] = arguments[${np + 1} + j];`);
     lines.push(`th.top = ${top};`);
-    lines.push('const ci = th.pushCI();');
+    // pushCI inlined (the records above ciIdx are the spares; only the first call that deep creates one)
+    lines.push('const ci = th.cis[++th.ciIdx] ?? th.newCI();');
     // the reused record's other fields are not read for a compiled frame: savedpc is stored before anything
     // can inspect the frame, nresults only when it returns through the interpreter (rt.deopt sets it), and
     // nextraargs only for vararg functions; fn stays cleared (the collector marks it), leq and kind may be stale

@@ -17,7 +17,7 @@
  * frame at the same instruction (the instruction had no visible effect yet), until the frame returns.
  *
  * Natives calling Lua (sort comparators, gsub functions, metamethods called by natives): State.callIn runs
- * a callee with compiled code through invoke(), straight from JS (no stack round trip, no run loop), with
+ * a callee with compiled code through invokeIn(), straight from JS (no stack round trip, no run loop), with
  * the same bookkeeping and error recovery as its general path, wherever enter() would run the plain
  * compiled function (main thread, no hooks, not under callAsync; the JS stack budget below is checked by
  * the callee's own prologue).
@@ -66,7 +66,7 @@ import { F_FRESH, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
 import { SpecialFunction, callValue, execute, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
-import { getTM, toIntNs } from '../interp/metamethods.js';
+import { enterCcall, getTM, toIntNs } from '../interp/metamethods.js';
 import { GenRuntime, NOFAST, type GenCompiled } from './generator.js';
 import { FastNative, type FastFn } from '../runtime/fastnative.js';
 
@@ -309,21 +309,30 @@ export class JitRuntime {
   }
 
   /** State.callIn's fast path (a native calling a Lua function: sort comparators, gsub callbacks...): runs
-   * closure f, whose compiled code is j, with its frame at stack slot func, straight from JS: no argument or
-   * result round trip through the stack, no run loop. Results follow the compiled convention. The caller
-   * checked what enter() checks (main thread, no hooks, depth) and handles errors as after callValue. */
-  invoke(th: Coroutine, f: LuaClosure, j: Compiled, func: number, args: LuaValue[]): LuaValue {
-    th.top = func;
+   * closure f, whose compiled code is j, with its frame at the thread's safe top, straight from JS: no argument
+   * or result round trip through the stack, no run loop. Results follow the compiled convention. The caller
+   * checked what enter() checks (main thread, no hooks, depth). Same C-call and non-yieldable counts as callIn;
+   * on an error the JS-stack accounting is restored, then State.compiledError recovers as callIn does. One try
+   * block for all of it: two nested ones (State's and this one's) cost ~65 instructions a call. */
+  invokeIn(th: Coroutine, f: LuaClosure, j: Compiled, args: LuaValue[]): LuaValue {
+    const L = this.L;
+    const top0 = th.top;
+    const func = th.safeTop();
+    if (func + 1 + EXTRA_STACK > th.stack.length) th.grow(func + 1 + EXTRA_STACK);
+    th.stack[func] = f;
+    const ci0 = th.ciIdx, nny0 = th.nny, cc0 = L.nCcalls;
     const nest = this.tailNest;
-    const idx = th.ciIdx + 1;
-    this.deoptIdx = -1;
-    this.tail = false;
-    // the native and State.callIn below the callee hold JS stack as enter()'s callers do; past the budget
-    // the callee's prologue runs it interpreted
     const su = this.su;
-    this.su = su + ENTER_COST;
     let r: LuaValue;
     try {
+      enterCcall(L);
+      th.nny++;
+      th.top = func;
+      this.deoptIdx = -1;
+      this.tail = false;
+      // the native and State.callIn below the callee hold JS stack as enter()'s callers do; past the budget
+      // the callee's prologue runs it interpreted
+      this.su = su + ENTER_COST;
       switch (args.length) {
         case 0: r = j(f); break;
         case 1: r = j(f, args[0]); break;
@@ -331,11 +340,17 @@ export class JitRuntime {
         case 3: r = j(f, args[0], args[1], args[2]); break;
         default: r = j(f, ...args);
       }
-    } finally {
       this.tailNest = nest;
       this.su = su;
+      if (th.hookMask !== 0) r = this.invokeReturnHook(th, f, func, ci0 + 1, r);
+    } catch (e) {
+      this.tailNest = nest;
+      this.su = su;
+      return L.compiledError(th, this, e, func, top0, ci0, nny0, cc0);
     }
-    if (th.hookMask !== 0) return this.invokeReturnHook(th, f, func, idx, r);
+    th.nny = nny0;
+    L.nCcalls = cc0;
+    th.top = top0;
     return r;
   }
 
@@ -366,7 +381,7 @@ export class JitRuntime {
     } else returnFrom(this.L, th, c, func, n);
   }
 
-  /** The callee of invoke() set a hook: its return goes through the interpreter's return hook (as enter()
+  /** The callee of invokeIn() set a hook: its return goes through the interpreter's return hook (as enter()
    * does), then the results come back to the compiled convention. */
   private invokeReturnHook(th: Coroutine, f: LuaClosure, func: number, idx: number, r: LuaValue): LuaValue {
     this.returnThrough(th, f, func, r, MULTRET, 0, this.deoptIdx === idx);
