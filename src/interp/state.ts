@@ -18,7 +18,7 @@ import {
   LFloat, LuaFunction, NativeFunction, LuaObject, Userdata, rawEquals, typeName, type LuaValue,
 } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { LuaTable, addressOf } from '../runtime/table.js';
+import { LuaTable, addressOf, metatableChanged } from '../runtime/table.js';
 import { arithNum, tostringNumber, numLessThan, numLessEqual } from '../runtime/number.js';
 import type { ArithOp, LuaState, OutputStream } from '../runtime/state.js';
 import type { Host } from '../host/host.js';
@@ -562,6 +562,7 @@ export class State implements LuaState {
   setMetatableOf(v: LuaValue, mt: LuaTable | undefined): void {
     if (v instanceof LuaObject) {
       v.metatable = mt;
+      metatableChanged(v);
       gcSetMetatable(this, v, mt);
     } else this.setTypeMetatable(typeName(v), mt);
   }

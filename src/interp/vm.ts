@@ -189,7 +189,7 @@ export function run(L: State): void {
           const v = (i >>> 15) & 1 ? k[i >>> 24] : stack[base + (i >>> 24)];
           if (t instanceof LuaTable) {
             const h = t.hash;
-            if (v !== undefined && h[key] !== undefined) {
+            if (v !== undefined && h[key] !== undefined && !t.watch) {
               h[key] = v;
               continue;
             }
@@ -239,7 +239,7 @@ export function run(L: State): void {
           const v = (i >>> 15) & 1 ? k[i >>> 24] : stack[base + (i >>> 24)];
           if (t instanceof LuaTable) {
             const h = t.hash;
-            if (v !== undefined && h[key] !== undefined) {
+            if (v !== undefined && h[key] !== undefined && !t.watch) {
               h[key] = v;
               continue;
             }

@@ -56,6 +56,8 @@ const AR: Record<number, number> = {
 class Gen {
   private out: string[] = [];
   private sites = 0;
+  /** `__index` lookup caches (getStr): `ic0`, `ic1`, ... */
+  private ics = 0;
   private captured = new Set<number>();
   /** Register where pending multiple values start (after an open-result instruction), else -1. */
   private mvBase = -1;
@@ -637,24 +639,19 @@ class Gen {
   }
 
   /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
-   * table's hidden class), then, while the value is nil and the metatable's `__index` is a table, the same
-   * lookup in that table: the first two levels unrolled so each has its own inline cache (DESIGN.md §2),
-   * deeper levels (class hierarchies: object -> class -> parent -> ...) in a loop with one shared cache,
-   * bounded so that a cyclic chain ends in rt.index's own bound. Every step reads the current metatable and
-   * `__index` (nothing cached across executions). A function `__index` or a non-table value goes to rt.index
-   * from the start (lookups are pure). */
+   * table's hidden class); when there is none and the table has a metatable, the result of the `__index` chain,
+   * which depends only on that metatable and the tables along the chain: the site's cache `icN` holds it for
+   * up to four metatables, valid while `LuaTable.epoch` is unchanged (every change to a table such a lookup
+   * read bumps it: runtime/table.ts, "Watched tables"); a miss walks the chain in rt.lookupMiss, which fills
+   * the cache. A function `__index` or a non-table value goes to rt.index (lookups are pure). */
   private getStr(pc: number, RA: string, x: string, kc: number, method = false): void {
     const key = this.hashKey(kc);
     const ks = JSON.stringify(this.p.k[kc] as string);
     const l = `g${pc}`;
-    // the value of `o[k]` when it is not nil, else (o's metatable's __index) in `m`, undefined = a nil result
-    const own = (o: string, m: string): string =>
-      `(v = ${o}.hash${key}) !== undefined || (${o}.strDict && (v = ${o}.getStr(${ks})) !== undefined) || ` +
-      `(${m} = ${o}.metatable) === undefined || (${m} = ${m}.strDict ? ${m}.getStr("__index") : ${m}.hash.__index) === undefined`;
-    this.emit(`${l}: { if (${x} instanceof LuaTable) { if (${own(x, 't')}) { ${RA} = v; break ${l}; }`);
-    this.emit(`if (t instanceof LuaTable) { if (${own('t', 'y')}) { ${RA} = v; break ${l}; }`);
-    // `n` counts further levels (the generic lookup's own bound decides what a longer or cyclic chain does)
-    this.emit(`for (n = 0; y instanceof LuaTable && n < 100; n++) { if (${own('y', 't')}) { ${RA} = v; break ${l}; } y = t; } } }`);
+    const ic = `ic${this.ics++}`;
+    this.emit(`${l}: { if (${x} instanceof LuaTable) { if ((v = ${x}.hash${key}) !== undefined || (${x}.strDict && (v = ${x}.getStr(${ks})) !== undefined) || (t = ${x}.metatable) === undefined) { ${RA} = v; break ${l}; }`);
+    this.emit(`if (${ic}.e === LuaTable.epoch) { if (t === ${ic}.m0) { ${RA} = ${ic}.v0; break ${l}; } if (t === ${ic}.m1) { ${RA} = ${ic}.v1; break ${l}; } if (t === ${ic}.m2) { ${RA} = ${ic}.v2; break ${l}; } if (t === ${ic}.m3) { ${RA} = ${ic}.v3; break ${l}; } }`);
+    this.emit(`if ((v = rt.lookupMiss(${ic}, t, ${ks})) !== DEOPT) { ${RA} = v; break ${l}; } }`);
     // a method of a string (s:sub(...)): found in the string metatable's __index table, else the slow path
     if (method) this.emit(`else if (typeof ${x} === 'string' && (t = L.mtString) !== undefined && (t = t.hash.__index) instanceof LuaTable && (v = t.hash${key}) !== undefined) { ${RA} = v; break ${l}; }`);
     this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
@@ -670,9 +667,10 @@ class Gen {
   private setStr(pc: number, x: string, kb: number): void {
     const key = this.hashKey(kb);
     const ks = JSON.stringify(this.p.k[kb] as string);
-    this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
+    // (a table that cached `__index` lookups read, `watch`, takes its stores through setStr: runtime/table.ts)
+    this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined && !${x}.watch) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
     // a raw nil: __newindex decides; without one, a dead key is revived in place and a new key goes to setStr
-    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
+    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${x}.watch) ${x}.setStr(${ks}, v); else if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
     this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${this.deopt(pc)} }`);
   }
 
@@ -1384,6 +1382,7 @@ class Gen {
     const lines: string[] = [];
     lines.push('"use strict";');
     for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false, t: null };`);
+    for (let s = 0; s < this.ics; s++) lines.push(`const ic${s} = rt.newLookupCache();`);
     if (/\bNOFAST\b/.test(text)) lines.push('const NOFAST = FX.NOFAST;');
     if (/\bSEC\b/.test(text)) lines.push('const SEC = FX.SEC;');
     lines.push('const GC = L.gc;');

@@ -82,6 +82,17 @@ function fastSite(site: FastSite, f: FastNative): void {
 
 /** Returned by slow paths that cannot finish without the interpreter. */
 export const DEOPT: unique symbol = Symbol('deopt');
+
+/** One GETFIELD/SELF site's cache of `__index` lookups (JitRuntime.lookupMiss): up to four (metatable, value)
+ * pairs, valid while `LuaTable.epoch` is `e`. */
+export interface LookupCache {
+  e: number;
+  m0: LuaTable | null; v0: LuaValue;
+  m1: LuaTable | null; v1: LuaValue;
+  m2: LuaTable | null; v2: LuaValue;
+  m3: LuaTable | null; v3: LuaValue;
+  r: number;
+}
 type Num = number | bigint | LFloat;
 
 /** JS stack bytes charged by enter() for the interpreter's frames below a compiled segment (execute,
@@ -678,6 +689,48 @@ export class JitRuntime {
   }
 
   // ------------------------------------------------------------------------------------ slow paths (no metamethod calls)
+
+  /** A fresh `__index` lookup cache for one GETFIELD/SELF site of generated code (codegen getStr). */
+  newLookupCache(): LookupCache {
+    return { e: -1, m0: null, v0: undefined, m1: null, v1: undefined, m2: null, v2: undefined, m3: null, v3: undefined, r: 0 };
+  }
+
+  /** The value of `k` found through the `__index` chain that starts at metatable `m`, for a table without an own
+   * `k`, remembered in `ic` (replacing its oldest entry; every entry when the epoch moved); every table read is
+   * marked `watch`, so that changing any of them drops the entry (runtime/table.ts, "Watched tables"). DEOPT,
+   * caching nothing, when the chain meets a non-table `__index` or is longer than the generic lookup's bound. */
+  lookupMiss(ic: LookupCache, m: LuaTable, k: string): LuaValue | typeof DEOPT {
+    let mt = m;
+    let v: LuaValue;
+    for (let n = 0; ; n++) {
+      if (n === 100) return DEOPT;
+      const h = mt.strDict ? mt.getStr('__index') : mt.hash.__index;
+      if (!(h instanceof LuaTable)) {
+        if (h !== undefined) return DEOPT;
+        v = undefined;
+        mt.watch = true;
+        break;
+      }
+      mt.watch = true;
+      h.watch = true;
+      if ((v = h.getStr(k)) !== undefined || h.metatable === undefined) break;
+      mt = h.metatable;
+    }
+    const e = LuaTable.epoch;
+    if (ic.e !== e) {
+      ic.e = e;
+      ic.m0 = ic.m1 = ic.m2 = ic.m3 = null;
+      ic.v0 = ic.v1 = ic.v2 = ic.v3 = undefined;
+      ic.r = 0;
+    }
+    switch (ic.r++ & 3) {
+      case 0: ic.m0 = m; ic.v0 = v; break;
+      case 1: ic.m1 = m; ic.v1 = v; break;
+      case 2: ic.m2 = m; ic.v2 = v; break;
+      default: ic.m3 = m; ic.v3 = v;
+    }
+    return v;
+  }
 
   /** t[k] following __index tables; DEOPT when a function metamethod or an error is involved. */
   index(t: LuaValue, k: LuaValue): LuaValue | typeof DEOPT {

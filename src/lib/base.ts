@@ -9,7 +9,7 @@
  */
 import { LFloat, LuaFunction, NativeFunction, NONE, rawEquals, typeName, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { LuaTable } from '../runtime/table.js';
+import { LuaTable, metatableChanged } from '../runtime/table.js';
 import { str2number, tostringNumber } from '../runtime/number.js';
 import { FastNative, NOFAST, SECOND } from '../runtime/fastnative.js';
 import {
@@ -129,6 +129,7 @@ function setmetatable(L: State, args: LuaValue[]): LuaValue[] {
     luaError(L, 'cannot change a protected metatable');
   }
   t.metatable = mt as LuaTable | undefined;
+  metatableChanged(t);
   gcSetMetatable(L, t, mt as LuaTable | undefined);
   return [t];
 }

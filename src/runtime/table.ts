@@ -57,7 +57,16 @@
  *     `LuaTable.fromArray(values)`, or for `{x = e1, y = e2}`:
  *     `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)`;
  *   - never keep `t.arr` or `t.hash` in a variable across a call or another table write: a rehash replaces them
- *     (growing the array part makes a new array).
+ *     (growing the array part makes a new array);
+ *   - a `watch`ed table (see below) takes every string-key store through setStr: inline stores test `watch`.
+ *
+ * Watched tables (lookup caches of `__index` chains). Generated code caches, per GETFIELD/SELF site, the result
+ * of looking a constant string key up through a receiver's metatable (the `__index` chain), keyed on that
+ * metatable and valid while `LuaTable.epoch` is unchanged. Every table such a lookup read (metatables, `__index`
+ * tables) is marked `watch`; any store that changes a string key's value in a watched table (setStr, which every
+ * raw string-key write reaches: set, rawset, GC clearing of weak entries, the VM's and generated code's
+ * fallbacks) and any metatable change of a watched table (`metatableChanged`) bumps the epoch, which drops every
+ * cached lookup. Integer and other non-string keys cannot change a string lookup, so they do not bump.
  *
  * Errors: `set` raises a TableIndexError (a LuaError) whose value is the bare message 'table index is nil' /
  * 'table index is NaN', which is what PUC's rawset prints. For `t[k] = v` in Lua code PUC adds the position
@@ -87,6 +96,12 @@ export function tableKeyError(key: LuaValue): string | undefined {
   if (key === undefined) return 'table index is nil';
   if (typeof key === 'number' && key !== key) return 'table index is NaN';
   return undefined;
+}
+
+/** To be called after the metatable of `o` (a table or userdata) was set: a watched table's metatable is part
+ * of cached `__index` lookups (see the header). */
+export function metatableChanged(o: LuaObject): void {
+  if (o instanceof LuaTable && o.watch) LuaTable.epoch++;
 }
 
 /** A rehash finding more string keys than this moves them to the Map (dictionary mode). */
@@ -139,6 +154,10 @@ export class LuaTable extends LuaObject {
   /** Unique id for tostring, assigned lazily (0 = none yet). */
   declare private id: number;
   declare metatable: LuaTable | undefined;
+  /** Read by a cached `__index` lookup: string-key stores must go through setStr (see the header). */
+  declare watch: boolean;
+  /** Bumped by every change to a watched table that can change a cached lookup (see the header). */
+  static epoch = 0;
 
   /** A table presized like PUC's lua_createtable / OP_NEWTABLE: `narr` array slots, room for `nhash` other keys. */
   constructor(narr = 0, nhash = 0) {
@@ -159,6 +178,7 @@ export class LuaTable extends LuaObject {
     this.mvals = undefined;
     this.id = 0;
     this.hcap = nhash === 0 ? 0 : nodeCount(nhash);
+    this.watch = false;
   }
 
   /** A table whose array part is exactly `values` (taken over, not copied; undefined elements are nils), with
@@ -263,6 +283,8 @@ export class LuaTable extends LuaObject {
   }
 
   setStr(key: string, v: LuaValue): void {
+    // a lookup cache may hold this key's value (or its absence): a real change drops every cached lookup
+    if (this.watch && this.getStr(key) !== v) LuaTable.epoch++;
     // dictionary mode first: probing an object with a fresh (non-internalised) string is costly
     if (this.strDict) return this.mapSet(key, v);
     const h = this.hash;
