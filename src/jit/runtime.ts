@@ -55,7 +55,7 @@
  */
 import { LFloat, LuaFunction, NativeFunction, rawEquals, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { LuaTable } from '../runtime/table.js';
+import { LuaTable, unstable } from '../runtime/table.js';
 import {
   addNum, subNum, mulNum, modNum, powNum, divNum, idivNum, unmNum, bandNum, borNum, bxorNum, shlNum, shrNum,
   bnotNum, tostringNumber, numLessThan, numLessEqual,
@@ -702,20 +702,24 @@ export class JitRuntime {
   lookupMiss(ic: LookupCache, m: LuaTable, k: string): LuaValue | typeof DEOPT {
     let mt = m;
     let v: LuaValue;
+    let keep = true;
     for (let n = 0; ; n++) {
       if (n === 100) return DEOPT;
       const h = mt.strDict ? mt.getStr('__index') : mt.hash.__index;
       if (!(h instanceof LuaTable)) {
         if (h !== undefined) return DEOPT;
         v = undefined;
-        mt.watch = true;
+        if (!mt.watch && unstable.has(mt)) keep = false;
+        else mt.watch = true;
         break;
       }
-      mt.watch = true;
-      h.watch = true;
+      // (marking a table that an uncached lookup read is harmless: it only makes its changes bump the epoch)
+      if ((!mt.watch && unstable.has(mt)) || (!h.watch && unstable.has(h))) keep = false;
+      else mt.watch = h.watch = true;
       if ((v = h.getStr(k)) !== undefined || h.metatable === undefined) break;
       mt = h.metatable;
     }
+    if (!keep) return v;
     const e = LuaTable.epoch;
     if (ic.e !== e) {
       ic.e = e;

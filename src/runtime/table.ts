@@ -66,7 +66,8 @@
  * tables) is marked `watch`; any store that changes a string key's value in a watched table (setStr, which every
  * raw string-key write reaches: set, rawset, GC clearing of weak entries, the VM's and generated code's
  * fallbacks) and any metatable change of a watched table (`metatableChanged`) bumps the epoch, which drops every
- * cached lookup. Integer and other non-string keys cannot change a string lookup, so they do not bump.
+ * cached lookup. Integer and other non-string keys cannot change a string lookup, so they do not bump. A table
+ * that keeps changing stops being watched for good (`unstable`): lookups through it are not cached.
  *
  * Errors: `set` raises a TableIndexError (a LuaError) whose value is the bare message 'table index is nil' /
  * 'table index is NaN', which is what PUC's rawset prints. For `t[k] = v` in Lua code PUC adds the position
@@ -101,7 +102,25 @@ export function tableKeyError(key: LuaValue): string | undefined {
 /** To be called after the metatable of `o` (a table or userdata) was set: a watched table's metatable is part
  * of cached `__index` lookups (see the header). */
 export function metatableChanged(o: LuaObject): void {
-  if (o instanceof LuaTable && o.watch) LuaTable.epoch++;
+  if (o instanceof LuaTable && o.watch) watchedChanged(o);
+}
+
+/** Changes so far of each watched table. A table changed UNSTABLE_AFTER times (a class-wide counter, an object
+ * used as an `__index` table and updated all the time) stops being watched and is put in `unstable`: lookups
+ * through it are no longer cached, so its stores stop dropping every cache and stay inline. */
+const changes = new WeakMap<LuaTable, number>();
+const UNSTABLE_AFTER = 64;
+export const unstable = new WeakSet<LuaTable>();
+
+function watchedChanged(t: LuaTable): void {
+  LuaTable.epoch++;
+  const n = (changes.get(t) ?? 0) + 1;
+  if (n < UNSTABLE_AFTER) changes.set(t, n);
+  else {
+    t.watch = false;
+    unstable.add(t);
+    changes.delete(t);
+  }
 }
 
 /** A rehash finding more string keys than this moves them to the Map (dictionary mode). */
@@ -284,7 +303,7 @@ export class LuaTable extends LuaObject {
 
   setStr(key: string, v: LuaValue): void {
     // a lookup cache may hold this key's value (or its absence): a real change drops every cached lookup
-    if (this.watch && this.getStr(key) !== v) LuaTable.epoch++;
+    if (this.watch && this.getStr(key) !== v) watchedChanged(this);
     // dictionary mode first: probing an object with a fresh (non-internalised) string is costly
     if (this.strDict) return this.mapSet(key, v);
     const h = this.hash;

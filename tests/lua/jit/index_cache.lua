@@ -214,3 +214,28 @@ debug.sethook()
 print(12, warm(field, hobj))
 setEnvX("h4")
 print(12, warm(field, hobj))
+
+-- 13. a class table that changes all the time (a class-wide counter) and its parent: every read sees the
+-- latest value, also after the cache gives up on them
+local UP = class()
+local U = class(UP)
+U.n = 0
+local uo = setmetatable({}, U)
+local function readn(o) return o.n end
+local function ready(o) return o.y end
+local ok = true
+for i = 1, 300 do
+  U.n = i
+  if readn(uo) ~= i or uo.n ~= i then ok = false end
+  UP.y = i
+  if ready(uo) ~= i then ok = false end
+end
+print(13, ok, readn(uo), ready(uo))
+UP.y = nil
+print(13, warm(ready, uo))
+setmetatable(UP, {__index = {y = "grand"}})
+print(13, warm(ready, uo))
+U.y = "own"
+print(13, warm(ready, uo))
+setmetatable(U, nil)
+print(13, warm(ready, uo), warm(readn, uo))
