@@ -29,6 +29,7 @@ import { LuaTable } from '../runtime/table.js';
 import {
   checkString, luaError, optInteger, toStringCoerce, typeError,
 } from '../runtime/auxlib.js';
+import { patternRegex, type PatRegex } from './strregex.js';
 
 const MAX_CAPTURES = 32;
 const MAX_DEPTH = 200;
@@ -470,7 +471,7 @@ function firstItemEnd(pat: string, p: number): number {
 
 /** The end of the single-char class at p ('x', '%x', '[...]'), or -1 when p holds something else (a capture,
  * '$', %b, %f, a back reference) or the class is malformed (the matcher then reports it). Never raises. */
-function itemEnd(pat: string, p: number): number {
+export function itemEnd(pat: string, p: number): number {
   const n = pat.length;
   if (p >= n) return -1;
   let ep: number;
@@ -531,6 +532,11 @@ interface PatInfo {
   set0: Uint8Array | null;
   /** MatchState.sets for this pattern (NO_SETS when the pattern is not cached). */
   sets: (Uint8Array | undefined)[];
+  /** The pattern as a host regex (strregex.ts) for find/match/gsub (rx: '^' anchors) and gmatch (rx0):
+   * undefined until decided, null when the matcher must run it. Built at the second use (see regexOf). */
+  rx: PatRegex | null | undefined;
+  rx0: PatRegex | null | undefined;
+  uses: number;
 }
 
 const infoCache = new Map<string, PatInfo>();
@@ -569,6 +575,7 @@ function analyse(pat: string): PatInfo {
     headQ: 0, headSet: null, runX: null, runY: null, runCap: false,
     lit0, litStr0: lit0 >= 0 ? String.fromCharCode(lit0) : '', set0,
     sets: pat.length <= INFO_PATTERN_MAX && pat.indexOf('[') >= 0 ? [] : NO_SETS,
+    rx: undefined, rx0: undefined, uses: 0,
   };
   if (!anchor) runThen(pat, info);
   if (anchor) {
@@ -620,7 +627,7 @@ function firstSet(pat: string, p: number): Uint8Array | null {
 }
 
 /** The bytes matched by the single-char class pat[q..ep). */
-function classSet(pat: string, q: number, ep: number): Uint8Array {
+export function classSet(pat: string, q: number, ep: number): Uint8Array {
   const set = new Uint8Array(256);
   const c = pat.charCodeAt(q);
   for (let b = 0; b < 256; b++) {
@@ -658,6 +665,66 @@ export function startPos(pos: number | bigint, len: number): number {
   if (p === 0) return 1;
   if (p < -len) return 1;
   return len + p + 1;
+}
+
+/* ------------------------------------------------------------------------------------- the regex route */
+
+const TOOLS = { itemEnd, classSet };
+
+/** The host regex running pattern `pat` exactly (strregex.ts), or null: the matcher runs it. A pattern gets
+ * its regex at its second use (compiling one costs more than matching once); `anchorable` as patternRegex. */
+function regexOf(info: PatInfo, pat: string, anchorable: boolean): PatRegex | null {
+  const known = anchorable ? info.rx : info.rx0;
+  if (known !== undefined) return known;
+  if (info.uses++ === 0) return null;
+  const rx = patternRegex(pat, anchorable, TOOLS);
+  if (anchorable) info.rx = rx;
+  else info.rx0 = rx;
+  if (!info.anchor) info.rx = info.rx0 = rx; // without a leading '^' both readings are the same
+  return rx;
+}
+
+/** The first match of rx in s at or after `from` (sticky: at `from`), null for none, or undefined when the
+ * engine gave up (its backtracking stack exhausted): the caller then searches with the matcher. */
+function execFrom(rx: PatRegex, s: string, from: number): RegExpExecArray | null | undefined {
+  const re = rx.re;
+  re.lastIndex = from;
+  try {
+    return re.exec(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Capture i (0-based) of a regex match: its text, or its position for a position capture. */
+function rxCapture(rx: PatRegex, m: RegExpExecArray, i: number): string | number {
+  const pos = rx.pos;
+  if (pos !== null && pos[i]) return m.indices![i + 1][0] + 1;
+  return m[i + 1];
+}
+
+/** All captures of a regex match (the whole match when the pattern has none), as captures() gives them. */
+function rxCaptures(rx: PatRegex, m: RegExpExecArray): LuaValue[] {
+  const n = rx.ncap;
+  if (n === 0) return [m[0]];
+  if (n === 1) return [rxCapture(rx, m, 0)];
+  const out: LuaValue[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = rxCapture(rx, m, i);
+  return out;
+}
+
+/** find/match through the regex: the results, or undefined when the engine gave up. */
+function findRegex(rx: PatRegex, s: string, init: number, find: boolean): LuaValue[] | undefined {
+  const m = execFrom(rx, s, init);
+  if (m === undefined) return undefined;
+  if (m === null) return [undefined];
+  if (!find) return rxCaptures(rx, m);
+  const st = m.index;
+  const nc = rx.ncap;
+  if (nc === 0) return [st + 1, st + m[0].length];
+  const res: LuaValue[] = [st + 1, st + m[0].length];
+  for (let i = 0; i < nc; i++) res.push(rxCapture(rx, m, i));
+  return res;
 }
 
 /* ---------------------------------------------------------------------------------------- find and match */
@@ -704,6 +771,11 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
     if (s1 >= ls) return [undefined];
     const e = info.run ? skipOver(s, s1 + 1, ls, set) : s1 + 1;
     return find ? [s1 + 1, e] : [s.slice(s1, e)];
+  }
+  const rx = regexOf(info, p, true);
+  if (rx !== null) {
+    const r = findRegex(rx, s, init, find);
+    if (r !== undefined) return r;
   }
   const ms = acquire(L, s, p);
   const anchor = info.anchor;
@@ -796,8 +868,37 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
   }
   /** The start of the next match (its end in `mEnd`), or -1 at the end; changes no state. */
   let mEnd = -1;
+  /** The host regex for the pattern once decided (undefined before), and the regex match found by the last
+   * search (null when the matcher found it: its captures are then in ms). */
+  let rx: PatRegex | null | undefined;
+  let lastM: RegExpExecArray | null = null;
   const search = (L2: LuaState): number => {
     ms.L = L2;
+    if (rx === undefined) {
+      const r = regexOf(info, p, false);
+      if (r !== null || info.rx0 !== undefined) rx = r;
+    }
+    if (rx != null) {
+      for (let from = pos; from <= ls;) {
+        const m = execFrom(rx, s, from);
+        if (m === undefined) { // the engine gave up: the matcher searches from pos
+          rx = null;
+          break;
+        }
+        if (m === null) return -1;
+        const st = m.index;
+        const e = st + m[0].length;
+        if (e === lastMatch) { // the empty match just after the last one: PUC moves to the next position
+          from = st + 1;
+          continue;
+        }
+        lastM = m;
+        mEnd = e;
+        return st;
+      }
+      if (rx !== null) return -1;
+    }
+    lastM = null;
     for (let src = pos; src <= ls; src++) {
       if (lit >= 0) {
         src = s.indexOf(litStr, src);
@@ -822,7 +923,7 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
       return NONE;
     }
     pos = lastMatch = mEnd;
-    return captures(ms, src, mEnd);
+    return lastM !== null ? rxCaptures(rx!, lastM) : captures(ms, src, mEnd);
   };
   // the first capture, taken before the state moves on: an error (raised again by the general entry) must
   // find the iterator unchanged
@@ -830,7 +931,7 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
     let src: number, r: LuaValue;
     try {
       src = search(L2);
-      if (src >= 0) r = getCapture(ms, 0, src, mEnd);
+      if (src >= 0) r = lastM !== null ? (rx!.ncap === 0 ? lastM[0] : rxCapture(rx!, lastM, 0)) : getCapture(ms, 0, src, mEnd);
     } catch {
       return NOFAST;
     }
@@ -875,7 +976,41 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   let n = 0;
   let s = 0;
   let lastMatch = -1;
+  let rx = regexOf(info, p, true);
+  let tmpl: (string | number)[] | null = null;
+  if (rx !== null && rs !== undefined && !simpleRepl) {
+    tmpl = replTemplate(rs, rx.ncap);
+    if (tmpl === null) rx = null; // a bad '%' use: the general path raises it at the first match
+  }
   while (n < maxN) {
+    if (rx !== null) { // the next match is the regex's next one (PUC's loop would find no other first)
+      const m = execFrom(rx, src, s);
+      if (m === undefined) { // the engine gave up: the matcher goes on from s
+        rx = null;
+        continue;
+      }
+      if (m === null) break;
+      const st = m.index;
+      const e = st + m[0].length;
+      if (e === lastMatch) { // the empty match just after the last one: PUC skips this position
+        if (st >= srcLen || anchor) break;
+        s = st + 1;
+        continue;
+      }
+      n++;
+      let v: string | undefined;
+      if (simpleRepl) v = rs;
+      else if (tmpl !== null) v = applyTemplate(tmpl, rx, m);
+      else v = rxReplacementValue(L, ms, rx, m, repl, isFn);
+      if (v !== undefined) {
+        out += src.slice(copied, st) + v;
+        copied = e;
+        changed = true;
+      }
+      s = lastMatch = e;
+      if (anchor) break;
+      continue;
+    }
     if (lit >= 0) {
       const j = src.indexOf(litStr, s);
       if (j < 0) break;
@@ -991,10 +1126,65 @@ function replacementValue(L: LuaState, ms: MatchState, repl: LuaValue, isFn: boo
     // a table without a metatable is read raw (what L.index would do, without its dispatch)
     v = repl instanceof LuaTable && repl.metatable === undefined ? repl.get(key) : L.index(repl, key);
   }
+  return replacementText(ms, v);
+}
+
+/** A table or function replacement's value as text (add_value): undefined keeps the original match. */
+function replacementText(ms: MatchState, v: LuaValue): string | undefined {
   if (v === undefined || v === false) return undefined;
   const str = toStringCoerce(v);
   if (str === undefined) error(ms, `invalid replacement value (a ${typeName(v)})`);
   return str;
+}
+
+/** replacementValue for a regex match m. */
+function rxReplacementValue(L: LuaState, ms: MatchState, rx: PatRegex, m: RegExpExecArray, repl: LuaValue,
+  isFn: boolean): string | undefined {
+  let v: LuaValue;
+  if (isFn) {
+    const first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
+    v = first !== undefined ? first.call(L, repl, rxCaptures(rx, m)) : L.call(repl, rxCaptures(rx, m))[0];
+  } else {
+    const key = rx.ncap === 0 ? m[0] : rxCapture(rx, m, 0);
+    v = repl instanceof LuaTable && repl.metatable === undefined ? repl.get(key) : L.index(repl, key);
+  }
+  return replacementText(ms, v);
+}
+
+/** A replacement string decoded for regex matches: literal texts at even indices, between them the capture
+ * each '%n' stands for (0-based; -1 = the whole match: '%0', or '%1' in a pattern without captures); null
+ * when rs has an invalid '%' use or capture index, which the general path raises at the first match. */
+function replTemplate(rs: string, ncap: number): (string | number)[] | null {
+  const parts: (string | number)[] = [];
+  let lit = '';
+  let from = 0;
+  let i: number;
+  while ((i = rs.indexOf('%', from)) >= 0) {
+    lit += rs.slice(from, i);
+    const c = rs.charCodeAt(i + 1);
+    if (c === ESC) {
+      lit += '%';
+    } else if (c >= 48 && c <= 57) {
+      const l = c - 49;
+      if (l >= ncap && l > 0) return null;
+      parts.push(lit, l >= ncap ? -1 : l);
+      lit = '';
+    } else {
+      return null;
+    }
+    from = i + 2;
+  }
+  parts.push(lit + rs.slice(from));
+  return parts;
+}
+
+function applyTemplate(t: (string | number)[], rx: PatRegex, m: RegExpExecArray): string {
+  let out = t[0] as string;
+  for (let i = 1; i < t.length; i += 2) {
+    const k = t[i] as number;
+    out += (k < 0 ? m[0] : String(rxCapture(rx, m, k))) + (t[i + 1] as string);
+  }
+  return out;
 }
 
 /** A gmatch iterator whose matches are one string each (or undefined at the end), computed by `step`, which
