@@ -19,7 +19,7 @@ import { arithNum, str2number } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
 import { Proto } from '../compiler/proto.js';
 import { dump } from '../compiler/dump.js';
-import { MAX_RESULTS, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
+import { MAX_RESULTS, findEntry, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
 import { strFormat } from './strformat.js';
 import { strPack, strPackSize, strUnpack } from './strpack.js';
 import { FastNative, NOFAST, viaArgs, viaArgs2, type FastFn } from '../runtime/fastnative.js';
@@ -85,12 +85,22 @@ function byteArg(v: LuaValue): number {
 
 const find2 = viaArgs2((L, a) => strFind(L, a, true));
 const match2 = viaArgs2((L, a) => strFind(L, a, false));
+
+/** find/match answers that need no matcher (strpattern.ts findEntry) first, then `general`. */
+function fixedFirst(fixed: FastFn, general: FastFn): FastFn {
+  return (L, n, a, b, c, d) => {
+    const r = fixed(L, n, a, b, c, d);
+    return r !== NOFAST ? r : general(L, n, a, b, c, d);
+  };
+}
+const findFixed = findEntry(true);
+const matchFixed = findEntry(false);
 const gsub2 = viaArgs2(strGsub);
 
 /** Two-result entries (FastNative.fast2) of functions that are not `one`. */
 const FAST2: Record<string, FastFn | undefined> = {
-  find: find2,
-  match: match2,
+  find: fixedFirst(findFixed, find2),
+  match: fixedFirst(matchFixed, match2),
   gsub: (L, n, s, p, r, m) => typeof r === 'string' || typeof r === 'number' ||
     (r instanceof LuaTable && r.metatable === undefined) ? gsub2(L, n, s, p, r, m) : NOFAST,
 };
@@ -136,8 +146,8 @@ const FAST: Record<string, FastFn | undefined> = {
     gcAllocated(L, total);
     return sp.length === 0 ? s.repeat(k) : (s + sp).repeat(k - 1) + s;
   },
-  find: findFast,
-  match: matchFast,
+  find: fixedFirst(findFixed, findFast),
+  match: fixedFirst(matchFixed, matchFast),
   // replacement functions and metatables call Lua: only strings, numbers and plain tables here
   gsub: (L, n, s, p, r, m) => typeof r === 'string' || typeof r === 'number' ||
     (r instanceof LuaTable && r.metatable === undefined) ? gsubFast(L, n, s, p, r, m) : NOFAST,
@@ -183,7 +193,39 @@ function strReverse(L: LuaState, args: LuaValue[]): LuaValue[] {
   return [reverse(checkString(L, args, 1))];
 }
 
+/** A decoder of bytes into a byte string when the host has an exact one, else null. The Encoding standard
+ * makes 'latin1' a label of windows-1252 (0x80..0x9f decode elsewhere), but Node decodes it as ISO-8859-1,
+ * byte = char code: so it is checked once on all 256 bytes. */
+const LATIN1: { decode(b: Uint8Array): string } | null = (() => {
+  try {
+    const d = new TextDecoder('latin1');
+    const b = new Uint8Array(256);
+    for (let i = 0; i < 256; i++) b[i] = i;
+    const t = d.decode(b);
+    if (t.length !== 256) return null;
+    for (let i = 0; i < 256; i++) if (t.charCodeAt(i) !== i) return null;
+    return d;
+  } catch {
+    return null;
+  }
+})();
+
+/** reverse's byte buffer (grown as needed, kept: string.reverse is often called on strings of one size). */
+let revBuf = new Uint8Array(256);
+
 function reverse(s: string): string {
+  const n = s.length;
+  if (n < 24) {
+    let r = '';
+    for (let i = n - 1; i >= 0; i--) r += s[i];
+    return r;
+  }
+  if (LATIN1 !== null && n <= 1 << 20) { // 3-4x the chunked fromCharCode below
+    if (revBuf.length < n && n <= 65536) revBuf = new Uint8Array(Math.max(n, revBuf.length * 2));
+    const b = n <= revBuf.length ? revBuf : new Uint8Array(n); // a big one is not kept
+    for (let k = 0, j = n - 1; j >= 0; k++, j--) b[k] = s.charCodeAt(j);
+    return LATIN1.decode(b.subarray(0, n));
+  }
   let out = '';
   // Reversed chunks of up to 4096 chars keep the concatenation rope shallow and apply() within limits.
   const codes: number[] = [];

@@ -24,7 +24,7 @@
  */
 import { LuaFunction, NativeFunction, NONE, Userdata, isNumber, typeName, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
-import { FastNative, NOFAST, type FastFn } from '../runtime/fastnative.js';
+import { FastNative, NOFAST, SECOND, type FastFn } from '../runtime/fastnative.js';
 import { LuaTable } from '../runtime/table.js';
 import {
   checkString, luaError, optInteger, toStringCoerce, typeError,
@@ -729,6 +729,102 @@ function findRegex(rx: PatRegex, s: string, init: number, find: boolean): LuaVal
 
 /* ---------------------------------------------------------------------------------------- find and match */
 
+/** The results of findFixed: R1..Rk. */
+let R1: LuaValue, R2: LuaValue, R3: LuaValue;
+
+/** find/match (find = true/false) of p in s from init (0-based, <= #s) when the answer needs no matcher: a
+ * plain find (`plain` = the 4th argument is true), or a pattern whose matches have a fixed form (PatInfo:
+ * text without specials, '^' + a run, a run then one char of another class, one class or a run of it).
+ * The number of results, left in R1..R3 (1 with R1 = nil for no match), or -1: the caller runs the general
+ * search. Allocates nothing but the texts returned. */
+function findFixed(s: string, p: string, init: number, plain: boolean, find: boolean): number {
+  const ls = s.length;
+  if (find && (plain || noSpecials(p))) {
+    const i = s.indexOf(p, init);
+    if (i < 0) return nothing();
+    R1 = i + 1;
+    R2 = i + p.length;
+    return 2;
+  }
+  const info = patInfo(p);
+  if (info.plain) { // match without specials: the whole match is the pattern's text
+    if (s.indexOf(p, init) < 0) return nothing();
+    R1 = p;
+    return 1;
+  }
+  if (info.headQ !== 0) { // '^' and a run of one class: the run at init (may be empty with '*')
+    const set = info.headSet!;
+    if (info.headQ === 43 && (init >= ls || set[s.charCodeAt(init)] === 0)) return nothing();
+    const e = skipOver(s, init, ls, set);
+    return find ? two(init + 1, e) : one(s.slice(init, e));
+  }
+  if (info.runY !== null) { // a run then one char of another class (see PatInfo.runX)
+    const x = info.runX!, y = info.runY;
+    let s1 = init;
+    for (;;) {
+      s1 = skipTo(s, s1, ls, x);
+      if (s1 >= ls) return nothing();
+      const e = skipOver(s, s1 + 1, ls, x);
+      if (e < ls && y[s.charCodeAt(e)] === 1) {
+        if (!find) return one(info.runCap ? s.slice(s1, e) : s.slice(s1, e + 1));
+        R1 = s1 + 1;
+        R2 = e + 1;
+        if (!info.runCap) return 2;
+        R3 = s.slice(s1, e);
+        return 3;
+      }
+      s1 = e + 1;
+    }
+  }
+  if (info.run || info.single) { // one class, or a run of it: the first member (and as many more as follow)
+    const set = info.set!;
+    const s1 = skipTo(s, init, ls, set);
+    if (s1 >= ls) return nothing();
+    const e = info.run ? skipOver(s, s1 + 1, ls, set) : s1 + 1;
+    return find ? two(s1 + 1, e) : one(s.slice(s1, e));
+  }
+  return -1;
+}
+
+function nothing(): number {
+  R1 = undefined;
+  return 1;
+}
+
+function one(v: LuaValue): number {
+  R1 = v;
+  return 1;
+}
+
+function two(a: LuaValue, b: LuaValue): number {
+  R1 = a;
+  R2 = b;
+  return 2;
+}
+
+/** Fast entries (runtime/fastnative.ts) of find and match (find = true/false): the fixed-form answers
+ * without argument or result arrays; NOFAST for the rest (the general entry, through viaArgs, does it). The
+ * second result goes to SECOND.v. */
+export function findEntry(find: boolean): FastFn {
+  return (_L, n, s, p, i, pl) => {
+    if (typeof s !== 'string' || typeof p !== 'string' || n > 4) return NOFAST;
+    let init = 0;
+    if (n >= 3 && i !== undefined) {
+      if (typeof i !== 'number' || Math.floor(i) !== i) return NOFAST;
+      init = startPos(i, s.length) - 1;
+      if (init > s.length) {
+        SECOND.v = undefined;
+        return undefined;
+      }
+    }
+    const k = findFixed(s, p, init, n >= 4 && pl !== undefined && pl !== false, find);
+    if (k < 0) return NOFAST;
+    SECOND.v = k > 1 ? R2 : undefined;
+    return R1;
+  };
+}
+
+
 /** string.find (find = true) and string.match. */
 export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[] {
   const s = checkString(L, args, 1);
@@ -737,41 +833,9 @@ export function strFind(L: LuaState, args: LuaValue[], find: boolean): LuaValue[
   const init = startPos(optInteger(L, args, 3, 1), ls) - 1;
   if (init > ls) return [undefined];
   const a4 = args[3];
-  if (find && ((a4 !== undefined && a4 !== false) || noSpecials(p))) {
-    const i = s.indexOf(p, init);
-    return i < 0 ? [undefined] : [i + 1, i + p.length];
-  }
+  const k = findFixed(s, p, init, a4 !== undefined && a4 !== false, find);
+  if (k >= 0) return k === 1 ? [R1] : k === 2 ? [R1, R2] : [R1, R2, R3];
   const info = patInfo(p);
-  if (info.plain) { // match without specials: the whole match is the pattern's text
-    return s.indexOf(p, init) < 0 ? [undefined] : [p];
-  }
-  if (info.headQ !== 0) { // '^' and a run of one class: the run at init (may be empty with '*')
-    const set = info.headSet!;
-    if (info.headQ === 43 && (init >= ls || set[s.charCodeAt(init)] === 0)) return [undefined];
-    const e = skipOver(s, init, ls, set);
-    return find ? [init + 1, e] : [s.slice(init, e)];
-  }
-  if (info.runY !== null) { // a run then one char of another class (see PatInfo.runX)
-    const x = info.runX!, y = info.runY;
-    let s1 = init;
-    for (;;) {
-      s1 = skipTo(s, s1, ls, x);
-      if (s1 >= ls) return [undefined];
-      const e = skipOver(s, s1 + 1, ls, x);
-      if (e < ls && y[s.charCodeAt(e)] === 1) {
-        if (find) return info.runCap ? [s1 + 1, e + 1, s.slice(s1, e)] : [s1 + 1, e + 1];
-        return [info.runCap ? s.slice(s1, e) : s.slice(s1, e + 1)];
-      }
-      s1 = e + 1;
-    }
-  }
-  if (info.run || info.single) { // one class, or a run of it: the first member (and as many more as follow)
-    const set = info.set!;
-    const s1 = skipTo(s, init, ls, set);
-    if (s1 >= ls) return [undefined];
-    const e = info.run ? skipOver(s, s1 + 1, ls, set) : s1 + 1;
-    return find ? [s1 + 1, e] : [s.slice(s1, e)];
-  }
   const rx = regexOf(info, p, true);
   if (rx !== null) {
     const r = findRegex(rx, s, init, find);
