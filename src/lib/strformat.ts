@@ -11,6 +11,7 @@ import type { LuaState } from '../runtime/state.js';
 import { argError, checkInteger, checkNumber, checkString, luaError } from '../runtime/auxlib.js';
 import { formatA, formatE, formatF, formatG } from '../runtime/number.js';
 import { addressOf } from '../runtime/table.js';
+import { NOFAST } from '../runtime/fastnative.js';
 
 /* Flags each conversion accepts (lstrlib's L_FMTFLAGSF/X/I/U/C). */
 const FLAGS_F = '-+#0 ';
@@ -33,9 +34,121 @@ interface Spec {
   prec: number; // -1 = none
 }
 
+/** A format string cut once into literal texts and conversions (formats are few and used many times):
+ * lits[k] precedes conversion k (body = flags/width/precision, conv = the conversion char, 0 at the end of
+ * the format), lits[convs.length] follows the last. */
+interface FmtPlan {
+  lits: string[];
+  bodies: string[];
+  convs: number[];
+}
+
+const planCache = new Map<string, FmtPlan | null>();
+const PLAN_CACHE_MAX = 256;
+const PLAN_FORMAT_MAX = 256;
+let lastFmt = '';
+let lastPlan: FmtPlan | null = null;
+
+/** The plan of fmt, or null when fmt has a spec too long (the general loop raises that in its turn). */
+function planOf(fmt: string): FmtPlan | null {
+  if (fmt === lastFmt) return lastPlan;
+  let plan = planCache.get(fmt);
+  if (plan === undefined) {
+    plan = makePlan(fmt);
+    if (fmt.length <= PLAN_FORMAT_MAX) {
+      if (planCache.size >= PLAN_CACHE_MAX) planCache.clear();
+      planCache.set(fmt, plan);
+    }
+  }
+  lastFmt = fmt;
+  lastPlan = plan;
+  return plan;
+}
+
+function makePlan(fmt: string): FmtPlan | null {
+  const plan: FmtPlan = { lits: [], bodies: [], convs: [] };
+  const n = fmt.length;
+  let lit = '';
+  let i = 0;
+  while (i < n) {
+    const j = fmt.indexOf('%', i);
+    if (j < 0) {
+      lit += fmt.slice(i);
+      break;
+    }
+    lit += fmt.slice(i, j);
+    i = j + 1;
+    if (fmt.charCodeAt(i) === 37) { // '%%'
+      lit += '%';
+      i++;
+      continue;
+    }
+    let k = i;
+    while (k < n && isSpanChar(fmt.charCodeAt(k))) k++;
+    if (k - i + 1 >= MAX_SPEC) return null;
+    plan.lits.push(lit);
+    lit = '';
+    plan.bodies.push(fmt.slice(i, k));
+    plan.convs.push(k < n ? fmt.charCodeAt(k) : 0);
+    i = k + 1;
+  }
+  plan.lits.push(lit);
+  return plan;
+}
+
 /** string.format(fmt, ...). */
 export function strFormat(L: LuaState, args: LuaValue[]): LuaValue[] {
   const fmt = checkString(L, args, 1);
+  const plan = fmt.length <= PLAN_FORMAT_MAX ? planOf(fmt) : null;
+  if (plan === null) return [formatGeneral(L, args, fmt)];
+  const top = args.length;
+  const { lits, bodies, convs } = plan;
+  let out = lits[0];
+  for (let k = 0; k < convs.length; k++) {
+    const arg = k + 2;
+    if (arg > top) argError(L, arg, 'no value');
+    out += formatItem(L, args, arg, bodies[k], convs[k]) + lits[k + 1];
+  }
+  return [out];
+}
+
+/** string.format's fast entry (runtime/fastnative.ts) for formats whose conversions are '%d'/'%i' of
+ * integers, '%s' of strings and float conversions of JS numbers, with up to 3 arguments; NOFAST otherwise. */
+export function formatEntry(L: LuaState, n: number, f: LuaValue, a: LuaValue, b: LuaValue, c: LuaValue): LuaValue | typeof NOFAST {
+  if (typeof f !== 'string' || f.length > PLAN_FORMAT_MAX) return NOFAST;
+  const plan = planOf(f);
+  if (plan === null) return NOFAST;
+  const { lits, bodies, convs } = plan;
+  const nc = convs.length;
+  if (nc > 3 || nc > n - 1) return NOFAST;
+  let out = lits[0];
+  for (let k = 0; k < nc; k++) {
+    const v = k === 0 ? a : k === 1 ? b : c;
+    const conv = convs[k];
+    const body = bodies[k];
+    let t: string;
+    if (conv === 115 && body.length === 0 && typeof v === 'string') { // %s (luaL_tolstring: __tostring first)
+      const mt = L.getMetatable(v);
+      if (mt !== undefined && mt.getStr('__tostring') !== undefined) return NOFAST;
+      t = v;
+    } else if ((conv === 100 || conv === 105) && body.length === 0 && typeof v === 'number' && Math.floor(v) === v) {
+      t = String(v); // %d of an integer (never -0, never beyond 2^53)
+    } else if (typeof v === 'number' && (conv === 103 || conv === 102 || conv === 101 || conv === 71 || conv === 69)) {
+      try {
+        t = formatFloatItem(L, v, body, conv);
+      } catch {
+        return NOFAST; // a bad spec: the general entry raises it
+      }
+    } else {
+      return NOFAST;
+    }
+    out += t + lits[k + 1];
+  }
+  return out;
+}
+
+/** The format loop for formats without a plan (the spec-length error is raised when reached, as PUC). */
+function formatGeneral(L: LuaState, args: LuaValue[], fmt: string): string {
   const top = args.length;
   const n = fmt.length;
   let arg = 1;
@@ -63,7 +176,7 @@ export function strFormat(L: LuaState, args: LuaValue[]): LuaValue[] {
     i = k + 1;
     out += formatItem(L, args, arg, body, conv);
   }
-  return [out];
+  return out;
 }
 
 /* The chars getformat spans: flags, digits 1-9 ('0' is a flag) and '.'. */
@@ -98,16 +211,8 @@ function formatItem(L: LuaState, args: LuaValue[], arg: number, body: string, co
       const spec = parseSpec(L, body, form, FLAGS_F, true);
       return formatFloat(formatA(x, spec.prec < 0 ? undefined : spec.prec, conv === 65, spec.alt), x, spec, true);
     }
-    case 101: case 69: case 102: case 103: case 71: { // 'e', 'E', 'f', 'g', 'G'
-      const x = checkFloat(L, args, arg);
-      const spec = parseSpec(L, body, form, FLAGS_F, true);
-      const prec = spec.prec < 0 ? 6 : spec.prec;
-      const upper = conv === 69 || conv === 71;
-      const s = conv === 102 ? formatF(x, prec, false, spec.alt)
-        : conv === 103 || conv === 71 ? formatG(x, prec, upper, spec.alt)
-        : formatE(x, prec, upper, spec.alt);
-      return formatFloat(s, x, spec, false);
-    }
+    case 101: case 69: case 102: case 103: case 71: // 'e', 'E', 'f', 'g', 'G'
+      return formatFloatItem(L, checkFloat(L, args, arg), body, conv);
     case 112: { // 'p'
       const ptr = pointerText(args[arg - 1]);
       const spec = parseSpec(L, body, form, FLAGS_C, false);
@@ -130,6 +235,17 @@ function formatItem(L: LuaState, args: LuaValue[], arg: number, body: string, co
       return luaError(L, `invalid conversion '${z < 0 ? f : f.slice(0, z)}' to 'format'`);
     }
   }
+}
+
+/** %e, %E, %f, %g, %G of the double x. */
+function formatFloatItem(L: LuaState, x: number, body: string, conv: number): string {
+  const spec = parseSpec(L, body, () => '%' + body + String.fromCharCode(conv), FLAGS_F, true);
+  const prec = spec.prec < 0 ? 6 : spec.prec;
+  const upper = conv === 69 || conv === 71;
+  const s = conv === 102 ? formatF(x, prec, false, spec.alt)
+    : conv === 103 || conv === 71 ? formatG(x, prec, upper, spec.alt)
+    : formatE(x, prec, upper, spec.alt);
+  return formatFloat(s, x, spec, false);
 }
 
 /** checkformat, plus the parse: flags from `flags` (any number, any order), then at most 2 width digits

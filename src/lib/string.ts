@@ -20,7 +20,7 @@ import { LuaError } from '../runtime/errors.js';
 import { Proto } from '../compiler/proto.js';
 import { dump } from '../compiler/dump.js';
 import { MAX_RESULTS, findEntry, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
-import { strFormat } from './strformat.js';
+import { formatEntry, strFormat } from './strformat.js';
 import { strPack, strPackSize, strUnpack } from './strpack.js';
 import { FastNative, NOFAST, viaArgs, viaArgs2, type FastFn } from '../runtime/fastnative.js';
 
@@ -151,8 +151,12 @@ const FAST: Record<string, FastFn | undefined> = {
   // replacement functions and metatables call Lua: only strings, numbers and plain tables here
   gsub: (L, n, s, p, r, m) => typeof r === 'string' || typeof r === 'number' ||
     (r instanceof LuaTable && r.metatable === undefined) ? gsubFast(L, n, s, p, r, m) : NOFAST,
-  format: (L, n, f, a, b, c) => plainText(L, a, n > 1) && plainText(L, b, n > 2) && plainText(L, c, n > 3)
-    ? formatFast(L, n, f, a, b, c) : NOFAST,
+  format: (L, n, f, a, b, c) => {
+    const r = formatEntry(L, n, f, a, b, c);
+    if (r !== NOFAST) return r;
+    return plainText(L, a, n > 1) && plainText(L, b, n > 2) && plainText(L, c, n > 3)
+      ? formatFast(L, n, f, a, b, c) : NOFAST;
+  },
 };
 
 /* ------------------------------------------------------------------------------------------ basic functions */
