@@ -563,7 +563,9 @@ function analyse(pat: string): PatInfo {
   let info: PatInfo;
   const anchor = pat.charCodeAt(0) === 94;
   const lit = anchor ? -1 : firstLiteral(pat, 0);
-  const set = lit >= 0 ? null : firstSet(pat, anchor ? 1 : 0);
+  const isRun = !anchor && firstItemEnd(pat, 0) === pat.length - 1 && pat.charCodeAt(pat.length - 1) === 43;
+  // (a run of a literal char, 'x+', gets its set too: the run paths read it)
+  const set = lit >= 0 && !isRun ? null : firstSet(pat, anchor ? 1 : 0);
   const lit0 = lit;
   const set0 = anchor ? firstSet(pat, 0) : set;
   info = {
@@ -571,7 +573,7 @@ function analyse(pat: string): PatInfo {
     anchor, plain: pat.length > 0 && noSpecials(pat) && pat.indexOf(')') < 0,
     lit, litStr: lit >= 0 ? String.fromCharCode(lit) : '', set,
     single: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length,
-    run: !anchor && set !== null && firstItemEnd(pat, 0) === pat.length - 1 && pat.charCodeAt(pat.length - 1) === 43,
+    run: isRun && set !== null,
     headQ: 0, headSet: null, runX: null, runY: null, runCap: false,
     lit0, litStr0: lit0 >= 0 ? String.fromCharCode(lit0) : '', set0,
     sets: pat.length <= INFO_PATTERN_MAX && pat.indexOf('[') >= 0 ? [] : NO_SETS,
