@@ -134,7 +134,9 @@ function limited(fn) {
 
 /** Runs argv with `stdin` (a string) piped in, or the file `stdinPath` as stdin; `merge` sends stderr into the
  * stdout pipe (2>&1). */
-function run(argv, { stdin = '', stdinPath, env = {}, cwd = dir, merge = false } = {}) {
+/** Runs a command; `stdin` is a string, or an array of pieces written 150 ms apart (keys typed on a
+ * terminal). A process still running after `timeout` ms is killed (the status says so). */
+function run(argv, { stdin = '', stdinPath, env = {}, cwd = dir, merge = false, timeout = 120_000 } = {}) {
   return limited(() => new Promise((resolve) => {
     const [cmd, ...args] = merge ? ['sh', '-c', 'exec "$0" "$@" 2>&1', ...argv] : argv;
     const input = stdinPath === undefined ? 'pipe' : openSync(stdinPath, 'r');
@@ -145,12 +147,24 @@ function run(argv, { stdin = '', stdinPath, env = {}, cwd = dir, merge = false }
     child.stdout.on('data', (b) => out.push(b));
     child.stderr.on('data', (b) => err.push(b));
     child.stdin?.on('error', () => {});
-    child.stdin?.end(Buffer.from(stdin, 'latin1'));
-    child.on('close', (code, signal) => resolve({
+    if (typeof stdin === 'string') child.stdin?.end(Buffer.from(stdin, 'latin1'));
+    else {
+      const pieces = [...stdin];
+      const next = () => {
+        if (pieces.length === 0) child.stdin?.end();
+        else {
+          child.stdin?.write(Buffer.from(pieces.shift(), 'latin1'));
+          setTimeout(next, 150);
+        }
+      };
+      next();
+    }
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+    child.on('close', (code, signal) => (clearTimeout(timer), resolve({
       stdout: Buffer.concat(out).toString('latin1'),
       stderr: Buffer.concat(err).toString('latin1'),
       status: signal ? `signal ${signal}` : code,
-    }));
+    })));
   }));
 }
 
@@ -435,16 +449,17 @@ describe('moonrise only', { skip: HAVE_BUILD ? false : 'run `npm run build` firs
   });
 
   // A real terminal through util-linux `script` (a pty): the line editor's history and editing keys, a paste of
-  // several lines (the read-ahead is given back for io.read), continuation lines, and Ctrl-D to end. All keys
-  // arrive at once, so some reach the terminal while it is in cooked mode between lines (as typeahead would
-  // with readline): the keys avoid the ones cooked mode edits itself (DEL, ^U, ^W).
+  // several lines (the read-ahead is given back for io.read), continuation lines, and Ctrl-D to end. Keys come
+  // a line at a time, 150 ms apart; on a loaded machine some may still reach the terminal while it is in cooked
+  // mode between lines (as typeahead would with readline): the keys avoid the ones cooked mode edits itself
+  // (DEL, ^U, ^W).
   const haveScript = process.platform === 'linux' && !spawnSync('script', ['--version'], { stdio: 'ignore' }).error;
   test('the REPL on a terminal (line editor)', { skip: haveScript ? false : 'util-linux `script` is not available' },
     async () => {
-      const keys = '1+1\rx = io.read()\ntyped\r=x\rfor i=1,2 do\rprint(i * 10)\rend\r' +
-        '\x1b[A\x1b[A\x1b[A\x01--\r' + // history: recall the `for` line, comment it out at the start
-        'abcd\x1b[D\x1b[D\x08\x0b\x05b = 5\r' + // left, backspace, kill to end, end: `ab = 5`
-        '=ab\r\x04';
+      const keys = ['1+1\r', 'x = io.read()\ntyped\r', '=x\r', 'for i=1,2 do\r', 'print(i * 10)\r', 'end\r',
+        '\x1b[A\x1b[A\x1b[A\x01--\r', // history: recall the `for` line, comment it out at the start
+        'abcd\x1b[D\x1b[D\x08\x0b\x05b = 5\r', // left, backspace, kill to end, end: `ab = 5`
+        '=ab\r', '\x04'];
       const r = await run(['script', '-qec', `"${process.execPath}" "${CLI}"`, '/dev/null'],
         { stdin: keys, env: { TERM: 'xterm' } });
       const out = r.stdout.replace(/\r/g, '');
