@@ -213,7 +213,7 @@ export function run(L: State): void {
                 continue;
               }
             } else if (typeof key === 'string') {
-              t.setStr(key, v);
+              t.setStrDyn(key, v);
               continue;
             }
           }

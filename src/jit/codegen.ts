@@ -349,7 +349,7 @@ class Gen {
           e(`if ((n = y - 1) >>> 0 === n && n < x.alimit) x.arr[n] = v; else x.setInt(y, v); break s${pc}; }`);
         } else {
           e(`if (typeof y === 'number') { if ((n = y - 1) >>> 0 === n && n < x.alimit) { x.arr[n] = v; break s${pc}; } if (Math.floor(y) === y) { x.setInt(y, v); break s${pc}; } }`);
-          e(`if (typeof y === 'string') { x.setStr(y, v); break s${pc}; } }`);
+          e(`if (typeof y === 'string') { x.setStrDyn(y, v); break s${pc}; } }`);
         }
         e(`${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.deopt(pc)} }`);
         return true;

@@ -313,6 +313,16 @@ export class LuaTable extends LuaObject {
     } else this.setStrSlow(key, v);
   }
 
+  /** Raw set of a string key computed at run time (Lua's `t[k] = v` with k in a register, as opposed to a
+   * field name that is a constant of the code): a table that receives its first string key this way becomes
+   * a dictionary (`strDict`) at once. Such keys arrive in data-dependent orders and sets (decoded objects,
+   * counters, caches), where each new key order would be a new V8 hidden class; field names written by
+   * constant (SETFIELD, constructors) keep the record layout. */
+  setStrDyn(key: string, v: LuaValue): void {
+    if (this.hash === EMPTY_HASH && v !== undefined) this.strDict = true;
+    this.setStr(key, v);
+  }
+
   /** True when a new string key can go into `hash` without a rehash (record mode, a free node), after
    * giving the table its own `hash` object if it still shares EMPTY_HASH: generated code then stores the
    * property by its constant name and calls addedStr. */
