@@ -440,6 +440,7 @@ export class LuaTable extends LuaObject {
       this.hcap = nodeCount(this.scount + 1);
       return;
     }
+    if (this.rehashInPlace(extra)) return;
     const nums = NUMS.fill(0);
     let na = countArray(this.arr, nums); // integer keys that may go to the array part
     let total = na;
@@ -459,6 +460,44 @@ export class LuaTable extends LuaObject {
     }
     const asize = computeSizes(nums, na);
     this.resize(asize, total - sizedInArray);
+  }
+
+  /** The two common rehashes that move no key, done without rebuilding the storage; false when the general
+   * rehash is needed. (1) A list growing by `t[#t + 1] = v`: `extra` is just past a full array part and the
+   * hash part is empty; PUC's computesizes then picks the smallest power of two holding `extra` and an empty
+   * hash part. (2) No key anywhere could go to an array part (no array part, no integer key among the live
+   * keys nor `extra`) and no key is dead: only the hash part's size changes, to fit the live keys and `extra`
+   * (a dictionary or a record growing one key at a time). */
+  private rehashInPlace(extra: unknown): boolean {
+    const a = this.arr;
+    if (typeof extra === 'number') {
+      if (extra !== a.length + 1 || extra > MAXASIZE || this.mvals !== undefined || this.hash !== EMPTY_HASH) {
+        return false;
+      }
+      for (let i = 0; i < a.length; i++) if (a[i] === undefined) return false;
+      const asize = nodeCount(extra);
+      this.arr = grown(a, asize);
+      this.alimit = asize;
+      this.hcap = 0;
+      return true;
+    }
+    if (extra === undefined || a.length !== 0 || this.sHasDead || (!this.strDict && this.scount > DICT_KEYS)) {
+      return false;
+    }
+    let live = this.scount;
+    const vals = this.mvals;
+    if (vals !== undefined) {
+      const keys = this.mkeys!;
+      for (let i = 0; i < vals.length; i++) {
+        const k = keys[i];
+        if (vals[i] === undefined || (typeof k === 'number' && k >= 1 && k <= MAXASIZE && Math.floor(k) === k)) {
+          return false;
+        }
+      }
+      live += vals.length;
+    }
+    this.hcap = nodeCount(live + 1);
+    return true;
   }
 
   /** How many record-mode string keys hold a value. */
