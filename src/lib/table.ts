@@ -57,6 +57,19 @@ export function openTable(L: LuaState): LuaTable {
 
 const concatFast = viaArgs(concat);
 
+/** table.concat(t) / table.concat(t, sep) of a plain table, without argument and result arrays. Reading a
+ * plain table has no visible effect, so an error (a value that is not a string or a number) is left to the
+ * general entry, which raises it. */
+function concatPlain(L: LuaState, t: LuaTable, sep: string): LuaValue | typeof NOFAST {
+  const last = t.length();
+  if (last < 1) return '';
+  try {
+    return concatRange(L, t, sep, 1, last);
+  } catch {
+    return NOFAST;
+  }
+}
+
 /* Entries for compiled call sites wanting at most one result (runtime/fastnative.ts): plain tables only
  * (no metamethod can run); NOFAST for anything else. */
 const FAST: Record<string, FastFn | undefined> = {
@@ -65,7 +78,18 @@ const FAST: Record<string, FastFn | undefined> = {
     t.setInt(t.length() + 1, v);
     return undefined;
   },
-  concat: (L, n, t, sep, i, j) => isPlain(t) ? concatFast(L, n, t, sep, i, j) : NOFAST,
+  concat: (L, n, t, sep, i, j) => {
+    if (!isPlain(t)) return NOFAST;
+    if (n === 1) return concatPlain(L, t, '');
+    if (n === 2 && typeof sep === 'string') return concatPlain(L, t, sep);
+    return concatFast(L, n, t, sep, i, j);
+  },
+  // without a comparison function on a table sortNative takes: no Lua code runs, nothing can fail midway
+  sort: (_L, n, t) => {
+    if (n !== 1 || !isPlain(t)) return NOFAST;
+    const size = t.length();
+    return size < 2 || sortNative(t, size) ? undefined : NOFAST;
+  },
 };
 
 // ---------------------------------------------------------------------------------------------- helpers
@@ -334,6 +358,7 @@ function sortNative(t: LuaTable, n: number): boolean {
   const a = t.arr;
   if (n > t.alimit) return false; // keys 1..n must be plain array slots
   const first = a[0];
+  if (n <= SMALL_SORT) return insertionSort(a, n, typeof first);
   if (typeof first === 'number') {
     const nums = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -353,6 +378,26 @@ function sortNative(t: LuaTable, n: number): boolean {
     return true;
   }
   return false;
+}
+
+/** Up to this many elements sortNative sorts in place by insertion (a JS sort call costs more). */
+const SMALL_SORT = 12;
+
+/** sortNative's small case: a[0..n) when all are strings or all non-NaN numbers (`kind` is typeof a[0]); no
+ * change and false otherwise. JS's `<` is Lua's on both (code units of byte strings are the bytes). */
+function insertionSort(a: LuaValue[], n: number, kind: string): boolean {
+  if (kind !== 'number' && kind !== 'string') return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (typeof v !== kind || v !== v) return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i] as number | string;
+    let j = i - 1;
+    for (; j >= 0 && v < (a[j] as number | string); j--) a[j + 1] = a[j];
+    a[j + 1] = v;
+  }
+  return true;
 }
 
 type FirstCall = (fn: LuaValue, args: LuaValue[]) => LuaValue;
