@@ -10,8 +10,9 @@
  *           string key shares EMPTY_HASH (never written: the first string key gives the table its own object).
  *   map   - every other key (integers outside the array part, non-integral floats, floats outside int64 such as
  *           inf and 2^63, bigints, booleans, tables, functions, userdata, threads), and the string keys of a
- *           "dictionary" table: a lazily created Map from the normalised key to a slot in `mkeys`/`mvals`
- *           (slots give next() O(1) positional access).
+ *           "dictionary" table: slots of `mkeys`/`mvals` (normalised key, value; slots give next() O(1)
+ *           positional access), found by a linear search while there are few (SMALL_MAP), else through a
+ *           lazily created Map from the key to its slot.
  *
  * Sizes follow PUC-Lua 5.4 exactly, because `#t` on a table with holes is observable and programs compare it
  * with lua5.4: arr.length is PUC's array size and `alimit` its "limit" (the hint that luaH_getn and luaH_getint
@@ -123,6 +124,9 @@ function watchedChanged(t: LuaTable): void {
   }
 }
 
+/** The Map part finds its keys by a linear search of `mkeys` up to this many keys; the JS Map is made when
+ * there are more (a Map is a large allocation, and a few `===` on normalised keys are as fast as a lookup). */
+const SMALL_MAP = 8;
 /** A rehash finding more string keys than this moves them to the Map (dictionary mode). */
 const DICT_KEYS = 32;
 /** So do rehashes that have dropped this many dead string keys in all (key churn). */
@@ -280,7 +284,11 @@ export class LuaTable extends LuaObject {
 
   private mapGet(k: unknown): LuaValue {
     const m = this.map;
-    if (m === undefined) return undefined;
+    if (m === undefined) {
+      const ks = this.mkeys;
+      if (ks !== undefined) for (let i = 0; i < ks.length; i++) if (ks[i] === k) return this.mvals![i];
+      return undefined;
+    }
     const slot = m.get(k);
     if (slot === undefined) return undefined;
     lastMap = m;
@@ -388,6 +396,14 @@ export class LuaTable extends LuaObject {
         this.mvals![slot] = v;
         return;
       }
+    } else if (this.mkeys !== undefined) {
+      const ks = this.mkeys;
+      for (let i = 0; i < ks.length; i++) {
+        if (ks[i] === k) {
+          this.mvals![i] = v;
+          return;
+        }
+      }
     }
     if (v !== undefined) this.newKey(k, v);
   }
@@ -417,14 +433,19 @@ export class LuaTable extends LuaObject {
       this.addedStr(k);
       return;
     }
-    let m = this.map;
-    if (m === undefined) {
-      m = this.map = new Map();
-      this.mkeys = [];
-      this.mvals = [];
+    const ks = this.mkeys;
+    if (ks === undefined) {
+      this.mkeys = [k];
+      this.mvals = [v];
+      return;
     }
-    m.set(k, this.mkeys!.length);
-    this.mkeys!.push(k);
+    let m = this.map;
+    if (m === undefined && ks.length >= SMALL_MAP) {
+      m = this.map = new Map();
+      for (let i = 0; i < ks.length; i++) m.set(ks[i], i);
+    }
+    if (m !== undefined) m.set(k, ks.length);
+    ks.push(k);
     this.mvals!.push(v);
   }
 
@@ -568,7 +589,7 @@ export class LuaTable extends LuaObject {
     const last = first + count - 1;
     let a = this.arr;
     if (last > a.length) {
-      if (this.map === undefined && this.hash === EMPTY_HASH) {
+      if (this.mkeys === undefined && this.hash === EMPTY_HASH) {
         // nothing in the hash part (a fresh constructor): PUC's resize only extends the array part, so
         // build the new array directly, without filler (small constructors such as {f(), g()} live here)
         const b = blank(last);
@@ -592,7 +613,7 @@ export class LuaTable extends LuaObject {
     const count = nf + more.length;
     const last = first + count - 1;
     const a = this.arr;
-    if (last > a.length && this.map === undefined && this.hash === EMPTY_HASH) {
+    if (last > a.length && this.mkeys === undefined && this.hash === EMPTY_HASH) {
       // as in setList: only the array part changes
       const b = blank(last);
       const keep = first - 1 < a.length ? first - 1 : a.length;
@@ -715,8 +736,9 @@ export class LuaTable extends LuaObject {
   }
 
   private mapPos(k: unknown): number {
-    const slot = this.map === undefined ? undefined : this.map.get(k);
-    if (slot === undefined) throw new LuaError("invalid key to 'next'");
+    const m = this.map;
+    const slot = m !== undefined ? m.get(k) : this.mkeys !== undefined ? this.mkeys.indexOf(k) : -1;
+    if (slot === undefined || slot < 0) throw new LuaError("invalid key to 'next'");
     return slot;
   }
 
