@@ -602,3 +602,75 @@ test('dictionary-mode tables keep an empty hash (generated code reads misses as 
   r.hash.x = 2;
   assert.deepEqual(keys(r), ['x']);
 });
+
+test('a first string key stored as a computed key (setStrDyn) makes a dictionary; names keep records', () => {
+  const d = new LuaTable();
+  d.setStrDyn('k' + 1, 1);
+  assert.equal(d.strDict, true);
+  assert.equal(Object.keys(d.hash).length, 0); // generated code reads `hash` misses through getStr
+  d.setStrDyn('k2', 2);
+  d.setStr('name', 3);
+  assert.deepEqual([d.getStr('k1'), d.get('k2'), d.getStr('name'), d.getStr('none')], [1, 2, 3, undefined]);
+  const n = new LuaTable();
+  n.setStrDyn('x', undefined); // storing nil adds no key: no reason to change the layout
+  assert.equal(n.strDict, false);
+  const r = new LuaTable();
+  r.setStr('x', 1);
+  r.setStrDyn('y', 2); // a record keeps its layout when computed keys come later
+  assert.equal(r.strDict, false);
+  assert.deepEqual([r.hash.x, r.hash.y], [1, 2]);
+  // sizes are PUC's whatever the storage: integer keys still move to the array part on a rehash
+  for (let i = 1; i <= 4; i++) d.set(i, i);
+  assert.equal(d.length(), 4);
+  assert.equal(d.arr.length, 4);
+});
+
+test('small Map parts search their keys linearly and switch to a Map past SMALL_MAP keys', () => {
+  const t = new LuaTable();
+  const ks: LuaValue[] = [true, false, 1.5, -2.25, new LuaTable(), 2 ** 70, new LFloat(Infinity), 10n ** 18n];
+  for (let i = 0; i < ks.length; i++) {
+    t.set(ks[i], i + 1);
+    for (let j = 0; j <= i; j++) assert.equal(t.get(ks[j]), j + 1);
+    assert.equal(t.get(0.125), undefined);
+  }
+  const priv = t as unknown as { map: Map<unknown, number> | undefined };
+  assert.equal(priv.map, undefined); // 8 keys: no Map object yet
+  t.set(0.375, 9);
+  assert.notEqual(priv.map, undefined);
+  for (let j = 0; j < ks.length; j++) assert.equal(t.get(ks[j]), j + 1);
+  assert.equal(count(t), 9);
+  // next() over a linear part, with a dead key and an invalid one
+  const s = new LuaTable();
+  s.set(true, 1);
+  s.set(false, 2);
+  s.set(true, undefined);
+  assert.deepEqual(s.next(true), [false, 2]);
+  assert.throws(() => s.next(0.5), /invalid key to 'next'/);
+  s.set(false, 3); // `t[k] = f(t[k])` on a linear part
+  assert.equal(s.get(false), 3);
+});
+
+test('rehashes that move no key keep PUC sizes: lists growing at the end, dictionaries growing', () => {
+  const l = new LuaTable();
+  const sizes: number[] = [];
+  for (let i = 1; i <= 33; i++) {
+    l.set(i, i);
+    sizes.push(l.arr.length);
+  }
+  assert.deepEqual(sizes.slice(0, 9), [1, 2, 4, 4, 8, 8, 8, 8, 16]);
+  assert.equal(l.arr.length, 64);
+  assert.equal(l.length(), 33);
+  assert.equal(l.storageSize(), 64);
+  // a hole: the general rehash decides (5 of keys 1..8 present and key 9 arriving: the array stays at 8)
+  const h = new LuaTable();
+  for (let i = 1; i <= 8; i++) h.set(i, i);
+  for (const i of [2, 4, 6]) h.set(i, undefined);
+  h.set(9, 9);
+  assert.equal(h.arr.length, 8);
+  assert.equal(h.get(9), 9);
+  // a dictionary growing key by key keeps its slots (traversal order) and finds every key
+  const d = new LuaTable();
+  for (let i = 0; i < 40; i++) d.setStrDyn('w' + i, i);
+  assert.deepEqual(keys(d), Array.from({ length: 40 }, (_, i) => 'w' + i));
+  assert.equal(d.storageSize(), 40);
+});
