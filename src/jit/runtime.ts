@@ -874,7 +874,7 @@ export class JitRuntime {
         break;
       }
     }
-    if (!hasNil || (t as unknown as { map: unknown }).map !== undefined || t.arr.length !== start - 1) {
+    if (!hasNil || (t as unknown as { mkeys: unknown }).mkeys !== undefined || t.arr.length !== start - 1) {
       for (let j = 0; j < n; j++) t.setInt(start + j, vals[j]);
       return;
     }
