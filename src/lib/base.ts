@@ -332,15 +332,15 @@ export function openBase(L0: LuaState): LuaTable {
     return typeof v === 'string' ? str2number(v) : undefined;
   }, true));
   // fast entries for compiled call sites (runtime/fastnative.ts): type of anything given, tostring of a
-  // string or plain number whose type has no __tostring
+  // string, plain number or boolean whose type has no __tostring
   G.setStr('tostring', new FastNative('tostring', (L2, args) => {
     checkAny(L2, args, 1);
     return [L2.tostring(args[0])];
   }, (L2, n, v) => {
-    if (n < 1 || (typeof v !== 'string' && typeof v !== 'number')) return NOFAST;
+    if (n < 1 || (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) return NOFAST;
     const mt = L2.getMetatable(v);
     if (mt !== undefined && mt.getStr('__tostring') !== undefined) return NOFAST;
-    return typeof v === 'string' ? v : tostringNumber(v);
+    return typeof v === 'string' ? v : typeof v === 'number' ? tostringNumber(v) : v ? 'true' : 'false';
   }, true));
   G.setStr('type', new FastNative('type', (L2, args) => {
     if (args.length === 0) argError(L2, 1, 'value expected');

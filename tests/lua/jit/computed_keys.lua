@@ -97,3 +97,13 @@ for size = 1, 20 do
   for j = 2, size do assert(s[j - 1] <= s[j]) end
 end
 print("done")
+
+-- tostring's fast entry on booleans, and a __tostring given to booleans later
+local function ts(v) return tostring(v) end
+print(ts(true), ts(false), ts(nil))
+debug.setmetatable(true, {__tostring = function(b) return b and "YES" or "NO" end})
+print(ts(true), ts(false))
+debug.setmetatable(true, {__name = "Bool"})
+print(ts(true), ts(false))
+debug.setmetatable(true, nil)
+print(ts(true), ts(false))
