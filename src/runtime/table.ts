@@ -859,18 +859,8 @@ function blank(n: number): LuaValue[] {
   return b;
 }
 
-/** Up to this length grown() extends an array in place: pushes into the spare capacity V8 reserves are cheaper
- * than a new array and a copy for small arrays (about 2x at 1..8 elements), and dearer for large ones. */
-const GROW_IN_PLACE = 32;
-
-/** A packed array: the elements of `a` followed by undefineds up to length n (> a.length); `a` itself when
- * short (see GROW_IN_PLACE), else a new array. */
+/** A new packed array: the elements of `a` followed by undefineds up to length n (> a.length). */
 function grown(a: LuaValue[], n: number): LuaValue[] {
-  if (n <= GROW_IN_PLACE) {
-    // pushing undefined keeps the array packed and in the generic elements kind
-    while (a.length < n) a.push(undefined);
-    return a;
-  }
   if (n <= FILLER.length) {
     // one exact-size allocation and a copy (concat of a filler slice allocates twice)
     const b = FILLER.slice(0, n);
