@@ -81,6 +81,11 @@ class Gen {
   /** Candidate loads of a first version, whose value types are recorded (FB[k] for fbPcs[k]). */
   readonly fbPcs: number[] = [];
 
+  /** A self tail call continues the body as a loop (selfTail): the body is labelled SELF. */
+  private selfLoop = false;
+  /** The prologue's exit to the interpreter is run at compile time (see warmExit). */
+  warm = false;
+
   /** Largest argument count of a call emitted (V8 needs that many consecutive temporary registers). */
   private maxArgs = 0;
 
@@ -849,6 +854,7 @@ class Gen {
     const a = argA(i), b = argB(i);
     const e = (s: string): void => this.emit(s);
     const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
+    this.selfTail(pc, a, args, mvBase);
     // long chains of consecutive tail calls continue in the interpreter, which runs them in constant stack
     // (TN: this frame's place in its chain, see wrap(); the generator variant counts per thread)
     if (args !== null) e(`if (${this.gen ? 'th.tailNest' : 'TN'} >= ${100}) ${this.deopt(pc)}`);
@@ -884,6 +890,44 @@ class Gen {
     } else {
       e(`v = (t = f.p.jf) !== undefined ? t(f${al}) : rt.call(${site}, f${al}); rt.su = SU; return v;`);
     }
+  }
+
+  /** A tail call of the running closure itself continues as a loop: the arguments become the parameters
+   * and the body starts again (SELF, see wrap()), in the same JS frame and frame record, as lua5.4 reuses
+   * its frame: the record is marked as entered by a tail call, upvalues are closed first (TAILCALL's k), the
+   * other registers are cleared as a fresh call finds them, and the call is one budget step. Only without
+   * hooks (their call/tail-call events need a real call), when the parameters speculated integers get
+   * integers (else the call's prologue recompiles), and in a non-vararg function whose first unit is entered
+   * in the entry state only (a back edge there could widen the parameters' types). Arguments are registers
+   * above every parameter (A of a TAILCALL is above the active locals), so they are read while assigned. */
+  private selfTail(pc: number, a: number, args: string[] | null, mvBase: number): void {
+    const p = this.p;
+    const np = p.numparams;
+    if (p.isVararg) return;
+    if (this.ty !== null) {
+      const ins = this.ty.ins.get(this.st.order[0].pc);
+      if (ins === undefined) return;
+      for (let r = 0; r < ins.length; r++) if (ins[r] !== (this.specParams.includes(r) ? INT : ANY)) return;
+    }
+    const fixed = args ?? Array.from({ length: Math.max(0, mvBase - a - 1) }, (_, j) => this.R(a + 1 + j));
+    if (args === null && fixed.length > np) return;
+    const val = (j: number): string => (j < fixed.length ? fixed[j] : args === null ? `mv[${j - fixed.length}]` : 'undefined');
+    const conds = ['f === cl', 'th.hookMask === 0'];
+    if (args === null) conds.push(`mv.length === ${np - fixed.length}`);
+    for (const r of this.specParams) {
+      if (r >= fixed.length && args !== null) return;
+      const x = val(r);
+      conds.push(`typeof ${x} === 'number' && Math.floor(${x}) === ${x}`);
+    }
+    const e = (s: string): void => this.emit(s);
+    e(`f = ${this.R(a)}; if (${conds.join(' && ')}) {`);
+    this.closeOnReturn(pc);
+    e(this.step(pc));
+    let set = '';
+    for (let j = 0; j < np; j++) set += `${this.R(j)} = ${val(j)}; `;
+    for (let r = np; r < p.maxstacksize; r++) if (!this.captured.has(r)) set += `r${r} = undefined; `;
+    e(`${set}ci.tail = true; continue SELF; }`);
+    this.selfLoop = true;
   }
 
   /** The generator variant of a tail call's call (the bottom frame's record flags pass to the callee). */
@@ -1421,6 +1465,7 @@ class Gen {
       // a vararg function's extra arguments sit in its frame too
       const extra = p.isVararg ? ' + 8 * arguments.length' : '';
       lines.push(`if (th.hookMask !== 0 || SU${extra} > ${Math.floor(this.suLimit - cost)}) return rt.viaInterp(cl, arguments);`);
+      if (this.selfLoop && !/\bFB\[/.test(text)) this.warm = true;
       lines.push(`rt.su = SU + ${cost}${extra};`);
       }
     }
@@ -1455,7 +1500,9 @@ class Gen {
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);
     if (temps.length > 0) lines.push(`let ${temps.join(', ')};`);
     lines.push('D: {');
+    if (this.selfLoop) lines.push('SELF: for (;;) {');
     for (const l of body) lines.push(l);
+    if (this.selfLoop) lines.push('break; }');
     lines.push('}');
     this.cur = null;
     if (deopts && frameless) {
@@ -1583,6 +1630,29 @@ function mentionsLocals(p: Proto): boolean {
   return m;
 }
 
+/** Runs the prologue's exit to the interpreter (rt.viaInterp, taken past the JS stack budget), with
+ * nothing behind it (rt.warming), so that V8 has feedback for it when it optimises the function. Without,
+ * the first deep call after the optimisation deoptimises it, and a function whose body is a loop (a self
+ * tail call, selfTail) then keeps entering V8's on-stack-replacement code of that loop from unoptimised
+ * frames, which starves V8's tier-up counter: measured on ackermann, 2.0 s runs became 8-9 s runs. */
+function warmExit(rt: JitRuntime, fn: Compiled, p: Proto, src: string): void {
+  const su = rt.su;
+  const args: LuaValue[] = new Array(p.numparams).fill(0);
+  rt.su = Infinity;
+  rt.warming = true;
+  try {
+    // V8 allocates a function's feedback vector lazily, once its calls have run 8x its bytecode length
+    // (--interrupt-budget-factor-for-feedback-allocation), counted at each return by the return's offset:
+    // the exit returns ~140 bytes in, the bytecode is ~0.6 bytes per source character (ackermann: 4254
+    // characters, 2621 bytes, 151 calls needed, measured: 64 were not enough, 200 were)
+    const calls = Math.min(4000, 16 + Math.ceil((src.length * 6) / 100));
+    for (let k = 0; k < calls; k++) fn(undefined as unknown as LuaClosure, ...args);
+  } finally {
+    rt.warming = false;
+    rt.su = su;
+  }
+}
+
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
 export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: ReadonlySet<number>, up: Respec | null = null): Compiled | null {
   if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
@@ -1594,6 +1664,7 @@ export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: Reado
   const sp: Respec = { fn: null, rt, p, pcs: g.fbPcs, fb: new Uint8Array(g.fbPcs.length), calls: 0, watch: g.fbPcs.length > 0, up, self: null };
   const fn = factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX, sp) as Compiled;
   sp.self = fn;
+  if (g.warm) warmExit(rt, fn, p, src);
   return fn;
 }
 

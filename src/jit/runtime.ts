@@ -195,6 +195,8 @@ export class JitRuntime {
   tailNest = 0;
   /** The program uses debug.getlocal/setlocal: compiled frames spill and reload registers around calls. */
   dbg = false;
+  /** codegen.ts warmExit runs a prologue's exit to the interpreter: viaInterp returns at once. */
+  warming = false;
   /** Index of the last frame that deoptimised (enter() must not run its return hook again). */
   private deoptIdx = -1;
   readonly maxTailNest = MAX_TAIL_NEST;
@@ -589,6 +591,7 @@ export class JitRuntime {
 
   /** A compiled prologue found hooks set or the JS stack budget (suLimit) used up: run the call interpreted. */
   viaInterp(cl: LuaClosure, args: IArguments): LuaValue {
+    if (this.warming) return undefined;
     return this.callInterp(cl, args as ArrayLike<LuaValue>, 1);
   }
 

@@ -469,3 +469,35 @@ local function chain(n) if n == 0 then return debug.traceback("t") end return ch
 print(chain(120))
 `);
 });
+
+test('self tail calls loop in their own frame: no nested JS call, no deopt, same results', () => {
+  const src = `
+local function count(n, acc) if n == 0 then return acc end return count(n - 1, acc + 1) end
+local function ack(m, k)
+  if m == 0 then return k + 1 end
+  if k == 0 then return ack(m - 1, 1) end
+  return ack(m - 1, ack(m, k - 1))
+end
+local function up(n, acc)
+  local g = function() return n end
+  acc[#acc + 1] = g
+  if n == 0 then return acc end
+  return up(n - 1, acc)
+end
+local fs = up(300, {})
+print(count(1000, 0), count(5.0, 0.5), ack(2, 3), #fs, fs[1](), fs[150](), fs[301]())
+`;
+  same(src);
+  const out = new CollectingOutput();
+  const L = new State({ stdout: out, stderr: new CollectingOutput() });
+  openLibs(L, undefined);
+  const sources: string[] = [];
+  const events: string[] = [];
+  enableJit(L, { threshold: 0, onCompile: (_p, s) => sources.push(s), trace: (m) => events.push(m) });
+  const f = L.load(src, '=t', 't');
+  assert.ok(!Array.isArray(f));
+  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  assert.equal(sources.filter((s) => s.includes('continue SELF;')).length >= 3, true, "count, ack and up loop");
+  // a chain of more than 100 nested tail frames would continue in the interpreter (a deopt)
+  assert.deepEqual(events.filter((m) => m.includes('deopt')), []);
+});
