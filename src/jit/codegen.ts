@@ -903,7 +903,7 @@ class Gen {
   private selfTail(pc: number, a: number, args: string[] | null, mvBase: number): void {
     const p = this.p;
     const np = p.numparams;
-    if (p.isVararg) return;
+    if (p.isVararg || !this.mayCallSelf(pc, a)) return;
     if (this.ty !== null) {
       const ins = this.ty.ins.get(this.st.order[0].pc);
       if (ins === undefined) return;
@@ -928,6 +928,20 @@ class Gen {
     for (let r = np; r < p.maxstacksize; r++) if (!this.captured.has(r)) set += `r${r} = undefined; `;
     e(`${set}ci.tail = true; continue SELF; }`);
     this.selfLoop = true;
+  }
+
+  /** Whether the callee of the call at pc (register a) is loaded the way a function reaches itself: from an
+   * upvalue (`local function f`) or a global (`function f`), by the last instruction before pc writing a.
+   * Other tail calls (`return math.floor(x)`, `return t.f(x)`) get no self check, and their functions no loop. */
+  private mayCallSelf(pc: number, a: number): boolean {
+    const code = this.p.code;
+    for (let j = pc - 1; j >= 0 && j >= pc - 256; j--) {
+      const w = writesOf(code[j]);
+      if (w === null || a < w[0] || (w[1] >= 0 && a >= w[1])) continue;
+      const op = code[j] & 0x7f;
+      return op === Op.GETUPVAL || (op === Op.GETTABUP && typeof this.p.k[argC(code[j])] === 'string');
+    }
+    return false;
   }
 
   /** The generator variant of a tail call's call (the bottom frame's record flags pass to the callee). */
