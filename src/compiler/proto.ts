@@ -4,6 +4,7 @@
  * that later tiers (the JIT) attach lazily.
  */
 import type { LuaValue } from '../runtime/value.js';
+import { Op } from './opcodes.js';
 
 /** How a closure finds one of its upvalues when it is created (OP_CLOSURE). */
 export interface UpvalDesc {
@@ -43,4 +44,26 @@ export class Proto {
   locvars: LocVar[] = [];
   /** Caches owned by execution tiers (e.g. compiled JS); never serialised. */
   tierData: Record<string, unknown> = Object.create(null);
+  /** The upvalue through which the function can reach itself: a `local function f` refers to f as an upvalue
+   * of its own register (set by markSelfRefs; -1 when none). A hint for the JS tier: the value may change. */
+  selfUp = -1;
+}
+
+/** Sets `selfUp` in every function of a loaded chunk: the child of a CLOSURE whose upvalue captures the
+ * very register the CLOSURE writes (in-stack, index A) is a `local function` referring to itself. */
+export function markSelfRefs(main: Proto): void {
+  const todo = [main];
+  for (let p = todo.pop(); p !== undefined; p = todo.pop()) {
+    const code = p.code;
+    for (let pc = 0; pc < code.length; pc++) {
+      const i = code[pc];
+      if ((i & 0x7f) !== Op.CLOSURE) continue;
+      const child = p.p[i >>> 15];
+      if (child === undefined) continue; // a malformed binary chunk fails when it runs, not here
+      const a = (i >>> 7) & 0xff;
+      const u = child.upvalues.findIndex((d) => d.instack && d.idx === a);
+      if (u >= 0) child.selfUp = u;
+    }
+    for (const c of p.p) todo.push(c);
+  }
 }

@@ -25,7 +25,7 @@ import type { Host } from '../host/host.js';
 import { parse } from '../syntax/parser.js';
 import { compile } from '../compiler/index.js';
 import { undump } from '../compiler/undump.js';
-import type { Proto } from '../compiler/proto.js';
+import { markSelfRefs, type Proto } from '../compiler/proto.js';
 import { LuaClosure, UpVal } from './closure.js';
 import { Coroutine, EXTRA_STACK, MAX_STACK } from './coroutine.js';
 import { F_FRESH, MULTRET, type CallInfo } from './callinfo.js';
@@ -395,6 +395,7 @@ export class State implements LuaState {
       const err = e instanceof LuaError ? e : toLuaError(this, e);
       return [undefined, typeof err.value === 'string' ? err.value : String(err.message)];
     }
+    markSelfRefs(p);
     return this.makeMain(p, hasEnv ? env : this.globals);
   }
 

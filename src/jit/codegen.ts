@@ -930,8 +930,9 @@ class Gen {
     this.selfLoop = true;
   }
 
-  /** Whether the callee of the call at pc (register a) is loaded the way a function reaches itself: from an
-   * upvalue (`local function f`) or a global (`function f`), by the last instruction before pc writing a.
+  /** Whether the callee of the call at pc (register a) is loaded the way a function reaches itself: from its
+   * own upvalue (`local function f`, Proto.selfUp) or a global (`function f`), by the last instruction before
+   * pc writing a.
    * Other tail calls (`return math.floor(x)`, `return t.f(x)`) get no self check, and their functions no loop. */
   private mayCallSelf(pc: number, a: number): boolean {
     const code = this.p.code;
@@ -939,7 +940,7 @@ class Gen {
       const w = writesOf(code[j]);
       if (w === null || a < w[0] || (w[1] >= 0 && a >= w[1])) continue;
       const op = code[j] & 0x7f;
-      return op === Op.GETUPVAL || (op === Op.GETTABUP && typeof this.p.k[argC(code[j])] === 'string');
+      return (op === Op.GETUPVAL && argB(code[j]) === this.p.selfUp) || (op === Op.GETTABUP && typeof this.p.k[argC(code[j])] === 'string');
     }
     return false;
   }
