@@ -811,7 +811,17 @@ class Gen {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f; `;
       args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}; `; });
-      this.emit(`if (f instanceof LuaClosure && f.p === ${site}.p) v = yield* ${site}.j(f${al}); else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
+      // `f !== site.n` first: a native seen here before (G.at caches it) skips the instanceof test, whose
+      // failing prototype walk was a tenth of a yield/resume switch. Registers from `base` on are dead after
+      // the call: cleared once the call is over, so that they are not live (saved and restored by V8) across
+      // its yields (raw-double and int64 registers are left alone: their locals keep one representation)
+      let kill = '';
+      for (let r = base; r < this.p.maxstacksize && r < base + 24; r++) {
+        if (this.captured.has(r) || (this.cur !== null && (this.cur[r] === FLT || this.cur[r] === I64))) continue;
+        kill += `r${r} = `;
+      }
+      if (kill !== '') kill = ` ${kill}undefined;`;
+      this.emit(`if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) v = yield* ${site}.j(f${al}); else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
     } else {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;

@@ -65,7 +65,9 @@ export const NOFAST: unique symbol = Symbol('nofast');
 
 export type GenFrame = Generator<number, LuaValue, LuaValue>;
 export type GenCompiled = (cl: LuaClosure, ...args: LuaValue[]) => GenFrame;
-type Site = { p: unknown; j: unknown };
+/** A generator call site's cache: the compiled callee (p, j); `n` the last native called there (the site
+ * then skips its instanceof LuaClosure test for that value). */
+type Site = { p: unknown; j: unknown; n: unknown };
 
 /** Nested tail calls of generator frames kept on the JS stack before the interpreter takes over. */
 export const MAX_GEN_TAIL_NEST = 100;
@@ -127,7 +129,7 @@ export class GenRuntime {
   readonly SUB = SUB;
   req = REQ_CALL;
   sub: GenFrame | undefined = undefined;
-  private readonly closeSite: Site = { p: null, j: null };
+  private readonly closeSite: Site = { p: null, j: null, n: null };
 
   constructor(private readonly rt: JitRuntime, private readonly L: State) {}
 
@@ -286,6 +288,7 @@ export class GenRuntime {
     const s = th.stack;
     const f = s[func];
     if (f instanceof SpecialFunction) {
+      site.n = f;
       // the hot operations of generator-style code first; the other specials are requests
       if (th.hookMask === 0) {
         if (f.special === S_YIELD) {
@@ -296,6 +299,7 @@ export class GenRuntime {
         }
       }
     } else if (f instanceof NativeFunction) {
+      site.n = f;
       if (th.hookMask === 0) {
         const r = this.callNative(th, f, func, nargs);
         if (r !== AWAITING) return r;

@@ -517,16 +517,18 @@ export class JitRuntime {
     const th = this.L.cur;
     const s = th.stack;
     const f = s[func];
-    if (f instanceof NativeFunction) {
-      // a native with a fast entry: the site calls that from now on (codegen.ts; sites that can use it have `n`)
-      if (f instanceof FastNative && 'n' in site) fastSite(site as FastSite, f);
-      // the common case of library calls: straight to the native (its record as the interpreter pushes it)
+    if (f instanceof SpecialFunction) {
+      // (tested first: a failing instanceof FastNative walks the whole prototype chain, a cost on every switch)
+      // coroutine.resume and wrap functions: a direct switch into compiled generator code (generator.ts)
       if (th.hookMask === 0) {
-        if (!(f instanceof SpecialFunction)) return this.callNative(th, f, func, nargs);
-        // coroutine.resume and wrap functions: a direct switch into compiled generator code (generator.ts)
         const r = this.G.resume(th, f, func, nargs);
         if (r !== NOFAST) return r;
       }
+    } else if (f instanceof NativeFunction) {
+      // a native with a fast entry: the site calls that from now on (codegen.ts; sites that can use it have `n`)
+      if (f instanceof FastNative && 'n' in site) fastSite(site as FastSite, f);
+      // the common case of library calls: straight to the native (its record as the interpreter pushes it)
+      if (th.hookMask === 0) return this.callNative(th, f, func, nargs);
     } else if (f instanceof LuaClosure) {
       const j = this.compiled(f.p);
       if (j !== undefined) {
