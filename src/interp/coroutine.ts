@@ -27,7 +27,7 @@ export const EXTRA_STACK = 8;
 
 /** A new thread's stack (a packed array of 48 nils, copied). */
 const STACK0: LuaValue[] = [];
-for (let i = 0; i < 48; i++) STACK0.push(undefined);
+for (let i = 0; i < 24; i++) STACK0.push(undefined);
 
 export type CoStatus = 'running' | 'normal' | 'suspended' | 'dead';
 
@@ -80,7 +80,9 @@ export class Coroutine extends LuaThreadBase {
     this.isMain = isMain;
     this.stack = STACK0.slice();
     this.top = 1;
-    this.cis = [new CallInfo()];
+    // a coroutine's base record, its body's and one for a native it calls or a yield: the records most
+    // coroutines ever use, made at once (growing a one-record array on the first push costs more)
+    this.cis = isMain ? [new CallInfo()] : [new CallInfo(), new CallInfo(), new CallInfo()];
     this.ciIdx = 0;
     this.openUps = [];
     this.tbc = [];
