@@ -39,8 +39,14 @@ export const S_PCALL = 1, S_XPCALL = 2, S_YIELD = 3, S_RESUME = 4, S_WRAP = 5, S
 export class SpecialFunction extends NativeFunction {
   constructor(name: string, readonly special: number, readonly co?: Coroutine,
     readonly pass?: (L: State, args: LuaValue[]) => { fn: LuaValue; args: LuaValue[]; nresults: number } | LuaValue[]) {
-    super(name, ((L: State, args: LuaValue[]) => L.call(this, args)) as NativeFn);
+    super(name, specialViaState as NativeFn);
   }
+}
+
+/** `fn` of every SpecialFunction (natives are always invoked as `f.fn(L, args)`, so `this` is the function):
+ * one shared function rather than a closure per coroutine.wrap. */
+function specialViaState(this: SpecialFunction, L: State, args: LuaValue[]): LuaValue[] {
+  return L.call(this, args);
 }
 
 // ------------------------------------------------------------------------------------ results
