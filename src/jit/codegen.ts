@@ -228,7 +228,7 @@ class Gen {
   /** Pops the compiled frame: its record, the stack top (the function slot: B - 1 unless varargs sit below
    * it) and its JS stack units (`SU`, see runtime.ts). */
   private leave(): string {
-    if (this.gen) return 'th.ciIdx--; th.top = F0;';
+    if (this.gen) return `th.ciIdx--; th.top = ${this.p.isVararg ? 'F0' : 'B - 1'};`;
     // a placeholder: wrap() decides whether the function keeps a frame (see frameless())
     return LEAVE;
   }
@@ -958,10 +958,11 @@ class Gen {
   /** The generator variant of a tail call's call (the bottom frame's record flags pass to the callee). */
   private genTail(site: string, list: string, args: string[] | null, mvBase: number, a: number): void {
     const e = (s: string): void => this.emit(s);
-    e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = yield* G.callv(th, ${site}, f, x); th.ciIdx--; th.top = F0; return v; }`);
+    const f0 = this.p.isVararg ? 'F0' : 'B - 1';
+    e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = yield* G.callv(th, ${site}, f, x); th.ciIdx--; th.top = ${f0}; return v; }`);
     const fixed = args === null ? Array.from({ length: Math.max(0, mvBase - a - 1) }, (_, j) => this.R(a + 1 + j)) : args;
     const al = fixed.map((x) => ', ' + x).join('');
-    e('th.ciIdx--; th.top = F0; th.tailNest++; rt.tail = true; G.flags = ci.flags;');
+    e(`th.ciIdx--; th.top = ${f0}; th.tailNest++; rt.tail = true; G.flags = ci.flags;`);
     if (args === null) {
       e(`if (f.p === ${site}.p && mv.length === 1) v = yield* ${site}.j(f${al}, mv[0]); else v = yield* G.callv(th, ${site}, f, ${list});`);
     } else {
@@ -1500,8 +1501,7 @@ class Gen {
       lines.push('const S = th.stack; const F0 = th.top;');
       lines.push(`const NA = arguments.length - 1 > ${np} ? arguments.length - 1 : ${np}; const NX = NA - ${np};`);
       lines.push('const F = F0 + NA + 1; const B = F + 1;');
-    } else if (this.gen) lines.push('const S = th.stack; const F0 = th.top; const B = F0 + 1;');
-    else lines.push('const S = th.stack; const B = th.top + 1;');
+    } else lines.push('const S = th.stack; const B = th.top + 1;');
     if (useT) lines.push(`const T = ${top};`);
     lines.push(`if (${top} + 8 > S.length) th.grow(${top} + 8);`);
     if (p.isVararg) lines.push(`for (let j = 0; j < NX; j++) S[F0 + ${np + 1} + j] = arguments[${np + 1} + j];`);
