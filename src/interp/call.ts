@@ -365,6 +365,21 @@ function doYield(L: State, th: Coroutine, ci: CallInfo, func: number, nargs: num
   return true;
 }
 
+
+/** The switch from `th` into `co` at a resume or wrap call whose record is `ci`: the record remembers the
+ * coroutine and what an error unwinding through it restores; `co` runs from now on. Shared with the JS tier's
+ * direct switch (jit/generator.ts), which must leave exactly these records. */
+export function startResume(L: State, th: Coroutine, ci: CallInfo, co: Coroutine, wrap: boolean): void {
+  ci.kind = wrap ? K_WRAP : K_RESUME;
+  ci.extra = co;
+  ci.savedCcalls = L.nCcalls;
+  ci.savedNny = th.nny;
+  L.nCcalls++;
+  th.status = 'normal';
+  co.status = 'running';
+  co.resumer = th;
+  L.cur = co;
+}
 /** The coroutine `co` stops (yield or return) with `vals`: control goes back to its resumer. (Also the JS
  * tier's direct coroutine.yield from compiled generator frames, src/jit/generator.ts.) */
 export function switchBack(L: State, co: Coroutine, vals: LuaValue[]): void {
@@ -415,15 +430,7 @@ function doResume(L: State, th: Coroutine, ci: CallInfo, func: number, nargs: nu
     return returnArray(L, th, ci, [false, err]) || true;
   }
   const vals = argsOf(th, first - 1, nargs);
-  ci.kind = wrap ? K_WRAP : K_RESUME;
-  ci.extra = co;
-  ci.savedCcalls = L.nCcalls;
-  ci.savedNny = th.nny;
-  L.nCcalls++;
-  th.status = 'normal';
-  co.status = 'running';
-  co.resumer = th;
-  L.cur = co;
+  startResume(L, th, ci, co, wrap);
   if (co.fresh) {
     co.fresh = false;
     const cs = co.stack;

@@ -39,10 +39,10 @@
  */
 import { NativeFunction, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { F_COBASE, F_CONT, F_FRESH, K_AWAIT, K_RESUME, K_WRAP, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
+import { F_COBASE, F_CONT, F_FRESH, K_AWAIT, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, Coroutine } from '../interp/coroutine.js';
-import { SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNativeCI, returnArray, switchBack } from '../interp/call.js';
+import { SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNativeCI, returnArray, startResume, switchBack } from '../interp/call.js';
 import { getTM, MAX_CCALLS } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
 import { callOnStack, type JitRuntime } from './runtime.js';
@@ -398,15 +398,7 @@ export class GenRuntime {
     // the resumer's record, as doResume leaves it (F_FRESH: the general path runs its own loop until it returns)
     const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_FRESH);
     const ridx = th.ciIdx;
-    ci.kind = wrap ? K_WRAP : K_RESUME;
-    ci.extra = co;
-    ci.savedCcalls = L.nCcalls;
-    ci.savedNny = th.nny;
-    L.nCcalls++;
-    th.status = 'normal';
-    co.status = 'running';
-    co.resumer = th;
-    L.cur = co;
+    startResume(L, th, ci, co, wrap);
     seg.active = true;
     let r: IteratorResult<number, LuaValue>;
     try {
