@@ -438,7 +438,13 @@ class Gen {
         const n = argB(i);
         // two operands (the common case) as arguments: no array, so no double array that loses NaN signs
         const args = n === 2 ? `concat2(${this.R(a)}, ${this.R(a + 1)})` : `concat(${this.valueList(a, a + n, false)})`;
-        e(`${this.save(pc)} if ((v = rt.${args}) === DEOPT) ${this.deopt(pc)} ${RA} = v;`);
+        const slow = `${this.save(pc)} if ((v = rt.${args}) === DEOPT) ${this.deopt(pc)}`;
+        if (n <= 8) {
+          // strings only (most concatenations): joined inline, no call and no operand array
+          const ops = Array.from({ length: n }, (_, j) => this.R(a + j));
+          e(`if (${ops.map((x) => `typeof ${x} === 'string'`).join(' && ')}) v = ${ops.join(' + ')}; else { ${slow} }`);
+          e(`${RA} = v;`);
+        } else e(`${slow} ${RA} = v;`);
         this.gc(`${STRING_COST} + v.length`, pc, a);
         return true;
       }
