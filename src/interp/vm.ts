@@ -16,7 +16,7 @@
  */
 import { LFloat, LuaFunction as LuaFunctionBase, MAX_SAFE, rawEquals, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { LuaTable } from '../runtime/table.js';
+import { LuaTable, WATCHED } from '../runtime/table.js';
 import {
   addNum, subNum, mulNum, modNum, powNum, divNum, idivNum, unmNum, bandNum, borNum, bxorNum, shlNum, shrNum,
   bnotNum, tostringNumber,
@@ -189,7 +189,7 @@ export function run(L: State): void {
           const v = (i >>> 15) & 1 ? k[i >>> 24] : stack[base + (i >>> 24)];
           if (t instanceof LuaTable) {
             const h = t.hash;
-            if (v !== undefined && h[key] !== undefined && !t.watch) {
+            if (v !== undefined && h[key] !== undefined && t.watch !== WATCHED) {
               h[key] = v;
               continue;
             }
@@ -239,7 +239,7 @@ export function run(L: State): void {
           const v = (i >>> 15) & 1 ? k[i >>> 24] : stack[base + (i >>> 24)];
           if (t instanceof LuaTable) {
             const h = t.hash;
-            if (v !== undefined && h[key] !== undefined && !t.watch) {
+            if (v !== undefined && h[key] !== undefined && t.watch !== WATCHED) {
               h[key] = v;
               continue;
             }

@@ -678,10 +678,10 @@ class Gen {
   private setStr(pc: number, x: string, kb: number): void {
     const key = this.hashKey(kb);
     const ks = JSON.stringify(this.p.k[kb] as string);
-    // (a table that cached `__index` lookups read, `watch`, takes its stores through setStr: runtime/table.ts)
-    this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined && !${x}.watch) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
+    // (a table that cached `__index` lookups read, watch === WATCHED (1), takes its stores through setStr: runtime/table.ts)
+    this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined && ${x}.watch !== 1) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
     // a raw nil: __newindex decides; without one, a dead key is revived in place and a new key goes to setStr
-    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${x}.watch) ${x}.setStr(${ks}, v); else if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
+    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${x}.watch === 1) ${x}.setStr(${ks}, v); else if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
     this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${this.deopt(pc)} }`);
   }
 

@@ -55,7 +55,7 @@
  */
 import { LFloat, LuaFunction, NativeFunction, rawEquals, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { LuaTable, unstable } from '../runtime/table.js';
+import { LuaTable, WATCHED, UNSTABLE } from '../runtime/table.js';
 import {
   addNum, subNum, mulNum, modNum, powNum, divNum, idivNum, unmNum, bandNum, borNum, bxorNum, shlNum, shrNum,
   bnotNum, tostringNumber, numLessThan, numLessEqual,
@@ -714,13 +714,13 @@ export class JitRuntime {
       if (!(h instanceof LuaTable)) {
         if (h !== undefined) return DEOPT;
         v = undefined;
-        if (!mt.watch && unstable.has(mt)) keep = false;
-        else mt.watch = true;
+        if (mt.watch === UNSTABLE) keep = false;
+        else mt.watch = WATCHED;
         break;
       }
       // (marking a table that an uncached lookup read is harmless: it only makes its changes bump the epoch)
-      if ((!mt.watch && unstable.has(mt)) || (!h.watch && unstable.has(h))) keep = false;
-      else mt.watch = h.watch = true;
+      if (mt.watch === UNSTABLE || h.watch === UNSTABLE) keep = false;
+      else mt.watch = h.watch = WATCHED;
       if ((v = h.getStr(k)) !== undefined || h.metatable === undefined) break;
       mt = h.metatable;
     }

@@ -68,7 +68,7 @@
  * raw string-key write reaches: set, rawset, GC clearing of weak entries, the VM's and generated code's
  * fallbacks) and any metatable change of a watched table (`metatableChanged`) bumps the epoch, which drops every
  * cached lookup. Integer and other non-string keys cannot change a string lookup, so they do not bump. A table
- * that keeps changing stops being watched for good (`unstable`): lookups through it are not cached.
+ * that keeps changing stops being watched for good (UNSTABLE): lookups through it are not cached.
  *
  * Errors: `set` raises a TableIndexError (a LuaError) whose value is the bare message 'table index is nil' /
  * 'table index is NaN', which is what PUC's rawset prints. For `t[k] = v` in Lua code PUC adds the position
@@ -103,23 +103,23 @@ export function tableKeyError(key: LuaValue): string | undefined {
 /** To be called after the metatable of `o` (a table or userdata) was set: a watched table's metatable is part
  * of cached `__index` lookups (see the header). */
 export function metatableChanged(o: LuaObject): void {
-  if (o instanceof LuaTable && o.watch) watchedChanged(o);
+  if (o instanceof LuaTable && o.watch === WATCHED) watchedChanged(o);
 }
 
-/** Changes so far of each watched table. A table changed UNSTABLE_AFTER times (a class-wide counter, an object
- * used as an `__index` table and updated all the time) stops being watched and is put in `unstable`: lookups
- * through it are no longer cached, so its stores stop dropping every cache and stay inline. */
+/** LuaTable.watch: not read by any cached lookup yet; read by one (string-key stores go through setStr); or
+ * changed too often (UNSTABLE_AFTER times while watched: a class-wide counter, an object used as an `__index`
+ * table and updated all the time): lookups through it are no longer cached, so its stores stop dropping every
+ * cache and stay inline, for good. */
+export const UNWATCHED = 0, WATCHED = 1, UNSTABLE = 2;
 const changes = new WeakMap<LuaTable, number>();
 const UNSTABLE_AFTER = 64;
-export const unstable = new WeakSet<LuaTable>();
 
 function watchedChanged(t: LuaTable): void {
   LuaTable.epoch++;
   const n = (changes.get(t) ?? 0) + 1;
   if (n < UNSTABLE_AFTER) changes.set(t, n);
   else {
-    t.watch = false;
-    unstable.add(t);
+    t.watch = UNSTABLE;
     changes.delete(t);
   }
 }
@@ -177,8 +177,9 @@ export class LuaTable extends LuaObject {
   /** Unique id for tostring, assigned lazily (0 = none yet). */
   declare private id: number;
   declare metatable: LuaTable | undefined;
-  /** Read by a cached `__index` lookup: string-key stores must go through setStr (see the header). */
-  declare watch: boolean;
+  /** WATCHED when a cached `__index` lookup read it: string-key stores must go through setStr (see the header);
+   * UNWATCHED or UNSTABLE otherwise. */
+  declare watch: number;
   /** Bumped by every change to a watched table that can change a cached lookup (see the header). */
   static epoch = 0;
 
@@ -201,7 +202,7 @@ export class LuaTable extends LuaObject {
     this.mvals = undefined;
     this.id = 0;
     this.hcap = nhash === 0 ? 0 : nodeCount(nhash);
-    this.watch = false;
+    this.watch = UNWATCHED;
   }
 
   /** A table whose array part is exactly `values` (taken over, not copied; undefined elements are nils), with
@@ -311,7 +312,7 @@ export class LuaTable extends LuaObject {
 
   setStr(key: string, v: LuaValue): void {
     // a lookup cache may hold this key's value (or its absence): a real change drops every cached lookup
-    if (this.watch && this.getStr(key) !== v) watchedChanged(this);
+    if (this.watch === WATCHED && this.getStr(key) !== v) watchedChanged(this);
     // dictionary mode first: probing an object with a fresh (non-internalised) string is costly
     if (this.strDict) return this.mapSet(key, v);
     const h = this.hash;
