@@ -128,11 +128,24 @@ function setmetatable(L: State, args: LuaValue[]): LuaValue[] {
   if (t.metatable !== undefined && t.metatable.getStr('__metatable') !== undefined) {
     luaError(L, 'cannot change a protected metatable');
   }
-  t.metatable = mt as LuaTable | undefined;
-  metatableChanged(t);
-  gcSetMetatable(L, t, mt as LuaTable | undefined);
+  setMt(L, t, mt as LuaTable | undefined);
   return [t];
 }
+
+function setMt(L: State, t: LuaTable, mt: LuaTable | undefined): void {
+  t.metatable = mt;
+  metatableChanged(t);
+  gcSetMetatable(L, t, mt);
+}
+
+/** setmetatable's fast entry (runtime/fastnative.ts): a table whose metatable is not protected, and a table or
+ * nil; anything else (errors included) takes the general entry. */
+const setmetatableFn = new FastNative('setmetatable', setmetatable as Fn, (L, n, t, mt) => {
+  if (n < 2 || !(t instanceof LuaTable) || (mt !== undefined && !(mt instanceof LuaTable))) return NOFAST;
+  if (t.metatable !== undefined && t.metatable.getStr('__metatable') !== undefined) return NOFAST;
+  setMt(L as State, t, mt);
+  return t;
+}, true);
 
 function getmetatable(L: State, args: LuaValue[]): LuaValue[] {
   checkAny(L, args, 1);
@@ -324,7 +337,7 @@ export function openBase(L0: LuaState): LuaTable {
     return [t];
   });
   reg('select', select);
-  reg('setmetatable', setmetatable);
+  G.setStr('setmetatable', setmetatableFn);
   // fast entry (runtime/fastnative.ts): tonumber(v) without a base
   G.setStr('tonumber', new FastNative('tonumber', tonumber as Fn, (_L2, n, v, base) => {
     if (n < 1 || n > 2 || base !== undefined) return NOFAST;
