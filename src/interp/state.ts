@@ -190,8 +190,6 @@ export class State implements LuaState {
     return res;
   }
 
-  /** callIn of a Lua function with compiled code: the same bookkeeping (C-call count, non-yieldable count,
-   * error snapshot and state restored on errors), but the compiled function runs straight from here. */
   /** An error escaped a compiled call from JitRuntime.invokeIn: as in callIn, one raised inside the callee's frames
    * goes through the run loop's recovery (which rethrows it converted, or finds a protected frame); the thread
    * is restored before anything is rethrown. */
@@ -369,10 +367,10 @@ export class State implements LuaState {
     throw e;
   }
 
-  /** lua_close: calls every pending finalizer (runtime/gc.ts); the state should not be used afterwards. */
+  /** lua_close: closes the main thread's pending to-be-closed variables (an error in one goes to the next
+   * as its error value, the last is dropped), then calls every pending finalizer (runtime/gc.ts); the state
+   * should not be used afterwards. */
   close(): void {
-    // lua_close: the main thread's pending to-be-closed variables first (errors in them are dropped), then
-    // every pending finalizer
     if (!this.gc.closing && this.main.tbc.length > 0) closeThread(this, this.main, undefined, false);
     gcClose(this);
   }
