@@ -18,7 +18,7 @@ import { LFloat, LuaFunction as LuaFunctionBase, MAX_SAFE, rawEquals, type LuaVa
 import { LuaError } from '../runtime/errors.js';
 import { LuaTable, WATCHED } from '../runtime/table.js';
 import {
-  addNum, subNum, mulNum, modNum, powNum, divNum, idivNum, unmNum, bandNum, borNum, bxorNum, shlNum, shrNum,
+  addNum, subNum, mulNum, modNum, fmod, powNum, divNum, idivNum, unmNum, bandNum, borNum, bxorNum, shlNum, shrNum,
   bnotNum, tostringNumber,
 } from '../runtime/number.js';
 import { Op, OFFSET_sBx, OFFSET_sJ, OFFSET_sC } from '../compiler/opcodes.js';
@@ -378,7 +378,7 @@ export function run(L: State): void {
           const x = stack[base + ((i >>> 16) & 0xff)];
           const y = (i & 0x7f) === Op.MOD ? stack[base + (i >>> 24)] : k[i >>> 24];
           if (typeof x === 'number' && typeof y === 'number' && Math.floor(x) === x && Math.floor(y) === y && y > 0) {
-            const r = x % y;
+            const r = fmod(x, y); // no call into C for non-int32 operands
             stack[base + a] = r < 0 ? r + y : r + 0;
             pc++;
             continue;

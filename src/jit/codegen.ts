@@ -27,7 +27,7 @@ import { DEOPT, genericArray, setDirect, type Compiled, type JitRuntime } from '
 import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
 import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
-import { cpow } from '../runtime/number.js';
+import { cpow, fmod } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
 import { FAST_MAX_ARGS, NOFAST, SECOND } from '../runtime/fastnative.js';
 
@@ -167,7 +167,7 @@ class Gen {
     if (this.gen || this.budget || this.p.isVararg || this.captured.size > 0 || this.hasTbc) return false;
     const t = text.split(LEAVE).join('');
     if (/\b(ci|th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB|I)\b/.test(t)) return false;
-    if (/\brt\.(?!n\b|v\[|arith\(|order\()/.test(t) || /\bFX\.(?!ovf\(cl\)|k\[)/.test(t)) return false;
+    if (/\brt\.(?!n\b|v\[|arith\(|order\()/.test(t) || /\bFX\.(?!ovf\(cl\)|k\[|fmod\()/.test(t)) return false;
     return true;
   }
 
@@ -706,10 +706,10 @@ class Gen {
         return;
       }
       case 3:
-        e(`if (${both} && Math.floor(${X}) === ${X} && ${yInt} && ${Y} > 0) { v = ${X} % ${Y}; ${RA} = v < 0 ? v + ${Y} : v + 0; }`);
+        e(`if (${both} && Math.floor(${X}) === ${X} && ${yInt} && ${Y} > 0) { v = FX.fmod(${X}, ${Y}); ${RA} = v < 0 ? v + ${Y} : v + 0; }`);
         // float modulo: inline when fmod's result needs no sign adjustment and is not NaN (number.ts decides
         // those, and the NaN's sign)
-        e(`else if (${boxed} && (${open}, v = x % y, v === 0 || (v > 0 && y > 0) || (v < 0 && y < 0))) { ${put} }`);
+        e(`else if (${boxed} && (${open}, v = FX.fmod(x, y), v === 0 || (v > 0 && y > 0) || (v < 0 && y < 0))) { ${put} }`);
         e(`else { ${slow} }`);
         return;
       case 5:
@@ -1184,7 +1184,7 @@ class Gen {
       case Ar.POW: ex = Y === '2' ? `${X} * ${X}` : `FX.pow(${X}, ${Y})`; break;
       case Ar.MOD:
         // fmod, then the result takes the divisor's sign (a zero result keeps its sign)
-        this.emit(`dz = ${X} % ${Y}; if (dz > 0 ? ${Y} < 0 : (dz < 0 && ${Y} > 0)) dz += ${Y};`);
+        this.emit(`dz = FX.fmod(${X}, ${Y}); if (dz > 0 ? ${Y} < 0 : (dz < 0 && ${Y} > 0)) dz += ${Y};`);
         ex = 'dz';
         break;
     }
@@ -1205,7 +1205,7 @@ class Gen {
       case Ar.UNM: this.emit(`${RA} = 0 - ${X};`); return;
       case Ar.MOD:
         if (oy.reg >= 0 || oy.k === 0) this.emit(`if (${Y} === 0) ${this.deopt(this.curPc)}`);
-        this.emit(`v = ${X} % ${Y}; if (v !== 0 && (v < 0) !== (${Y} < 0)) v += ${Y}; ${RA} = v + 0;`);
+        this.emit(`v = FX.fmod(${X}, ${Y}); if (v !== 0 && (v < 0) !== (${Y} < 0)) v += ${Y}; ${RA} = v + 0;`);
         return;
       case Ar.IDIV:
         // floor of the rounded quotient is exact for safe integers (number.ts's idivNum)
@@ -1570,6 +1570,8 @@ const FX = {
   SEC: SECOND,
   k: FK,
   pow: cpow,
+  /** JS `%` without V8's call into C for non-int32 operands (number.ts) */
+  fmod,
   /** 64-bit integer helpers (int64.ts) */
   I: I64H,
   /** An integer result left the safe range: compilations of the proto from now on (a generator variant) do

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   str2number, tostringNumber, formatG, formatE, formatF, formatA, arithNum, numLessThan, numLessEqual, numEquals,
-  tointeger, tonumber, flttointeger, NumberOpError, DEFAULT_NAN, signBit,
+  tointeger, tonumber, flttointeger, NumberOpError, DEFAULT_NAN, signBit, fmod,
 } from '../../src/runtime/number.js';
 import { LFloat, type LuaValue } from '../../src/runtime/value.js';
 import type { ArithOp } from '../../src/runtime/state.js';
@@ -685,6 +685,34 @@ test('integer floor division and modulo agree with exact bigint arithmetic', () 
     if ((A < 0n) !== (B < 0n) && q * B !== A) q -= 1n;
     assert.equal(BigInt(arithNum('idiv', a, b) as number), q, `${a} // ${b}`);
     assert.equal(BigInt(arithNum('mod', a, b) as number), A - q * B, `${a} % ${b}`);
+  }
+});
+
+test('fmod is exactly JS % (C fmod) on every kind of operand, its fast paths included', () => {
+  // JS `%` is the reference here: the spec defines it as the exact remainder with the dividend's sign, as C fmod
+  let seed = 11;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const check = (x: number, y: number): void => {
+    const r = fmod(x, y);
+    assert.ok(Object.is(r, x % y) || (r !== r && x % y !== x % y), `fmod(${x}, ${y}) = ${r}, expected ${x % y}`);
+  };
+  const special = [0, -0, 1, -1, 2, 3, 7, 0.5, -0.5, 1e-300, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), 2 ** 32, 2 ** 52 - 1,
+    -(2 ** 52 - 1), 2 ** 52, 2 ** 53, 2 ** 51 + 0.5, -(2 ** 51 + 0.5), 2 ** 52 - 0.5, Infinity, -Infinity, NaN];
+  for (const x of special) for (const y of special) check(x, y);
+  for (let i = 0; i < 30000; i++) {
+    const sx = rnd() < 0.5 ? -1 : 1, sy = rnd() < 0.5 ? -1 : 1;
+    const x = sx * Math.floor(rnd() * 2 ** Math.floor(rnd() * 53));
+    const y = sy * Math.floor(rnd() * 2 ** Math.floor(rnd() * 53)) || 1;
+    check(x, y);
+    check(x + 0.5, y);
+    check(x * rnd(), y);
+    check(x, y * rnd());
+    // exact multiples and their neighbours: the quotient's rounding is off by one there
+    const q = Math.floor(rnd() * 2 ** Math.floor(rnd() * 52));
+    check(q * y, y);
+    check(q * y + 1, y);
+    check(q * y - 1, y);
+    check(-q * y, y);
   }
 });
 
