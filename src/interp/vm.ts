@@ -378,7 +378,7 @@ export function run(L: State): void {
           const x = stack[base + ((i >>> 16) & 0xff)];
           const y = (i & 0x7f) === Op.MOD ? stack[base + (i >>> 24)] : k[i >>> 24];
           if (typeof x === 'number' && typeof y === 'number' && Math.floor(x) === x && Math.floor(y) === y && y > 0) {
-            const r = fmod(x, y); // no call into C for non-int32 operands
+            const r = (x | 0) === x && (y | 0) === y ? x % y : fmod(x, y); // fmod: no call into C for larger ones
             stack[base + a] = r < 0 ? r + y : r + 0;
             pc++;
             continue;

@@ -706,7 +706,7 @@ class Gen {
         return;
       }
       case 3:
-        e(`if (${both} && Math.floor(${X}) === ${X} && ${yInt} && ${Y} > 0) { v = FX.fmod(${X}, ${Y}); ${RA} = v < 0 ? v + ${Y} : v + 0; }`);
+        e(`if (${both} && Math.floor(${X}) === ${X} && ${yInt} && ${Y} > 0) { v = ${intRem(X, Y)}; ${RA} = v < 0 ? v + ${Y} : v + 0; }`);
         // float modulo: inline when fmod's result needs no sign adjustment and is not NaN (number.ts decides
         // those, and the NaN's sign)
         e(`else if (${boxed} && (${open}, v = FX.fmod(x, y), v === 0 || (v > 0 && y > 0) || (v < 0 && y < 0))) { ${put} }`);
@@ -1205,7 +1205,7 @@ class Gen {
       case Ar.UNM: this.emit(`${RA} = 0 - ${X};`); return;
       case Ar.MOD:
         if (oy.reg >= 0 || oy.k === 0) this.emit(`if (${Y} === 0) ${this.deopt(this.curPc)}`);
-        this.emit(`v = FX.fmod(${X}, ${Y}); if (v !== 0 && (v < 0) !== (${Y} < 0)) v += ${Y}; ${RA} = v + 0;`);
+        this.emit(`v = ${intRem(X, Y)}; if (v !== 0 && (v < 0) !== (${Y} < 0)) v += ${Y}; ${RA} = v + 0;`);
         return;
       case Ar.IDIV:
         // floor of the rounded quotient is exact for safe integers (number.ts's idivNum)
@@ -1563,6 +1563,13 @@ function fconst(n: number): string {
   return numLit(n);
 }
 const FK = new Float64Array([0, -0, Infinity, -Infinity]);
+
+/** JS `X % Y` of two integers (Y not 0): V8's own remainder when both are int32 (an integer instruction: the
+ * operands' feedback is small integers), else FX.fmod, which avoids V8's call into C for larger values. */
+function intRem(X: string, Y: string): string {
+  const y32 = /^-?\d+$/.test(Y) && (Number(Y) | 0) === Number(Y) ? '' : ` && (${Y} | 0) === ${Y}`;
+  return `((${X} | 0) === ${X}${y32} ? ${X} % ${Y} : FX.fmod(${X}, ${Y}))`;
+}
 
 /** Helpers of typed code (the `FX` parameter of generated functions). */
 const FX = {

@@ -718,7 +718,7 @@ export function fmod(x: number, y: number): number {
 /** `%`: integer modulo with the sign of the divisor (error on 0), float fmod with the same sign fix. */
 export function modNum(a: Num, b: Num): Num {
   if (typeof a === 'number' && typeof b === 'number' && Math.floor(a) === a && Math.floor(b) === b && b !== 0) {
-    let r = fmod(a, b); // exact for safe integers
+    let r = (a | 0) === a && (b | 0) === b ? a % b : fmod(a, b); // exact for safe integers
     if (r !== 0 && (r < 0) !== (b < 0)) r += b;
     return r + 0;
   }
