@@ -12,8 +12,7 @@
  *           inf and 2^63, bigints, booleans, tables, functions, userdata, threads), and the string keys of a
  *           "dictionary" table: slots of `mkeys`/`mvals` (normalised key, value; slots give next() O(1)
  *           positional access), found by a linear search while there are few (SMALL_MAP), else through a
- *           lazily created KeyIndex from the key to its slot (see there: short strings in an open-addressing
- *           table of our own, other keys in a JS Map).
+ *           lazily created Map from the key to its slot.
  *
  * Sizes follow PUC-Lua 5.4 exactly, because `#t` on a table with holes is observable and programs compare it
  * with lua5.4: arr.length is PUC's array size and `alimit` its "limit" (the hint that luaH_getn and luaH_getint
@@ -142,7 +141,7 @@ let nextId = 0;
  * dictionary-mode string keys) skips its second lookup. A Map's slots never move while it lives (a rehash
  * makes a new Map), and `===` agrees with the Map's SameValueZero on normalised keys (no NaN keys; -0 is
  * stored as the integer 0). */
-let lastMap: KeyIndex | undefined;
+let lastMap: Map<unknown, number> | undefined;
 let lastKey: unknown;
 let lastSlot = 0;
 
@@ -170,7 +169,7 @@ export class LuaTable extends LuaObject {
   /** Position in skeys of the key last returned by next(), so that a traversal is O(1) per step. */
   declare private scursor: number;
   /** Hash-part keys (normalised) -> slot index in mkeys/mvals. */
-  declare private map: KeyIndex | undefined;
+  declare private map: Map<unknown, number> | undefined;
   declare private mkeys: unknown[] | undefined;
   declare private mvals: LuaValue[] | undefined;
   /** PUC's hash part node count (0 or a power of two). */
@@ -291,8 +290,8 @@ export class LuaTable extends LuaObject {
       if (ks !== undefined) for (let i = 0; i < ks.length; i++) if (ks[i] === k) return this.mvals![i];
       return undefined;
     }
-    const slot = typeof k === 'string' && k.length <= SHORT_KEY ? m.strSlot(k) : m.otherSlot(k);
-    if (slot < 0) return undefined;
+    const slot = m.get(k);
+    if (slot === undefined) return undefined;
     lastMap = m;
     lastKey = k;
     lastSlot = slot;
@@ -393,8 +392,8 @@ export class LuaTable extends LuaObject {
     const m = this.map;
     if (m !== undefined) {
       // `t[k] = f(t[k])`: the slot the read just found (no second hash lookup)
-      const slot = m === lastMap && k === lastKey ? lastSlot : m.slotOf(k);
-      if (slot >= 0) {
+      const slot = m === lastMap && k === lastKey ? lastSlot : m.get(k);
+      if (slot !== undefined) {
         this.mvals![slot] = v;
         return;
       }
@@ -443,10 +442,10 @@ export class LuaTable extends LuaObject {
     }
     let m = this.map;
     if (m === undefined && ks.length >= SMALL_MAP) {
-      m = this.map = new KeyIndex();
-      for (let i = 0; i < ks.length; i++) m.add(ks[i], i);
+      m = this.map = new Map();
+      for (let i = 0; i < ks.length; i++) m.set(ks[i], i);
     }
-    if (m !== undefined) m.add(k, ks.length);
+    if (m !== undefined) m.set(k, ks.length);
     ks.push(k);
     this.mvals!.push(v);
   }
@@ -739,8 +738,8 @@ export class LuaTable extends LuaObject {
 
   private mapPos(k: unknown): number {
     const m = this.map;
-    const slot = m !== undefined ? m.slotOf(k) : this.mkeys !== undefined ? this.mkeys.indexOf(k) : -1;
-    if (slot < 0) throw new LuaError("invalid key to 'next'");
+    const slot = m !== undefined ? m.get(k) : this.mkeys !== undefined ? this.mkeys.indexOf(k) : -1;
+    if (slot === undefined || slot < 0) throw new LuaError("invalid key to 'next'");
     return slot;
   }
 
@@ -824,103 +823,6 @@ export class LuaTable extends LuaObject {
 }
 
 const SCRATCH: LuaValue[] = [undefined, undefined];
-
-/** Strings up to this length are indexed by KeyIndex's own table (PUC's LUAI_MAXSHORTLEN); longer ones, whose
- * hash V8 computes once and caches in the string, by the JS Map. */
-const SHORT_KEY = 40;
-/** Per-process seed of strHash (traversal order never depends on hashes: it is the slot order). */
-const HASH_SEED = (Math.random() * 4294967296) | 0;
-
-/** A string's hash for KeyIndex (all of its chars; only called for short strings). */
-function strHash(s: string): number {
-  let h = s.length ^ HASH_SEED;
-  for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
-    h ^= h >>> 13;
-  }
-  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-  return h ^ (h >>> 12);
-}
-
-/**
- * The index of a big Map part: normalised key -> slot in mkeys/mvals (-1: absent). Keys are only added (a
- * Map part loses keys only in a rehash, which drops the whole index), so there are no deletions.
- *
- * Why not just a JS Map: string keys made at run time (gmatch captures, concatenations, sub) are fresh strings
- * whose hash V8 has not computed yet, and Map.get computes it through a runtime call, ~2x the cost of hashing
- * a short string in JS and probing an open-addressing table (measured: 5,000 keys, 2M lookups of fresh 2-12
- * char strings: 45 vs 25 ns a lookup). So short strings live in a linear-probing table (keys, their hashes,
- * slots; at most half full); long strings and every other key type go to a lazily made Map (SameValueZero,
- * which `===` matches on normalised keys).
- */
-class KeyIndex {
-  skeys: (string | undefined)[];
-  shash: Int32Array;
-  sslot: Int32Array;
-  scount: number;
-  other: Map<unknown, number> | undefined;
-
-  constructor() {
-    this.skeys = blank(32) as (string | undefined)[];
-    this.shash = new Int32Array(32);
-    this.sslot = new Int32Array(32);
-    this.scount = 0;
-    this.other = undefined;
-  }
-
-  slotOf(k: unknown): number {
-    return typeof k === 'string' && k.length <= SHORT_KEY ? this.strSlot(k) : this.otherSlot(k);
-  }
-
-  strSlot(k: string): number {
-    const h = strHash(k);
-    const ks = this.skeys;
-    const mask = ks.length - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const kk = ks[i];
-      if (kk === undefined) return -1;
-      if (this.shash[i] === h && kk === k) return this.sslot[i];
-    }
-  }
-
-  otherSlot(k: unknown): number {
-    const slot = this.other === undefined ? undefined : this.other.get(k);
-    return slot === undefined ? -1 : slot;
-  }
-
-  /** Adds a key that is not in the index. */
-  add(k: unknown, slot: number): void {
-    if (typeof k === 'string' && k.length <= SHORT_KEY) {
-      if (2 * (this.scount + 1) > this.skeys.length) this.growStrings();
-      this.putStr(k, strHash(k), slot);
-      this.scount++;
-    } else {
-      (this.other ??= new Map()).set(k, slot);
-    }
-  }
-
-  private putStr(k: string, h: number, slot: number): void {
-    const ks = this.skeys;
-    const mask = ks.length - 1;
-    let i = h & mask;
-    while (ks[i] !== undefined) i = (i + 1) & mask;
-    ks[i] = k;
-    this.shash[i] = h;
-    this.sslot[i] = slot;
-  }
-
-  private growStrings(): void {
-    const ks = this.skeys, hs = this.shash, ss = this.sslot;
-    const n = ks.length * 2;
-    this.skeys = blank(n) as (string | undefined)[];
-    this.shash = new Int32Array(n);
-    this.sslot = new Int32Array(n);
-    for (let i = 0; i < ks.length; i++) {
-      const k = ks[i];
-      if (k !== undefined) this.putStr(k, hs[i], ss[i]);
-    }
-  }
-}
 /** Scratch for rehash: NUMS[b] = integer keys in (2^(b-1), 2^b]. */
 const NUMS = new Int32Array(MAXABITS + 1);
 /** Second result of computeSizes: how many integer keys go to the array part. */
