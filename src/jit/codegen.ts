@@ -311,7 +311,8 @@ class Gen {
       case Op.SETUPVAL: e(`(t = U[${argB(i)}]).arr[t.idx] = ${RA};`); return true;
       case Op.GETTABUP:
         e(`x = (t = U[${argB(i)}]).arr[t.idx];`);
-        this.getStr(pc, RA, 'x', argC(i));
+        // (globals: a function `__index` on _ENV is rare, and each site's call path is code)
+        this.getStr(pc, RA, 'x', argC(i), false, [], false);
         return true;
       case Op.GETFIELD:
         e(`x = ${this.R(argB(i))};`);
@@ -321,7 +322,7 @@ class Gen {
       case Op.GETTABLE:
         e(`x = ${this.R(argB(i))}; y = ${this.R(argC(i))};`);
         e(`if (x instanceof LuaTable && (${this.arrayRead(argC(i))} !== undefined || x.metatable === undefined)) ${RA} = v;`);
-        e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.mmDeopt(pc, '(v = rt.indexCall(x, y)) === DEOPT', RA)} ${RA} = v; }`);
         this.afterLoad(pc, a, spec);
         return true;
       case Op.GETI: {
@@ -329,13 +330,13 @@ class Gen {
         e(`x = ${this.R(argB(i))};`);
         const rd = c === 0 ? 'x.getInt(0)' : `(${c} <= x.alimit ? x.arr[${c - 1}] : x.getInt(${c}))`;
         e(`if (x instanceof LuaTable && ((v = ${rd}) !== undefined || x.metatable === undefined)) ${RA} = v;`);
-        e(`else { ${this.save(pc)} if ((v = rt.index(x, ${c})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+        e(`else { ${this.save(pc)} if ((v = rt.index(x, ${c})) === DEOPT) ${this.mmDeopt(pc, `(v = rt.indexCall(x, ${c})) === DEOPT`, RA)} ${RA} = v; }`);
         this.afterLoad(pc, a, spec);
         return true;
       }
       case Op.SETTABUP:
         e(`x = (t = U[${a}]).arr[t.idx]; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
-        this.setStr(pc, 'x', argB(i));
+        this.setStr(pc, 'x', argB(i), false);
         return true;
       case Op.SETFIELD:
         e(`x = ${RA}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
@@ -356,12 +357,12 @@ class Gen {
           e(`if (typeof y === 'number') { if ((n = y - 1) >>> 0 === n && n < x.alimit) { x.arr[n] = v; break s${pc}; } if (Math.floor(y) === y) { x.setInt(y, v); break s${pc}; } }`);
           e(`if (typeof y === 'string') { x.setStrDyn(y, v); break s${pc}; } }`);
         }
-        e(`${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.deopt(pc)} }`);
+        e(`${this.save(pc)} if (rt.setIndex(x, y, v) === DEOPT) ${this.mmDeopt(pc, 'rt.newindexCall(x, y, v) === DEOPT')} }`);
         return true;
       case Op.SETI:
         e(`x = ${RA}; v = ${argk(i) ? this.K(argC(i)) : this.R(argC(i))};`);
         e(`if (x instanceof LuaTable && ((t = x.metatable) === undefined || ${this.newindexAbsent('t')})) { ${argB(i) === 0 ? '' : `if (${argB(i)} <= x.alimit) x.arr[${argB(i) - 1}] = v; else `}x.setInt(${argB(i)}, v); }`);
-        e(`else { ${this.save(pc)} if (rt.setIndex(x, ${argB(i)}, v) === DEOPT) ${this.deopt(pc)} }`);
+        e(`else { ${this.save(pc)} if (rt.setIndex(x, ${argB(i)}, v) === DEOPT) ${this.mmDeopt(pc, `rt.newindexCall(x, ${argB(i)}, v) === DEOPT`)} }`);
         return true;
       case Op.NEWTABLE:
         {
@@ -382,11 +383,11 @@ class Gen {
         e(`x = ${this.R(argB(i))};`);
         if (argk(i)) {
           e(`${this.R(a + 1)} = x;`);
-          this.getStr(pc, RA, 'x', argC(i), true);
+          this.getStr(pc, RA, 'x', argC(i), true, [a + 1]);
         } else {
           e(`y = ${this.R(argC(i))}; ${this.R(a + 1)} = x;`);
           e(`if (x instanceof LuaTable && ((v = x.hash[y]) !== undefined || (v = x.getStr(y)) !== undefined || x.metatable === undefined)) ${RA} = v;`);
-          e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+          e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.mmDeopt(pc, '(v = rt.indexCall(x, y)) === DEOPT', RA, [a + 1])} ${RA} = v; }`);
         }
         return true;
       }
@@ -655,7 +656,7 @@ class Gen {
    * up to four metatables, valid while `LuaTable.epoch` is unchanged (every change to a table such a lookup
    * read bumps it: runtime/table.ts, "Watched tables"); a miss walks the chain in rt.lookupMiss, which fills
    * the cache. A function `__index` or a non-table value goes to rt.index (lookups are pure). */
-  private getStr(pc: number, RA: string, x: string, kc: number, method = false): void {
+  private getStr(pc: number, RA: string, x: string, kc: number, method = false, done: number[] = [], calls = true): void {
     const key = this.hashKey(kc);
     const ks = JSON.stringify(this.p.k[kc] as string);
     const l = `g${pc}`;
@@ -665,8 +666,30 @@ class Gen {
     this.emit(`if ((v = rt.lookupMiss(${ic}, t, ${ks})) !== DEOPT) { ${RA} = v; break ${l}; } }`);
     // a method of a string (s:sub(...)): found in the string metatable's __index table, else the slow path
     if (method) this.emit(`else if (typeof ${x} === 'string' && (t = L.mtString) !== undefined && (t = t.hash.__index) instanceof LuaTable && (v = t.hash${key}) !== undefined) { ${RA} = v; break ${l}; }`);
-    this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+    // a function `__index` is called from here (rt.indexCall), not by deoptimising the frame
+    const mm = calls ? this.mmDeopt(pc, `(v = rt.indexCall(${x}, ${ks})) === DEOPT`, RA, done) : this.deopt(pc);
+    this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${mm} ${RA} = v; }`);
   }
+
+  /** A metamethod call made by a runtime helper (`test` calls it and is true when it could not: then deopt at
+   * pc, nothing done): registers are stored where the collector and debug.getlocal look, read back afterwards
+   * (debug.setlocal), and hooks set meanwhile continue the frame interpreted after the instruction, whose result
+   * (`v`, into RA when given) is in place then. `done` lists registers the instruction wrote before the call. */
+  private mmDeopt(pc: number, test: string, RA = '', done: number[] = []): string {
+    if (this.gen) return this.deopt(pc);
+    const n = this.p.maxstacksize;
+    let sp = '', dld = '';
+    for (let r = 0; r < n; r++) {
+      if (this.captured.has(r)) continue;
+      sp += done.includes(r) ? `S[B + ${r}] = r${r}; ` : this.slotStore(r);
+      if (`r${r}` !== RA) dld += done.includes(r) ? `r${r} = S[B + ${r}]; ` : this.reload(r);
+    }
+    const keep: number[] = [];
+    for (let r = 0; r < n; r++) if (!done.includes(r) && `r${r}` !== RA) keep.push(r);
+    const hooked = `{ ${RA === '' ? '' : `${RA} = v; `}${this.boxAll(this.cur, keep)}dpc = ${pc + 1}; break D; }`;
+    return `{ ${sp ? `if (GC.armed || rt.dbg) { ${sp}} ` : ''}if (${test}) ${this.deopt(pc)} ${dld ? `if (rt.dbg) { ${dld}} ` : ''}if (th.hookMask !== 0) ${hooked} }`;
+  }
+
 
   /** A test that metatable `mt` has no `__newindex` (a record-mode metatable is read by constant name). */
   private newindexAbsent(mt: string): string {
@@ -675,14 +698,15 @@ class Gen {
 
   /** x[k] = v for a constant string key: an existing field in place; else a raw set unless the metatable
    * has a `__newindex` (read afresh each time); else rt.setIndex. */
-  private setStr(pc: number, x: string, kb: number): void {
+  private setStr(pc: number, x: string, kb: number, calls = true): void {
     const key = this.hashKey(kb);
     const ks = JSON.stringify(this.p.k[kb] as string);
     // (a table that cached `__index` lookups read, watch === WATCHED (1), takes its stores through setStr: runtime/table.ts)
     this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined && ${x}.watch !== 1) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
     // a raw nil: __newindex decides; without one, a dead key is revived in place and a new key goes to setStr
     this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${x}.watch === 1) ${x}.setStr(${ks}, v); else if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
-    this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${this.deopt(pc)} }`);
+    const mm = calls ? this.mmDeopt(pc, `rt.newindexCall(${x}, ${ks}, v) === DEOPT`) : this.deopt(pc);
+    this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${mm} }`);
   }
 
   /** Arithmetic: inline number paths, then number.ts through rt.arith, else deopt (metamethods, coercions). */

@@ -781,6 +781,56 @@ export class JitRuntime {
     return DEOPT;
   }
 
+  /** t[k] for a plain compiled frame when rt.index gave DEOPT: the `__index` chain reaches a function, which
+   * is called here as the interpreter would (State.callIn: a frame above the caller's, named "metamethod
+   * 'index'" from the caller's saved pc), instead of deoptimising the whole frame on every such access.
+   * DEOPT, having done nothing, when the lookup would raise (the interpreter words those errors with variable
+   * names) or the chain is too long. The caller has stored its registers where the collector and debug.getlocal
+   * look (codegen.ts mmCall). */
+  indexCall(t: LuaValue, k: LuaValue): LuaValue | typeof DEOPT {
+    for (let loop = 0; loop < 100; loop++) {
+      let tm: LuaValue;
+      if (t instanceof LuaTable) {
+        const v = t.get(k);
+        if (v !== undefined) return v;
+        const mt = t.metatable;
+        if (mt === undefined || (tm = mt.getStr('__index')) === undefined) return undefined;
+      } else {
+        tm = getTM(this.L, t, '__index');
+        if (tm === undefined) return DEOPT;
+      }
+      if (tm instanceof LuaFunction) return this.L.callIn(this.L.cur, tm, [t, k], 1)[0];
+      t = tm;
+    }
+    return DEOPT;
+  }
+
+  /** t[k] = v for a plain compiled frame when rt.setIndex gave DEOPT: a `__newindex` function along the chain
+   * is called here (as indexCall); DEOPT, having done nothing, when the store would raise or the chain is too
+   * long. */
+  newindexCall(t: LuaValue, k: LuaValue, v: LuaValue): typeof DEOPT | undefined {
+    for (let loop = 0; loop < 100; loop++) {
+      let tm: LuaValue;
+      if (t instanceof LuaTable) {
+        const mt = t.metatable;
+        if (mt === undefined || (tm = mt.getStr('__newindex')) === undefined || t.get(k) !== undefined) {
+          if (k === undefined || (typeof k === 'number' && k !== k)) return DEOPT;
+          t.set(k, v);
+          return undefined;
+        }
+      } else {
+        tm = getTM(this.L, t, '__newindex');
+        if (tm === undefined) return DEOPT;
+      }
+      if (tm instanceof LuaFunction) {
+        this.L.callIn(this.L.cur, tm, [t, k, v], 0);
+        return undefined;
+      }
+      t = tm;
+    }
+    return DEOPT;
+  }
+
   /** Arithmetic on numbers that left the inline fast path (op is the opcode's arithmetic name). */
   arith(op: number, x: LuaValue, y: LuaValue): LuaValue | typeof DEOPT {
     if (!isNum(x) || !isNum(y)) return DEOPT;

@@ -501,3 +501,30 @@ print(count(1000, 0), count(5.0, 0.5), ack(2, 3), #fs, fs[1](), fs[150](), fs[30
   // a chain of more than 100 nested tail frames would continue in the interpreter (a deopt)
   assert.deepEqual(events.filter((m) => m.includes('deopt')), []);
 });
+
+test('__index and __newindex functions are called from compiled frames: same results, no deopt', () => {
+  const src = `
+local log = {}
+local P = setmetatable({}, {
+  __index = function(t, k) return type(k) == "number" and k * 2 or (k == "m" and function(self, x) return x + 1 end or k) end,
+  __newindex = function(t, k, v) log[#log + 1] = tostring(k) .. "=" .. tostring(v) end,
+})
+local function f(o, key, i)
+  local a, b, c, d = o.field, o:m(i), o[key], o[5]
+  o.w = i; o[key] = a; o[9] = d
+  return a, b, c, d
+end
+local s = 0
+for i = 1, 50 do local a, b, c, d = f(P, "k", i); s = s + b + d end
+print(s, #log, log[1], log[#log], f(P, "z", 0))
+`;
+  same(src);
+  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
+  openLibs(L, undefined);
+  const events: string[] = [];
+  enableJit(L, { threshold: 0, trace: (m) => events.push(m) });
+  const f = L.load(src, '=t', 't');
+  assert.ok(!Array.isArray(f));
+  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  assert.deepEqual(events.filter((m) => m.includes('deopt')), []);
+});
