@@ -779,7 +779,10 @@ class Gen {
       }
       case Op.EQK: {
         const Y = this.K(argB(i));
-        e(`x = ${X}; if ((x === ${Y} || rt.rawEq(x, ${Y})) === ${k ? 'true' : 'false'}) ${jmp}`);
+        const kv = this.p.k[argB(i)];
+        // nil, booleans and strings are equal exactly when identical (only numbers compare across representations)
+        if (kv === undefined || typeof kv === 'boolean' || typeof kv === 'string') e(`if ((${X} === ${Y}) === ${k ? 'true' : 'false'}) ${jmp}`);
+        else e(`x = ${X}; if ((x === ${Y} || rt.rawEq(x, ${Y})) === ${k ? 'true' : 'false'}) ${jmp}`);
         return;
       }
       case Op.EQI: {

@@ -83,8 +83,9 @@ function fastSite(site: FastSite, f: FastNative): void {
 /** Returned by slow paths that cannot finish without the interpreter. */
 export const DEOPT: unique symbol = Symbol('deopt');
 
-/** One GETFIELD/SELF site's cache of `__index` lookups (JitRuntime.lookupMiss): up to four (metatable, value)
- * pairs, valid while `LuaTable.epoch` is `e`. */
+/** One GETFIELD/SELF site's cache of `__index` lookups (JitRuntime.lookupMiss): four (metatable, value) pairs
+ * that generated code tests inline, and up to OVERFLOW more, alternating in `x`, that lookupMiss tests before
+ * walking a chain (a site seeing many classes), all valid while `LuaTable.epoch` is `e`. */
 export interface LookupCache {
   e: number;
   m0: LuaTable | null; v0: LuaValue;
@@ -92,7 +93,10 @@ export interface LookupCache {
   m2: LuaTable | null; v2: LuaValue;
   m3: LuaTable | null; v3: LuaValue;
   r: number;
+  x: (LuaTable | LuaValue)[] | null;
 }
+/** Pairs a LookupCache keeps beyond its four inline ones. */
+const OVERFLOW = 12;
 type Num = number | bigint | LFloat;
 
 /** JS stack bytes charged by enter() for the interpreter's frames below a compiled segment (execute,
@@ -697,7 +701,7 @@ export class JitRuntime {
 
   /** A fresh `__index` lookup cache for one GETFIELD/SELF site of generated code (codegen getStr). */
   newLookupCache(): LookupCache {
-    return { e: -1, m0: null, v0: undefined, m1: null, v1: undefined, m2: null, v2: undefined, m3: null, v3: undefined, r: 0 };
+    return { e: -1, m0: null, v0: undefined, m1: null, v1: undefined, m2: null, v2: undefined, m3: null, v3: undefined, r: 0, x: null };
   }
 
   /** The value of `k` found through the `__index` chain that starts at metatable `m`, for a table without an own
@@ -705,6 +709,8 @@ export class JitRuntime {
    * marked `watch`, so that changing any of them drops the entry (runtime/table.ts, "Watched tables"). DEOPT,
    * caching nothing, when the chain meets a non-table `__index` or is longer than the generic lookup's bound. */
   lookupMiss(ic: LookupCache, m: LuaTable, k: string): LuaValue | typeof DEOPT {
+    const x = ic.x;
+    if (x !== null && ic.e === LuaTable.epoch) for (let i = 0; i < x.length; i += 2) if (x[i] === m) return x[i + 1];
     let mt = m;
     let v: LuaValue;
     let keep = true;
@@ -731,12 +737,20 @@ export class JitRuntime {
       ic.m0 = ic.m1 = ic.m2 = ic.m3 = null;
       ic.v0 = ic.v1 = ic.v2 = ic.v3 = undefined;
       ic.r = 0;
+      ic.x = null;
     }
-    switch (ic.r++ & 3) {
+    // the first four metatables stay inline, the next OVERFLOW go to the overflow pairs; beyond, lookups walk
+    // (replacing entries in turn would rewrite the cache on every miss of a site cycling through more classes)
+    const r = ic.r++;
+    switch (r) {
       case 0: ic.m0 = m; ic.v0 = v; break;
       case 1: ic.m1 = m; ic.v1 = v; break;
       case 2: ic.m2 = m; ic.v2 = v; break;
-      default: ic.m3 = m; ic.v3 = v;
+      case 3: ic.m3 = m; ic.v3 = v; break;
+      default: {
+        const o = ic.x ?? (ic.x = []);
+        if (o.length < 2 * OVERFLOW) o.push(m, v);
+      }
     }
     return v;
   }
