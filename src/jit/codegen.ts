@@ -668,7 +668,9 @@ class Gen {
     if (method) this.emit(`else if (typeof ${x} === 'string' && (t = L.mtString) !== undefined && (t = t.hash.__index) instanceof LuaTable && (v = t.hash${key}) !== undefined) { ${RA} = v; break ${l}; }`);
     // a function `__index` is called from here (rt.indexCall), not by deoptimising the frame
     const mm = calls ? this.mmDeopt(pc, `(v = rt.indexCall(${x}, ${ks})) === DEOPT`, RA, done) : this.deopt(pc);
-    this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${mm} ${RA} = v; }`);
+    // (a function that calls `__index` functions from here goes to that path at once: it does the same walk)
+    if (mm.includes('rt.indexCall')) this.emit(`${this.save(pc)} ${mm} ${RA} = v; }`);
+    else this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${mm} ${RA} = v; }`);
   }
 
   /** A metamethod call made by a runtime helper (`test` calls it and is true when it could not: then deopt at
@@ -676,7 +678,9 @@ class Gen {
    * (debug.setlocal), and hooks set meanwhile continue the frame interpreted after the instruction, whose result
    * (`v`, into RA when given) is in place then. `done` lists registers the instruction wrote before the call. */
   private mmDeopt(pc: number, test: string, RA = '', done: number[] = []): string {
-    if (this.gen) return this.deopt(pc);
+    // only in functions that deoptimised for such calls (runtime.ts calledMM); never for a float-speculated
+    // load, whose failing type check deoptimises at the load and would call the metamethod again
+    if (this.gen || this.p.tierData.jitMM !== true || this.fltLoads.has(pc)) return this.deopt(pc);
     const n = this.p.maxstacksize;
     let sp = '', dld = '';
     for (let r = 0; r < n; r++) {

@@ -95,6 +95,8 @@ export interface LookupCache {
   r: number;
   x: (LuaTable | LuaValue)[] | null;
 }
+/** Deopts of a proto for `__index`/`__newindex` function calls before it is recompiled to make them (calledMM). */
+const MM_DEOPTS = 4;
 /** Pairs a LookupCache keeps beyond its four inline ones. */
 const OVERFLOW = 12;
 type Num = number | bigint | LFloat;
@@ -203,6 +205,9 @@ export class JitRuntime {
   warming = false;
   /** Index of the last frame that deoptimised (enter() must not run its return hook again). */
   private deoptIdx = -1;
+  /** rt.index/setIndex gave DEOPT for an `__index`/`__newindex` function: the deopt that follows counts it
+   * (calledMM). */
+  private mmMiss = false;
   readonly maxTailNest = MAX_TAIL_NEST;
   /** Frames below which State.callIn may run compiled code directly (invoke): no count limit, the callee's
    * prologue checks the JS stack budget (su) itself. */
@@ -645,6 +650,7 @@ export class JitRuntime {
     const L = this.L;
     const th = L.cur;
     if (this.opts.trace) this.opts.trace(`jit: deopt ${ci.closure!.p.source}:${ci.closure!.p.linedefined} at pc ${pc}`);
+    if (this.mmMiss) this.calledMM(ci.closure!.p);
     this.deoptIdx = th.ciIdx;
     ci.savedpc = pc;
     ci.flags = F_FRESH;
@@ -652,6 +658,32 @@ export class JitRuntime {
     th.top = top;
     execute(L, th, th.ciIdx);
     return this.takeResults(th, ci.func);
+  }
+
+  /** A compiled frame of `p` deoptimised to call an `__index`/`__newindex` function (rt.index/setIndex). After
+   * MM_DEOPTS such exits `p` is compiled again with those calls made from compiled code (codegen.ts mmDeopt,
+   * `tierData.jitMM`): their paths store and reload every register, code that other functions do without
+   * (it would make small methods too big for V8 to inline). The new function replaces the old one as in
+   * respec. */
+  private calledMM(p: Proto): void {
+    this.mmMiss = false;
+    if (p.tierData.jitMM === true) return;
+    const n = ((p.tierData.jitMMn as number | undefined) ?? 0) + 1;
+    p.tierData.jitMMn = n;
+    if (n < MM_DEOPTS) return;
+    p.tierData.jitMM = true;
+    let fn: Compiled | null = null;
+    try {
+      fn = this.compiler(p, this);
+    } catch (e) {
+      if (this.opts.trace) this.opts.trace(`jit: compile error in ${p.source}:${p.linedefined}: ${String(e)}`);
+    }
+    if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'recompiled' : 'not recompiled'} ${p.source}:${p.linedefined} (metamethod calls)`);
+    if (fn !== null) {
+      this.data(p).fn = fn;
+      setDirect(p, fn);
+      if (this.lastP === p) this.lastP = null;
+    }
   }
 
   /** callAt with the arguments nfix fixed ones already in the stack, then the values of mv. */
@@ -768,7 +800,10 @@ export class JitRuntime {
         tm = getTM(this.L, t, '__index');
         if (tm === undefined) return DEOPT;
       }
-      if (tm instanceof LuaFunction) return DEOPT;
+      if (tm instanceof LuaFunction) {
+        this.mmMiss = true;
+        return DEOPT;
+      }
       t = tm;
     }
     return DEOPT;
@@ -789,7 +824,10 @@ export class JitRuntime {
         tm = getTM(this.L, t, '__newindex');
         if (tm === undefined) return DEOPT;
       }
-      if (tm instanceof LuaFunction) return DEOPT;
+      if (tm instanceof LuaFunction) {
+        this.mmMiss = true;
+        return DEOPT;
+      }
       t = tm;
     }
     return DEOPT;
@@ -802,6 +840,7 @@ export class JitRuntime {
    * names) or the chain is too long. The caller has stored its registers where the collector and debug.getlocal
    * look (codegen.ts mmCall). */
   indexCall(t: LuaValue, k: LuaValue): LuaValue | typeof DEOPT {
+    this.mmMiss = false;
     for (let loop = 0; loop < 100; loop++) {
       let tm: LuaValue;
       if (t instanceof LuaTable) {
@@ -813,16 +852,33 @@ export class JitRuntime {
         tm = getTM(this.L, t, '__index');
         if (tm === undefined) return DEOPT;
       }
-      if (tm instanceof LuaFunction) return this.L.callIn(this.L.cur, tm, [t, k], 1)[0];
+      if (tm instanceof LuaFunction) return this.callMM(tm, t, k);
       t = tm;
     }
     return DEOPT;
+  }
+
+  /** The first result of metamethod `tm` called with (a, b) from a plain compiled frame: a compiled Lua
+   * function straight through invokeIn (no argument and result arrays to copy), as State.callIn would (plain
+   * compiled code runs on the main thread and never under callAsync, which runs generator variants). */
+  private callMM(tm: LuaFunction, a: LuaValue, b: LuaValue): LuaValue {
+    const L = this.L;
+    const th = L.cur;
+    if (tm instanceof LuaClosure && th.hookMask === 0 && th.isMain) {
+      const j = this.compiled(tm.p);
+      if (j !== undefined) {
+        const r = this.invokeIn(th, tm, j, [a, b]);
+        return this.n > 0 ? r : undefined;
+      }
+    }
+    return L.callIn(th, tm, [a, b], 1)[0];
   }
 
   /** t[k] = v for a plain compiled frame when rt.setIndex gave DEOPT: a `__newindex` function along the chain
    * is called here (as indexCall); DEOPT, having done nothing, when the store would raise or the chain is too
    * long. */
   newindexCall(t: LuaValue, k: LuaValue, v: LuaValue): typeof DEOPT | undefined {
+    this.mmMiss = false;
     for (let loop = 0; loop < 100; loop++) {
       let tm: LuaValue;
       if (t instanceof LuaTable) {

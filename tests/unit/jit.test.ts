@@ -502,7 +502,7 @@ print(count(1000, 0), count(5.0, 0.5), ack(2, 3), #fs, fs[1](), fs[150](), fs[30
   assert.deepEqual(events.filter((m) => m.includes('deopt')), []);
 });
 
-test('__index and __newindex functions are called from compiled frames: same results, no deopt', () => {
+test('__index and __newindex functions are called from compiled frames: same results, no deopt once recompiled', () => {
   const src = `
 local log = {}
 local P = setmetatable({}, {
@@ -526,5 +526,8 @@ print(s, #log, log[1], log[#log], f(P, "z", 0))
   const f = L.load(src, '=t', 't');
   assert.ok(!Array.isArray(f));
   assert.ok(L.pcall(f, [], (e) => String(e)).ok);
-  assert.deepEqual(events.filter((m) => m.includes('deopt')), []);
+  // a few deopts make the function recompile with the calls (runtime.ts calledMM); none after that
+  const at = events.findIndex((m) => m.includes('(metamethod calls)'));
+  assert.ok(at > 0, 'recompiled for metamethod calls');
+  assert.deepEqual(events.slice(at).filter((m) => m.includes('deopt')), []);
 });
