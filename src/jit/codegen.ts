@@ -653,9 +653,10 @@ class Gen {
   /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
    * table's hidden class); when there is none and the table has a metatable, the result of the `__index` chain,
    * which depends only on that metatable and the tables along the chain: the site's cache `icN` holds it for
-   * up to four metatables, valid while `LuaTable.epoch` is unchanged (every change to a table such a lookup
-   * read bumps it: runtime/table.ts, "Watched tables"); a miss walks the chain in rt.lookupMiss, which fills
-   * the cache. A function `__index` or a non-table value goes to rt.index (lookups are pure). */
+   * four metatables inline (and more in rt.lookupMiss), valid while `LuaTable.epoch` is unchanged (every change
+   * to a table such a lookup read bumps it: runtime/table.ts, "Watched tables"); a miss walks the chain in
+   * rt.lookupMiss, which fills the cache. A function `__index` or a non-table value goes to rt.index (lookups
+   * are pure), whose DEOPT deoptimises, or, in a function recompiled for such calls, calls it (mmDeopt). */
   private getStr(pc: number, RA: string, x: string, kc: number, method = false, done: number[] = [], calls = true): void {
     const key = this.hashKey(kc);
     const ks = JSON.stringify(this.p.k[kc] as string);

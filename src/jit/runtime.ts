@@ -15,6 +15,8 @@
  * Deoptimisation: when a fast path fails and the slow path would need a metamethod call, a coercion or an
  * error message, the compiled frame spills its registers to the stack and the interpreter continues the same
  * frame at the same instruction (the instruction had no visible effect yet), until the frame returns.
+ * Exception: a function that keeps deoptimising to call `__index`/`__newindex` functions is recompiled to call
+ * them itself (calledMM, indexCall, newindexCall; codegen.ts mmDeopt).
  *
  * Natives calling Lua (sort comparators, gsub functions, metamethods called by natives): State.callIn runs
  * a callee with compiled code through invokeIn(), straight from JS (no stack round trip, no run loop), with
@@ -737,7 +739,8 @@ export class JitRuntime {
   }
 
   /** The value of `k` found through the `__index` chain that starts at metatable `m`, for a table without an own
-   * `k`, remembered in `ic` (replacing its oldest entry; every entry when the epoch moved); every table read is
+   * `k`: from `ic`'s overflow pairs, else walked and remembered in `ic` (its first four metatables inline, the
+   * next OVERFLOW in the overflow pairs; all are dropped when the epoch moved); every table read is
    * marked `watch`, so that changing any of them drops the entry (runtime/table.ts, "Watched tables"). DEOPT,
    * caching nothing, when the chain meets a non-table `__index` or is longer than the generic lookup's bound. */
   lookupMiss(ic: LookupCache, m: LuaTable, k: string): LuaValue | typeof DEOPT {
