@@ -695,7 +695,6 @@ class Gen {
     return `{ ${sp ? `if (GC.armed || rt.dbg) { ${sp}} ` : ''}if (${test}) ${this.deopt(pc)} ${dld ? `if (rt.dbg) { ${dld}} ` : ''}if (th.hookMask !== 0) ${hooked} }`;
   }
 
-
   /** A test that metatable `mt` has no `__newindex` (a record-mode metatable is read by constant name). */
   private newindexAbsent(mt: string): string {
     return `(${mt}.strDict ? ${mt}.getStr("__newindex") : ${mt}.hash.__newindex) === undefined`;
