@@ -858,7 +858,9 @@ class Gen {
         kill += `r${r} = `;
       }
       if (kill !== '') kill = ` ${kill}undefined;`;
-      this.emit(`if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) v = yield* ${site}.j(f${al}); else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
+      // a leaf callee (generator.ts isLeaf) cached as `k` runs its plain variant: no generator object, no
+      // yield* level; REQ back from it is a request for the driver (its deopt or prologue exit)
+      this.emit(`if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) { if ((t = ${site}.k) === null) v = yield* ${site}.j(f${al}); else if ((v = t(f${al})) === G.REQ) v = yield G.req; } else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
     } else {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;
@@ -1488,7 +1490,8 @@ class Gen {
     const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
     const lines: string[] = [];
     lines.push('"use strict";');
-    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false, t: null };`);
+    const k = this.gen ? ', k: null' : '';
+    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false, t: null${k} };`);
     for (let s = 0; s < this.ics; s++) lines.push(`const ic${s} = rt.newLookupCache();`);
     if (/\bNOFAST\b/.test(text)) lines.push('const NOFAST = FX.NOFAST;');
     if (/\bSEC\b/.test(text)) lines.push('const SEC = FX.SEC;');

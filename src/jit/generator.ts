@@ -45,7 +45,9 @@ import { EXTRA_STACK, Coroutine } from '../interp/coroutine.js';
 import { SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNativeCI, returnArray, startResume, switchBack } from '../interp/call.js';
 import { getTM, MAX_CCALLS } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
-import { callOnStack, type JitRuntime } from './runtime.js';
+import { callOnStack, type Compiled, type JitRuntime } from './runtime.js';
+import { Op } from '../compiler/opcodes.js';
+import type { Proto } from '../compiler/proto.js';
 
 /** CallInfo kind of a compiled generator frame waiting for a request (a number no other kind uses). */
 export const K_GEN = 9;
@@ -67,7 +69,7 @@ export type GenFrame = Generator<number, LuaValue, LuaValue>;
 export type GenCompiled = (cl: LuaClosure, ...args: LuaValue[]) => GenFrame;
 /** A generator call site's cache: the compiled callee (p, j); `n` the last native called there (the site
  * then skips its instanceof LuaClosure test for that value). */
-type Site = { p: unknown; j: unknown; n: unknown };
+type Site = { p: unknown; j: unknown; n: unknown; k: unknown };
 
 /** Nested tail calls of generator frames kept on the JS stack before the interpreter takes over. */
 export const MAX_GEN_TAIL_NEST = 100;
@@ -129,7 +131,7 @@ export class GenRuntime {
   readonly SUB = SUB;
   req = REQ_CALL;
   sub: GenFrame | undefined = undefined;
-  private readonly closeSite: Site = { p: null, j: null, n: null };
+  private readonly closeSite: Site = { p: null, j: null, n: null, k: null };
 
   constructor(private readonly rt: JitRuntime, private readonly L: State) {}
 
@@ -150,6 +152,8 @@ export class GenRuntime {
   private drive(seg: Segment, x: LuaValue, r0?: IteratorResult<number, LuaValue>): void {
     const th = seg.th;
     const L = this.L;
+    // JS stack units: generator frames charge none, leaves run in them do (undone here on an error)
+    const su = this.rt.su;
     seg.active = true;
     try {
       for (;;) {
@@ -164,6 +168,7 @@ export class GenRuntime {
             // the whole generator chain is gone: its tail-call nesting with it
             th.tailNest = seg.nest0;
             this.flags = 0;
+            this.rt.su = su;
             throw e;
           }
         }
@@ -308,10 +313,22 @@ export class GenRuntime {
       }
     } else if (f instanceof LuaClosure) {
       // (a Lua callee usually takes the site's cached path and never gets here)
+      if (!this.rt.tail) {
+        // a leaf runs its plain variant, whose exits to the interpreter answer REQ (leafDeopt, leafViaInterp)
+        const k = this.compiledLeaf(f.p);
+        if (k !== undefined) {
+          site.p = f.p;
+          site.j = null;
+          site.k = k;
+          th.top = func;
+          return callOnStack(k, f, s, func, nargs) as LuaValue | symbol;
+        }
+      }
       const g = this.rt.compiledGen(f.p);
       if (g !== undefined) {
         site.p = f.p;
         site.j = g;
+        site.k = null;
         th.top = func;
         this.sub = nargs === 0 ? g(f) : nargs === 1 ? g(f, s[func + 1]) : g(f, ...s.slice(func + 1, func + 1 + nargs));
         return SUB;
@@ -323,6 +340,31 @@ export class GenRuntime {
     this.reqFunc = func;
     this.reqNargs = nargs;
     this.req = REQ_CALL;
+    return REQ;
+  }
+
+  /** The plain compiled function of `p` when p is a leaf (it can run inside generator code, see below), once
+   * it is hot enough. */
+  private compiledLeaf(p: Proto): Compiled | undefined {
+    let leaf = p.tierData.jitLeaf as boolean | undefined;
+    if (leaf === undefined) p.tierData.jitLeaf = leaf = isLeaf(p);
+    return leaf ? this.rt.compiled(p) : undefined;
+  }
+
+  /** The deopt exit of a leaf's plain variant running under generator code (JitRuntime.deopt): the frame
+   * (registers spilled, record on top) continues in the interpreter through the driver, as a generator
+   * frame's own deopt does; the calling generator frame yields the request (REQ returned to it). */
+  leafDeopt(th: Coroutine, ci: CallInfo, pc: number, top: number): symbol {
+    ci.savedpc = pc;
+    th.top = top;
+    this.req = REQ_DEOPT;
+    return REQ;
+  }
+
+  /** The prologue exit of a leaf's plain variant running under generator code (hooks set, JS stack budget
+   * used up; JitRuntime.viaInterp): the call (not begun: no record) is a request, as in viaInterp below. */
+  leafViaInterp(th: Coroutine, cl: LuaClosure, args: IArguments): symbol {
+    this.placeCall(th, cl, args);
     return REQ;
   }
 
@@ -400,6 +442,7 @@ export class GenRuntime {
     const ridx = th.ciIdx;
     startResume(L, th, ci, co, wrap);
     seg.active = true;
+    const su = rt.su;
     let r: IteratorResult<number, LuaValue>;
     try {
       r = seg.gen.next(x);
@@ -407,6 +450,7 @@ export class GenRuntime {
       seg.active = false;
       co.tailNest = seg.nest0;
       this.flags = 0;
+      rt.su = su;
       return this.resumeFailed(th, func, ridx, e);
     }
     seg.active = false;
@@ -529,6 +573,12 @@ export class GenRuntime {
 
   /** A generator prologue found hooks set or the frame depth at its limit: the call runs interpreted. */
   *viaInterp(th: Coroutine, cl: LuaClosure, args: IArguments): GenFrame {
+    this.placeCall(th, cl, args);
+    return yield REQ_CALL;
+  }
+
+  /** Places the call cl(args[1..]) at th.top as the outstanding REQ_CALL. */
+  private placeCall(th: Coroutine, cl: LuaClosure, args: IArguments): void {
     const func = th.top;
     const nargs = args.length - 1;
     const need = func + 1 + nargs + EXTRA_STACK;
@@ -541,7 +591,7 @@ export class GenRuntime {
     this.rt.tail = false;
     this.reqFunc = func;
     this.reqNargs = nargs;
-    return yield REQ_CALL;
+    this.req = REQ_CALL;
   }
 
   /** Continues frame `ci` (registers spilled) in the interpreter at instruction pc until it returns. */
@@ -613,4 +663,16 @@ export class GenRuntime {
     th.top = func;
     return n > 0 ? res[0] : undefined;
   }
+}
+
+/** Whether nothing in `p` can yield except through a metamethod: no calls (CALL, TAILCALL, TFORCALL) and no
+ * to-be-closed variables (TBC, and TFORPREP's closing value). Such a *leaf* runs its plain compiled variant
+ * inside coroutines: a metamethod (or an error, a coercion) deoptimises, and the deopt exit hands the frame
+ * to the generator driver (GenRuntime.leafDeopt), so a metamethod that yields suspends an interpreter frame. */
+export function isLeaf(p: Proto): boolean {
+  for (const i of p.code) {
+    const op = i & 0x7f;
+    if (op === Op.CALL || op === Op.TAILCALL || op === Op.TFORCALL || op === Op.TFORPREP || op === Op.TBC) return false;
+  }
+  return true;
 }

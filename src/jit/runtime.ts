@@ -24,7 +24,11 @@
  * compiled function (main thread, no hooks, not under callAsync; the JS stack budget below is checked by
  * the callee's own prologue).
  *
- * Interplay: the plain compiled functions run only on the main thread, never while debug hooks are set.
+ * Interplay: the plain compiled functions run only on the main thread, never while debug hooks are set, with
+ * one exception: a *leaf* (no calls, no to-be-closed variables: nothing in it can yield but a metamethod,
+ * which deoptimises) called from generator code on a coroutine (generator.ts `at`). Its two exits to the
+ * interpreter (deopt, viaInterp) then return the generator's request symbol instead of running the
+ * interpreter on the JS stack, and the calling generator frame lets its driver continue the call.
  *
  * Depth: plain compiled frames live on the JS stack, which is small (node's default ~984 KB). `rt.su` counts
  * the bytes of JS stack that compiled code holds ("stack units"): each compiled function adds its own frame's
@@ -605,6 +609,9 @@ export class JitRuntime {
   /** A compiled prologue found hooks set or the JS stack budget (suLimit) used up: run the call interpreted. */
   viaInterp(cl: LuaClosure, args: IArguments): LuaValue {
     if (this.warming) return undefined;
+    const th = this.L.cur;
+    // a leaf called from generator code (generator.ts `at`): the driver makes the call
+    if (!th.isMain || this.L.suspendable()) return this.G.leafViaInterp(th, cl, args) as unknown as LuaValue;
     return this.callInterp(cl, args as ArrayLike<LuaValue>, 1);
   }
 
@@ -653,6 +660,8 @@ export class JitRuntime {
     const th = L.cur;
     if (this.opts.trace) this.opts.trace(`jit: deopt ${ci.closure!.p.source}:${ci.closure!.p.linedefined} at pc ${pc}`);
     if (this.mmMiss) this.calledMM(ci.closure!.p);
+    // a leaf called from generator code (generator.ts `at`): the driver continues the frame, which may yield
+    if (!th.isMain || L.suspendable()) return this.G.leafDeopt(th, ci, pc, top) as unknown as LuaValue;
     this.deoptIdx = th.ciIdx;
     ci.savedpc = pc;
     ci.flags = F_FRESH;
