@@ -843,7 +843,9 @@ class Gen {
     if (args === null) {
       let put = `S[B + ${base}] = f; `;
       for (let r = a + 1; r < mvBase; r++) put += `S[B + ${base + r - a}] = ${this.R(r)}; `;
-      this.emit(`${put}v = ${this.gen ? 'yield* G.callMv(th, ' : 'rt.callMv('}${site}, B + ${base}, ${mvBase - a - 1}, mv);`);
+      // (generator variant: no generator level of its own, `at` answers as at the other sites)
+      if (this.gen) this.emit(`${put}v = G.atMv(th, ${site}, B + ${base}, ${mvBase - a - 1}, mv); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub;`);
+      else this.emit(`${put}v = rt.callMv(${site}, B + ${base}, ${mvBase - a - 1}, mv);`);
     } else if (this.gen) {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f; `;
@@ -998,14 +1000,14 @@ class Gen {
   private genTail(site: string, list: string, args: string[] | null, mvBase: number, a: number): void {
     const e = (s: string): void => this.emit(s);
     const f0 = this.p.isVararg ? 'F0' : 'B - 1';
-    e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = yield* G.callv(th, ${site}, f, x); th.ciIdx--; th.top = ${f0}; return v; }`);
+    e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = G.atv(th, ${site}, f, x); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; th.ciIdx--; th.top = ${f0}; return v; }`);
     const fixed = args === null ? Array.from({ length: Math.max(0, mvBase - a - 1) }, (_, j) => this.R(a + 1 + j)) : args;
     const al = fixed.map((x) => ', ' + x).join('');
     e(`th.ciIdx--; th.top = ${f0}; th.tailNest++; rt.tail = true; G.flags = ci.flags;`);
     if (args === null) {
-      e(`if (f.p === ${site}.p && mv.length === 1) v = yield* ${site}.j(f${al}, mv[0]); else v = yield* G.callv(th, ${site}, f, ${list});`);
+      e(`if (f.p === ${site}.p && mv.length === 1) v = yield* ${site}.j(f${al}, mv[0]); else { v = G.atv(th, ${site}, f, ${list}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
     } else {
-      e(`if (f.p === ${site}.p) v = yield* ${site}.j(f${al}); else v = yield* G.call(th, ${site}, f${al});`);
+      e(`if (f.p === ${site}.p) v = yield* ${site}.j(f${al}); else { v = G.atv(th, ${site}, f, [${fixed.join(', ')}]); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
     }
     e('th.tailNest--; rt.tail = false; return v;');
   }
