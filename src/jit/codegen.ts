@@ -860,9 +860,15 @@ class Gen {
         kill += `r${r} = `;
       }
       if (kill !== '') kill = ` ${kill}undefined;`;
+      // a native's fast entry as in plain code (below; generator.ts seeNative fills the site, also for natives
+      // without one: hence the null tests)
+      const nf = fast === 0 || args.length > FAST_MAX_ARGS ? ''
+        : fast === 1 ? `if (f === ${site}.n && ${site}.q !== null && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) { /* v */ } else `
+          : fast === 3 ? `if (f === ${site}.n && ${site}.t !== null && (v = ${site}.t(L, ${args.length}${al})) !== NOFAST) { rt.n = 2; rt.v[1] = SEC.v; } else `
+            : `if (f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) { rt.n = 1; } else `;
       // a leaf callee (generator.ts isLeaf) cached as `k` runs its plain variant: no generator object, no
       // yield* level; REQ back from it is a request for the driver (its deopt or prologue exit)
-      this.emit(`if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) { if ((t = ${site}.k) === null) v = yield* ${site}.j(f${al}); else if ((v = t(f${al})) === G.REQ) v = yield G.req; } else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
+      this.emit(`${nf}if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) { if ((t = ${site}.k) === null) v = yield* ${site}.j(f${al}); else if ((v = t(f${al})) === G.REQ) v = yield G.req; } else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
     } else {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;

@@ -46,6 +46,7 @@ import { SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNat
 import { getTM, MAX_CCALLS } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
 import { callOnStack, type Compiled, type JitRuntime } from './runtime.js';
+import { FastNative } from '../runtime/fastnative.js';
 import { Op } from '../compiler/opcodes.js';
 import type { Proto } from '../compiler/proto.js';
 
@@ -67,9 +68,25 @@ export const NOFAST: unique symbol = Symbol('nofast');
 
 export type GenFrame = Generator<number, LuaValue, LuaValue>;
 export type GenCompiled = (cl: LuaClosure, ...args: LuaValue[]) => GenFrame;
-/** A generator call site's cache: the compiled callee (p, j); `n` the last native called there (the site
- * then skips its instanceof LuaClosure test for that value). */
-type Site = { p: unknown; j: unknown; n: unknown; k: unknown };
+/** A generator call site's cache: the compiled callee (p: its proto, j: its generator variant, or k: the plain
+ * variant of a leaf); `n` the last native called there (the site then skips its instanceof LuaClosure test
+ * for that value), with its fast entries (q, o, t as in runtime.ts FastSite; null/false for other natives). */
+type Site = { p: unknown; j: unknown; n: unknown; k: unknown; q: unknown; o: boolean; t: unknown };
+
+/** Site `site` calls native f now. A fast entry (runtime/fastnative.ts) never yields, calls Lua or inspects
+ * the stack: generator code calls it as plain code does. */
+function seeNative(site: Site, f: NativeFunction): void {
+  site.n = f;
+  if (f instanceof FastNative) {
+    site.q = f.fast;
+    site.o = f.one;
+    site.t = f.fast2;
+  } else {
+    site.q = null;
+    site.o = false;
+    site.t = null;
+  }
+}
 
 /** Nested tail calls of generator frames kept on the JS stack before the interpreter takes over. */
 export const MAX_GEN_TAIL_NEST = 100;
@@ -137,7 +154,7 @@ export class GenRuntime {
   readonly SUB = SUB;
   req = REQ_CALL;
   sub: GenFrame | undefined = undefined;
-  private readonly closeSite: Site = { p: null, j: null, n: null, k: null };
+  private readonly closeSite: Site = { p: null, j: null, n: null, k: null, q: null, o: false, t: null };
 
   constructor(private readonly rt: JitRuntime, private readonly L: State) {}
 
@@ -299,7 +316,7 @@ export class GenRuntime {
     const s = th.stack;
     const f = s[func];
     if (f instanceof SpecialFunction) {
-      site.n = f;
+      if (site.n !== f) seeNative(site, f);
       // the hot operations of generator-style code first; the other specials are requests
       if (th.hookMask === 0) {
         if (f.special === S_YIELD) {
@@ -310,7 +327,7 @@ export class GenRuntime {
         }
       }
     } else if (f instanceof NativeFunction) {
-      site.n = f;
+      if (site.n !== f) seeNative(site, f);
       if (th.hookMask === 0) {
         const r = this.callNative(th, f, func, nargs);
         if (r !== AWAITING) return r;
