@@ -1011,9 +1011,12 @@ class Gen {
     const al = fixed.map((x) => ', ' + x).join('');
     e(`th.ciIdx--; th.top = ${f0}; th.tailNest++; rt.tail = true; G.flags = ci.flags;`);
     if (args === null) {
-      e(`if (f.p === ${site}.p && mv.length === 1) v = yield* ${site}.j(f${al}, mv[0]); else { v = G.atv(th, ${site}, f, ${list}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
+      e(`if (f.p === ${site}.p && ${site}.k === null && mv.length === 1) v = yield* ${site}.j(f${al}, mv[0]); else { v = G.atv(th, ${site}, f, ${list}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
     } else {
-      e(`if (f.p === ${site}.p) v = yield* ${site}.j(f${al}); else { v = G.atv(th, ${site}, f, [${fixed.join(', ')}]); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
+      // a leaf cached at the site runs its plain variant, unless this is a segment's bottom frame (flags for
+      // the callee's record, which only a generator prologue takes: generator.ts `at`)
+      e(`if (f.p === ${site}.p && (t = ${site}.k) !== null && G.flags === 0) { if ((v = t(f${al})) === G.REQ) v = yield G.req; }`);
+      e(`else if (f.p === ${site}.p && ${site}.k === null) v = yield* ${site}.j(f${al}); else { v = G.atv(th, ${site}, f, [${fixed.join(', ')}]); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
     }
     e('th.tailNest--; rt.tail = false; return v;');
   }

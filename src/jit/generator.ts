@@ -341,10 +341,19 @@ export class GenRuntime {
       if (f.p === site.p) {
         th.top = func;
         const k = site.k as Compiled | null;
-        // a leaf runs its plain variant, whose exits to the interpreter answer REQ (leafDeopt, leafViaInterp)
-        if (k !== null) return callOnStack(k, f, s, func, nargs) as LuaValue | symbol;
-        this.sub = callOnStack(site.j as GenCompiled, f, s, func, nargs);
-        return SUB;
+        if (k === null) {
+          this.sub = callOnStack(site.j as GenCompiled, f, s, func, nargs);
+          return SUB;
+        }
+        // a leaf runs its plain variant, whose exits to the interpreter answer REQ (leafDeopt, leafViaInterp);
+        // not for the tail call of a segment's bottom frame (flags for the callee's record): only a generator
+        // prologue takes those
+        if (this.flags === 0) return callOnStack(k, f, s, func, nargs) as LuaValue | symbol;
+        const g = this.rt.compiledGen(f.p);
+        if (g !== undefined) {
+          this.sub = callOnStack(g, f, s, func, nargs);
+          return SUB;
+        }
       }
     }
     this.flags = 0;
@@ -357,10 +366,9 @@ export class GenRuntime {
   }
 
   /** Caches callee proto p's compiled code in `site` once it is hot enough: `k` its plain variant when p is a
-   * leaf (not for tail calls: the callee of a bottom frame's tail call takes the segment's record flags,
-   * which only a generator prologue reads), else `j` its generator variant. */
+   * leaf, else `j` its generator variant. */
   private fill(site: Site, p: Proto): void {
-    const k = this.rt.tail ? undefined : this.compiledLeaf(p);
+    const k = this.compiledLeaf(p);
     if (k !== undefined) {
       site.p = p;
       site.j = null;

@@ -51,3 +51,22 @@ local co3 = coroutine.wrap(function()
 end)
 print(co3())
 print(co3('resumed'))
+
+-- tail calls to leaves: suspended in a metamethod below a tail-called leaf (traceback, then resumed), errors
+-- raised in tail-called leaves (the coroutine body's own tail call included)
+local function div(a, b) return a // b end
+local function tdiv(a, b) return div(a, b) end
+local function tadd(x) return add(x, 1) end
+local co4 = coroutine.create(function(n)
+  local s = 0
+  for i = 1, n do s = s + tadd(i) + tdiv(i, 1) end
+  s = s + tadd(Y)
+  print('after tail mm', s)
+  print(pcall(tdiv, 1, 0))
+  print(select(2, xpcall(tdiv, function(m) return (debug.traceback(m, 1):gsub('\n[^\n]*%[C%][^\n]*', '')) end, 1, 0)))
+  return div(n, 0)
+end)
+print(coroutine.resume(co4, 300))
+print((debug.traceback(co4):gsub('\n[^\n]*%[C%][^\n]*', '')))
+print(coroutine.resume(co4, 7))
+print(coroutine.status(co4))
