@@ -321,6 +321,32 @@ for (const tier of ['interp', 'jit']) {
     assert.throws(() => lua.doString('return gen("z")', '=s'), /JS function 'delay' returned a Promise outside an asynchronous call/);
   });
 
+  test(`async (${tier}): leaves (plain compiled variants under generator code) suspend on promises in their metamethods`, async () => {
+    const { lua } = newLua({ tier, jitThreshold: 0 });
+    lua.set('delay', async (v: unknown) => {
+      await sleep(1);
+      return v;
+    });
+    const r = await lua.doStringAsync(`
+      local A = setmetatable({}, { __add = function(a, b) return delay(b * 10) end,
+        __index = function(t, k) return delay(k .. "?") end })
+      local function add(a, b) return a + b end
+      local function get(t, k) return t[k] end
+      local s = 0
+      for i = 1, 200 do s = add(s, i) end
+      local m1, m2 = add(A, 4), get(A, "key")
+      local co = coroutine.wrap(function()
+        local c = 0
+        for i = 1, 200 do c = add(c, get({ i }, 1)) end
+        coroutine.yield(c)
+        return add(A, 5), get(A, "co")
+      end)
+      local c1 = co()
+      return s, m1, m2, c1, co()
+    `, '=async');
+    assert.deepEqual(r, [20100, 40, 'key?', 20100, 50, 'co?']);
+  });
+
   test(`async (${tier}): a promise where the thread cannot suspend is a clear Lua error`, async () => {
     const { lua } = newLua({ tier, jitThreshold: 0 });
     lua.set('delay', async (v: unknown) => v);
