@@ -156,3 +156,17 @@ print(coroutine.resume(co7))
 local function inf(n) return add(inf(n + 1), 1) end
 local ok, msg = coroutine.resume(coroutine.create(function() return inf(1) end))
 print(ok, (string.gsub(msg, ':%d+:', ':?:')))
+
+-- hooks met by a tail-called leaf's prologue, at a coroutine body's bottom frame and above it
+local function tl(x) return add(x, 1) end
+local events = {}
+local co8 = coroutine.create(function(n)
+  local s = 0
+  for i = 1, 200 do s = s + tl(i) end
+  debug.sethook(function(ev) events[#events + 1] = ev .. ':' .. tostring(debug.getinfo(2, 'S').linedefined) end, 'cr')
+  s = s + tl(1)
+  return add(s, n)
+end)
+print(coroutine.resume(co8, 5))
+debug.sethook()
+print(table.concat(events, ' '))
