@@ -853,6 +853,9 @@ export class JitRuntime {
    * look (codegen.ts mmCall). */
   indexCall(t: LuaValue, k: LuaValue): LuaValue | typeof DEOPT {
     this.mmMiss = false;
+    // a leaf's plain variant on a coroutine or under callAsync: the metamethod may yield, so the frame deopts
+    // (runtime deopt hands it to the coroutine driver)
+    if (!this.L.cur.isMain || this.L.suspendable()) return DEOPT;
     for (let loop = 0; loop < 100; loop++) {
       let tm: LuaValue;
       if (t instanceof LuaTable) {
@@ -872,7 +875,8 @@ export class JitRuntime {
 
   /** The first result of metamethod `tm` called with (a, b) from a plain compiled frame: a compiled Lua
    * function straight through invokeIn (no argument and result arrays to copy), as State.callIn would (plain
-   * compiled code runs on the main thread and never under callAsync, which runs generator variants). */
+   * compiled code reaches it only on the main thread and never under callAsync: indexCall and newindexCall
+   * return DEOPT elsewhere). */
   private callMM(tm: LuaFunction, a: LuaValue, b: LuaValue): LuaValue {
     const L = this.L;
     const th = L.cur;
@@ -891,6 +895,7 @@ export class JitRuntime {
    * long. */
   newindexCall(t: LuaValue, k: LuaValue, v: LuaValue): typeof DEOPT | undefined {
     this.mmMiss = false;
+    if (!this.L.cur.isMain || this.L.suspendable()) return DEOPT; // as in indexCall
     for (let loop = 0; loop < 100; loop++) {
       let tm: LuaValue;
       if (t instanceof LuaTable) {
