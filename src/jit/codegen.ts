@@ -651,7 +651,8 @@ class Gen {
   }
 
   /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
-   * table's hidden class); when there is none and the table has a metatable, the result of the `__index` chain,
+   * table's hidden class), or for a dictionary-mode table (strDict) the Map-part slot the site last found the
+   * key in (`icN.s`, tested against the slot's key; else rt.dictGet finds and remembers it); when there is none and the table has a metatable, the result of the `__index` chain,
    * which depends only on that metatable and the tables along the chain: the site's cache `icN` holds it for
    * four metatables inline (and more in rt.lookupMiss), valid while `LuaTable.epoch` is unchanged (every change
    * to a table such a lookup read bumps it: runtime/table.ts, "Watched tables"); a miss walks the chain in
@@ -662,7 +663,7 @@ class Gen {
     const ks = JSON.stringify(this.p.k[kc] as string);
     const l = `g${pc}`;
     const ic = `ic${this.ics++}`;
-    this.emit(`${l}: { if (${x} instanceof LuaTable) { if ((v = ${x}.hash${key}) !== undefined || (${x}.strDict && (v = ${x}.getStr(${ks})) !== undefined) || (t = ${x}.metatable) === undefined) { ${RA} = v; break ${l}; }`);
+    this.emit(`${l}: { if (${x} instanceof LuaTable) { if ((v = ${x}.hash${key}) !== undefined || (${x}.strDict && (v = (t = ${x}.mkeys) !== undefined && t[${ic}.s] === ${ks} ? ${x}.mvals[${ic}.s] : rt.dictGet(${ic}, ${x}, ${ks})) !== undefined) || (t = ${x}.metatable) === undefined) { ${RA} = v; break ${l}; }`);
     this.emit(`if (${ic}.e === LuaTable.epoch) { if (t === ${ic}.m0) { ${RA} = ${ic}.v0; break ${l}; } if (t === ${ic}.m1) { ${RA} = ${ic}.v1; break ${l}; } if (t === ${ic}.m2) { ${RA} = ${ic}.v2; break ${l}; } if (t === ${ic}.m3) { ${RA} = ${ic}.v3; break ${l}; } }`);
     this.emit(`if ((v = rt.lookupMiss(${ic}, t, ${ks})) !== DEOPT) { ${RA} = v; break ${l}; } }`);
     // a method of a string (s:sub(...)): found in the string metatable's __index table, else the slow path

@@ -100,6 +100,8 @@ export interface LookupCache {
   m3: LuaTable | null; v3: LuaValue;
   r: number;
   x: (LuaTable | LuaValue)[] | null;
+  /** The Map-part slot (mkeys/mvals) where a dictionary-mode receiver last held the site's key (dictGet). */
+  s: number;
 }
 /** Deopts of a proto for `__index`/`__newindex` function calls before it is recompiled to make them (calledMM). */
 const MM_DEOPTS = 4;
@@ -744,7 +746,18 @@ export class JitRuntime {
 
   /** A fresh `__index` lookup cache for one GETFIELD/SELF site of generated code (codegen getStr). */
   newLookupCache(): LookupCache {
-    return { e: -1, m0: null, v0: undefined, m1: null, v1: undefined, m2: null, v2: undefined, m3: null, v3: undefined, r: 0, x: null };
+    return { e: -1, m0: null, v0: undefined, m1: null, v1: undefined, m2: null, v2: undefined, m3: null, v3: undefined, r: 0, x: null, s: 0 };
+  }
+
+  /** Own string key `k` of dictionary-mode table `t` (strDict), for a site whose inline test of slot `ic.s` of
+   * the Map part failed: read through the Map (or the small linear part), remembering the key's slot in `ic`.
+   * A slot holds its key until a rehash (runtime/table.ts), so `t.mkeys[ic.s] === k` proves `t.mvals[ic.s]` is
+   * its value. */
+  dictGet(ic: LookupCache, t: LuaTable, k: string): LuaValue {
+    const slot = t.slotOf(k);
+    if (slot < 0) return undefined;
+    ic.s = slot;
+    return t.slotValue(slot);
   }
 
   /** The value of `k` found through the `__index` chain that starts at metatable `m`, for a table without an own

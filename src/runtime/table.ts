@@ -283,6 +283,23 @@ export class LuaTable extends LuaObject {
     return key === undefined ? undefined : this.mapGet(key);
   }
 
+  /** The Map-part slot of normalised key `k`, or -1 (for jit/runtime.ts dictGet: a slot keeps its key until a
+   * rehash, so generated code may test `t.mkeys[slot] === k` and read `t.mvals[slot]` directly). */
+  slotOf(k: unknown): number {
+    const m = this.map;
+    if (m === undefined) {
+      const ks = this.mkeys;
+      if (ks !== undefined) for (let i = 0; i < ks.length; i++) if (ks[i] === k) return i;
+      return -1;
+    }
+    const slot = m.get(k);
+    return slot === undefined ? -1 : slot;
+  }
+
+  slotValue(slot: number): LuaValue {
+    return this.mvals![slot];
+  }
+
   private mapGet(k: unknown): LuaValue {
     const m = this.map;
     if (m === undefined) {
