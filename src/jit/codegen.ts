@@ -884,7 +884,11 @@ class Gen {
       // any compiled closure is called directly (runtime.ts setDirect); others go through callAt
       this.emit(`v = (f instanceof LuaClosure && (t = f.p.jf) !== undefined) ? t(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
-    this.emit(`th.top = B + ${this.p.maxstacksize};${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
+    // the callee's prologue found the JS stack budget used up and unwinds this segment (runtime.ts
+    // viaInterp): this frame leaves its registers in the stack and returns at once, its record staying, to
+    // become an interpreter frame at this call
+    const unw = this.gen ? '' : ` if (rt.unw) { ${this.spill(base)}return; }`;
+    this.emit(`th.top = B + ${this.p.maxstacksize};${unw}${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
   }
 
   /** Stores the results of the call just made (c: wanted + 1; 0 = all, kept as pending values). */

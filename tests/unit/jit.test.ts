@@ -531,3 +531,29 @@ print(s, #log, log[1], log[#log], f(P, "z", 0))
   assert.ok(at > 0, 'recompiled for metamethod calls');
   assert.deepEqual(events.slice(at).filter((m) => m.includes('deopt')), []);
 });
+
+test('deep recursion past the JS stack budget unwinds compiled frames into interpreter frames', () => {
+  const src = `
+local function leaf(x) return x + 1 end
+local function rec(d, ...)
+  if d == 0 then return select('#', ...) end
+  local s = 0
+  for i = 1, 3 do s = leaf(s) end
+  local c <close> = nil
+  local n, m = rec(d - 1, ...), s
+  return n + m
+end
+local ok, e = pcall(function() local function f(n) if n == 12000 then error("deep") end return 1 + f(n + 1) end return f(0) end)
+print(rec(9000, 1, 2), ok, e)
+`;
+  same(src);
+  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
+  openLibs(L, undefined);
+  const events: string[] = [];
+  enableJit(L, { threshold: 0, trace: (m) => events.push(m) });
+  const f = L.load(src, '=t', 't');
+  assert.ok(!Array.isArray(f));
+  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  // the prologue past the budget unwound the segment (the call then ran compiled again)
+  assert.ok(events.some((m) => m.startsWith('jit: unwound')), 'unwound');
+});
