@@ -15,6 +15,7 @@
  * boundary is rethrown to the JS caller.
  */
 import { LuaFunction, NativeFunction, type LuaValue, type NativeFn } from '../runtime/value.js';
+import type { FastEntries } from '../runtime/fastnative.js';
 import { LuaError } from '../runtime/errors.js';
 import { NumberOpError } from '../runtime/number.js';
 import { TableIndexError } from '../runtime/table.js';
@@ -40,6 +41,16 @@ export class SpecialFunction extends NativeFunction {
   constructor(name: string, readonly special: number, readonly co?: Coroutine,
     readonly pass?: (L: State, args: LuaValue[]) => { fn: LuaValue; args: LuaValue[]; nresults: number } | LuaValue[]) {
     super(name, specialViaState as NativeFn);
+  }
+}
+
+/** A special function with fast entries for compiled call sites (runtime/fastnative.ts), such as pairs: they
+ * handle the common case (no metamethod to call) without the special protocol, NOFAST otherwise. */
+export class FastSpecial extends SpecialFunction {
+  constructor(name: string, special: number,
+    pass: (L: State, args: LuaValue[]) => { fn: LuaValue; args: LuaValue[]; nresults: number } | LuaValue[],
+    readonly entries: FastEntries) {
+    super(name, special, undefined, pass);
   }
 }
 

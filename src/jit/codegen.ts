@@ -875,12 +875,12 @@ class Gen {
       let put = `S[B + ${base}] = f, `;
       args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}, `; });
       // a native with a fast entry seen at this site (runtime/fastnative.ts): fast = 1 when at most one result
-      // is wanted, 2 when all are (then only for natives whose fast entry stands for exactly one result), 3
-      // when two are (the two-result entry)
+      // is wanted, 2 when all are or three or more (the one-result entry of natives whose fast entry stands for
+      // exactly one result, else the multi-result entry), 3 when two are (the two-result entry)
       const nf = fast === 0 || args.length > FAST_MAX_ARGS ? ''
         : fast === 1 ? `(f === ${site}.n && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? v : `
           : fast === 3 ? `(f === ${site}.n && ${site}.t !== null && (v = ${site}.t(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 2, rt.v[1] = SEC.v, v) : `
-            : `(f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 1, v) : `;
+            : `(f === ${site}.n && (${site}.o ? (v = ${site}.q(L, ${args.length}${al})) !== NOFAST && (rt.n = 1, true) : ${site}.m !== null && (v = ${site}.m(L, ${args.length}${al})) !== NOFAST && (rt.n = SEC.n, rt.v[1] = SEC.v, rt.v[2] = SEC.w, true))) ? v : `;
       // any compiled closure is called directly (runtime.ts setDirect); others go through callAt
       this.emit(`v = (f instanceof LuaClosure && (t = f.p.jf) !== undefined) ? t(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
@@ -1507,7 +1507,7 @@ class Gen {
     const lines: string[] = [];
     lines.push('"use strict";');
     const k = this.gen ? ', k: null' : '';
-    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false, t: null${k} };`);
+    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false, t: null, m: null${k} };`);
     for (let s = 0; s < this.ics; s++) lines.push(`const ic${s} = rt.newLookupCache();`);
     if (/\bNOFAST\b/.test(text)) lines.push('const NOFAST = FX.NOFAST;');
     if (/\bSEC\b/.test(text)) lines.push('const SEC = FX.SEC;');

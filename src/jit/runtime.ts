@@ -78,20 +78,24 @@ import type { State } from '../interp/state.js';
 import { F_FRESH, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
-import { SpecialFunction, callValue, execute, pushLuaFrame, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
+import { FastSpecial, SpecialFunction, callValue, execute, pushLuaFrame, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
 import { Op } from '../compiler/opcodes.js';
 import { enterCcall, getTM, toIntNs } from '../interp/metamethods.js';
 import { GenRuntime, NOFAST, type GenCompiled } from './generator.js';
-import { FastNative, type FastFn } from '../runtime/fastnative.js';
+import { FastNative, type FastEntries, type FastFn } from '../runtime/fastnative.js';
 
 /** A compiled call site that may call a native's fast entry (runtime/fastnative.ts). */
-interface FastSite { p: Proto | null; j: Compiled | null; n: FastNative | null; q: FastFn | null; o: boolean; t: FastFn | null }
+interface FastSite {
+  p: Proto | null; j: Compiled | null; n: NativeFunction | null; q: FastFn | null; o: boolean; t: FastFn | null;
+  m: FastFn | null;
+}
 
-function fastSite(site: FastSite, f: FastNative): void {
+function fastSite(site: FastSite, f: NativeFunction, e: FastEntries): void {
   site.n = f;
-  site.q = f.fast;
-  site.o = f.one;
-  site.t = f.fast2;
+  site.q = e.fast;
+  site.o = e.one;
+  site.t = e.fast2;
+  site.m = e.fastm;
 }
 
 /** Returned by slow paths that cannot finish without the interpreter. */
@@ -587,9 +591,11 @@ export class JitRuntime {
         const r = this.G.resume(th, f, func, nargs);
         if (r !== NOFAST) return r;
       }
+      // a special function with fast entries (pairs): the site calls those from now on
+      if (f instanceof FastSpecial && 'n' in site) fastSite(site as FastSite, f, f.entries);
     } else if (f instanceof NativeFunction) {
       // a native with a fast entry: the site calls that from now on (codegen.ts; sites that can use it have `n`)
-      if (f instanceof FastNative && 'n' in site) fastSite(site as FastSite, f);
+      if (f instanceof FastNative && 'n' in site) fastSite(site as FastSite, f, f);
       // the common case of library calls: straight to the native (its record as the interpreter pushes it)
       if (th.hookMask === 0) return this.callNative(th, f, func, nargs);
     } else if (f instanceof LuaClosure) {
@@ -650,7 +656,8 @@ export class JitRuntime {
       return this.call(site, f, ...args);
     }
     // natives (a tail call such as `return math.floor(x)`): no spread, straight through the stack
-    if (f instanceof FastNative && 'n' in site) fastSite(site as FastSite, f);
+    if (f instanceof FastNative && 'n' in site) fastSite(site as FastSite, f, f);
+    else if (f instanceof FastSpecial && 'n' in site) fastSite(site as FastSite, f, f.entries);
     return this.callInterp(f, args, 0);
   }
 

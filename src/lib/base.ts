@@ -19,7 +19,7 @@ import {
 import { FileLoadError } from '../host/host.js';
 import type { LuaState } from '../runtime/state.js';
 import type { State } from '../interp/state.js';
-import { SpecialFunction, S_PCALL, S_XPCALL, S_PASS } from '../interp/call.js';
+import { FastSpecial, SpecialFunction, S_PCALL, S_XPCALL, S_PASS } from '../interp/call.js';
 import { MULTRET } from '../interp/callinfo.js';
 import { prepareChunkText } from './package.js';
 import { collectgarbage, gcSetMetatable } from '../runtime/gc.js';
@@ -295,7 +295,39 @@ function nextFast(_L: LuaState, n: number, t: LuaValue, k: LuaValue): LuaValue |
   return key;
 }
 
-const nextFn = new FastNative('next', next as Fn, nextFast, false, nextFast);
+/** next's multi-result entry (`return next(t, k)`, `local k, v, x = next(t)`): key and value, or one nil. */
+function nextFastM(L: LuaState, n: number, t: LuaValue, k: LuaValue): LuaValue | typeof NOFAST {
+  const r = nextFast(L, n, t, k);
+  SECOND.n = r === undefined ? 1 : 2;
+  return r;
+}
+
+const nextFn = new FastNative('next', next as Fn, nextFast, false, nextFast, nextFastM);
+
+/** pairs' fast entries (runtime/fastnative.ts) for a value whose metatable has no `__pairs` (raw lookup, as
+ * pairsPass does): next, the value, nil, as the general path returns them; anything else (no argument, a
+ * `__pairs` to call) takes the special protocol. */
+function pairsPlain(L: LuaState, n: number, t: LuaValue): boolean {
+  if (n < 1) return false;
+  const mt = t instanceof LuaTable ? t.metatable : L.getMetatable(t);
+  return mt === undefined || mt.getStr('__pairs') === undefined;
+}
+const pairsEntries = {
+  fast: (L: LuaState, n: number, t: LuaValue): LuaValue | typeof NOFAST => (pairsPlain(L, n, t) ? nextFn : NOFAST),
+  one: false,
+  fast2: (L: LuaState, n: number, t: LuaValue): LuaValue | typeof NOFAST => {
+    if (!pairsPlain(L, n, t)) return NOFAST;
+    SECOND.v = t;
+    return nextFn;
+  },
+  fastm: (L: LuaState, n: number, t: LuaValue): LuaValue | typeof NOFAST => {
+    if (!pairsPlain(L, n, t)) return NOFAST;
+    SECOND.n = 3;
+    SECOND.v = t;
+    SECOND.w = undefined;
+    return nextFn;
+  },
+};
 
 /** Opens the basic library into the global table and returns it. */
 export function openBase(L0: LuaState): LuaTable {
@@ -307,14 +339,25 @@ export function openBase(L0: LuaState): LuaTable {
   G.setStr('dofile', new SpecialFunction('dofile', S_PASS, undefined, dofilePass));
   reg('error', errorFn);
   reg('getmetatable', getmetatable);
-  reg('ipairs', (L2, args) => {
+  // fast entries (runtime/fastnative.ts): ipairs_aux, the value, 0, for any argument given
+  G.setStr('ipairs', new FastNative('ipairs', (L2, args) => {
     checkAny(L2, args, 1);
     return [ipairsIter, args[0], 0];
-  });
+  }, (_L2, n) => (n < 1 ? NOFAST : ipairsIter), false, (_L2, n, t) => {
+    if (n < 1) return NOFAST;
+    SECOND.v = t;
+    return ipairsIter;
+  }, (_L2, n, t) => {
+    if (n < 1) return NOFAST;
+    SECOND.n = 3;
+    SECOND.v = t;
+    SECOND.w = 0;
+    return ipairsIter;
+  }));
   reg('loadfile', loadfile);
   reg('load', load);
   G.setStr('next', nextFn);
-  G.setStr('pairs', new SpecialFunction('pairs', S_PASS, undefined, pairsPass));
+  G.setStr('pairs', new FastSpecial('pairs', S_PASS, pairsPass, pairsEntries));
   G.setStr('pcall', new SpecialFunction('pcall', S_PCALL));
   reg('print', print);
   reg('warn', warn);
@@ -376,4 +419,8 @@ function ipairsFast(_L: LuaState, _n: number, t: LuaValue, i0: LuaValue): LuaVal
   return v1 === undefined ? undefined : i1;
 }
 
-const ipairsIter = new FastNative('ipairs_aux', ipairsAux as Fn, ipairsFast, false, ipairsFast);
+const ipairsIter = new FastNative('ipairs_aux', ipairsAux as Fn, ipairsFast, false, ipairsFast, (L, n, t, i0) => {
+  const r = ipairsFast(L, n, t, i0);
+  SECOND.n = r === undefined ? 1 : 2;
+  return r;
+});

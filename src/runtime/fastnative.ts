@@ -28,17 +28,31 @@ export type FastFn = (L: LuaState, n: number, a: LuaValue, b: LuaValue, c: LuaVa
 /** Call sites pass at most this many arguments to a fast entry. */
 export const FAST_MAX_ARGS = 4;
 
-/** Where a two-result entry leaves its second result. */
-export const SECOND: { v: LuaValue } = { v: undefined };
+/** Where a two-result entry leaves its second result; a multi-result entry (FastEntries.fastm) also leaves its
+ * third result in `w` and its result count (0..3) in `n`. */
+export const SECOND: { v: LuaValue; w: LuaValue; n: number } = { v: undefined, w: undefined, n: 0 };
 
-export class FastNative extends NativeFunction {
+/** The fast entries a compiled call site caches for a native it has seen (FastNative, or a special function
+ * such as pairs that has them: interp/call.ts FastSpecial). */
+export interface FastEntries {
+  readonly fast: FastFn;
+  readonly one: boolean;
+  readonly fast2: FastFn | null;
+  /** For call sites wanting all results or three or more: the first result returned, the count in SECOND.n
+   * (at most 3), the second and third in SECOND.v and SECOND.w, or NOFAST; null when there is none. */
+  readonly fastm: FastFn | null;
+}
+
+export class FastNative extends NativeFunction implements FastEntries {
   /** For call sites wanting exactly two results (`local a, b = f(x)`, `for k, v in next, t`): the first
    * result returned, the second in SECOND.v (undefined when absent), or NOFAST; null when there is none. */
   readonly fast2: FastFn | null;
   /** `one`: whenever the fast entry returns a value, the general function would have returned exactly that
    * one value (so call sites wanting all results, and tail calls, may use the fast entry too). */
-  constructor(name: string, fn: NativeFn, readonly fast: FastFn, readonly one = false, fast2?: FastFn) {
+  readonly fastm: FastFn | null;
+  constructor(name: string, fn: NativeFn, readonly fast: FastFn, readonly one = false, fast2?: FastFn, fastm?: FastFn) {
     super(name, fn);
+    this.fastm = fastm ?? null;
     this.fast2 = fast2 !== undefined ? fast2 : one ? (L, n, a, b, c, d) => {
       SECOND.v = undefined;
       return fast(L, n, a, b, c, d);
