@@ -841,12 +841,22 @@ class Gen {
       dld += this.reload(r);
     }
     this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
-    if (args === null) {
+    if (args === null && this.gen) {
       let put = `S[B + ${base}] = f; `;
       for (let r = a + 1; r < mvBase; r++) put += `S[B + ${base + r - a}] = ${this.R(r)}; `;
       // (generator variant: no generator level of its own, `at` answers as at the other sites)
-      if (this.gen) this.emit(`${put}v = G.atMv(th, ${site}, B + ${base}, ${mvBase - a - 1}, mv); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub;`);
-      else this.emit(`${put}v = rt.callMv(${site}, B + ${base}, ${mvBase - a - 1}, mv);`);
+      this.emit(`${put}v = G.atMv(th, ${site}, B + ${base}, ${mvBase - a - 1}, mv); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub;`);
+    } else if (args === null) {
+      // the last argument is a call (`f(x, g(y))`): one pending value (the common case) calls a compiled
+      // closure directly, and a native seen here goes to its fast entry with the pending values as arguments
+      const fixed = Array.from({ length: mvBase - a - 1 }, (_, j) => this.R(a + 1 + j));
+      let put = `S[B + ${base}] = f, `;
+      fixed.forEach((x, j) => { put += `S[B + ${base + 1 + j}] = ${x}, `; });
+      const fl = fixed.map((x) => ', ' + x).join('');
+      const room = FAST_MAX_ARGS - fixed.length;
+      const nf = room <= 0 ? '' : this.fastEntry(site, fast, `${fixed.length} + mv.length`,
+        fl + Array.from({ length: room }, (_, j) => `, mv[${j}]`).join(''), `mv.length <= ${room} && `);
+      this.emit(`v = (mv.length === 1 && f instanceof LuaClosure && (t = f.p.jf) !== undefined) ? t(f${fl}, mv[0]) : ${nf}(${put}rt.callMv(${site}, B + ${base}, ${fixed.length}, mv));`);
     } else if (this.gen) {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f; `;
@@ -874,13 +884,8 @@ class Gen {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;
       args.forEach((x, j) => { if (x !== `S[B + ${base + 1 + j}]`) put += `S[B + ${base + 1 + j}] = ${x}, `; });
-      // a native with a fast entry seen at this site (runtime/fastnative.ts): fast = 1 when at most one result
-      // is wanted, 2 when all are or three or more (the one-result entry of natives whose fast entry stands for
-      // exactly one result, else the multi-result entry), 3 when two are (the two-result entry)
-      const nf = fast === 0 || args.length > FAST_MAX_ARGS ? ''
-        : fast === 1 ? `(f === ${site}.n && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) ? v : `
-          : fast === 3 ? `(f === ${site}.n && ${site}.t !== null && (v = ${site}.t(L, ${args.length}${al})) !== NOFAST) ? (rt.n = 2, rt.v[1] = SEC.v, v) : `
-            : `(f === ${site}.n && (${site}.o ? (v = ${site}.q(L, ${args.length}${al})) !== NOFAST && (rt.n = 1, true) : ${site}.m !== null && (v = ${site}.m(L, ${args.length}${al})) !== NOFAST && (rt.n = SEC.n, rt.v[1] = SEC.v, rt.v[2] = SEC.w, true))) ? v : `;
+      // a native with a fast entry seen at this site (fastEntry)
+      const nf = args.length > FAST_MAX_ARGS ? '' : this.fastEntry(site, fast, String(args.length), al, '');
       // any compiled closure is called directly (runtime.ts setDirect); others go through callAt
       this.emit(`v = (f instanceof LuaClosure && (t = f.p.jf) !== undefined) ? t(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
@@ -889,6 +894,17 @@ class Gen {
     // become an interpreter frame at this call
     const unw = this.gen ? '' : ` if (rt.unw) { ${this.spill(base)}return; }`;
     this.emit(`th.top = B + ${this.p.maxstacksize};${unw}${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
+  }
+
+  /** The test and call of a native's fast entry seen at a call site (runtime/fastnative.ts), `n` arguments
+   * `al` (each after a comma), as the head of a conditional expression leaving the first result in `v`; '' for
+   * none. fast = 1 when at most one result is wanted, 2 when all are or three or more (the one-result entry of
+   * natives whose fast entry stands for exactly one result, else the multi-result entry), 3 when two are. */
+  private fastEntry(site: string, fast: number, n: string, al: string, cond: string): string {
+    if (fast === 0) return '';
+    if (fast === 1) return `(f === ${site}.n && ${cond}(v = ${site}.q(L, ${n}${al})) !== NOFAST) ? v : `;
+    if (fast === 3) return `(f === ${site}.n && ${cond}${site}.t !== null && (v = ${site}.t(L, ${n}${al})) !== NOFAST) ? (rt.n = 2, rt.v[1] = SEC.v, v) : `;
+    return `(f === ${site}.n && ${cond}(${site}.o ? (v = ${site}.q(L, ${n}${al})) !== NOFAST && (rt.n = 1, true) : ${site}.m !== null && (v = ${site}.m(L, ${n}${al})) !== NOFAST && (rt.n = SEC.n, rt.v[1] = SEC.v, rt.v[2] = SEC.w, true))) ? v : `;
   }
 
   /** Stores the results of the call just made (c: wanted + 1; 0 = all, kept as pending values). */

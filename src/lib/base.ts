@@ -121,6 +121,43 @@ function select(L: State, args: LuaValue[]): LuaValue[] {
   return args.slice(i);
 }
 
+/** select's fast entries (runtime/fastnative.ts): an integer or '#' selector and the n - 1 values after it
+ * (pending results of a call included, `select('#', f())`); the start index of the results, n when none,
+ * or -1 to leave the call (errors included) to the general entry. */
+function selectStart(n: number, sel: LuaValue): number {
+  if (typeof sel !== 'number' || Math.floor(sel) !== sel) return -1;
+  const i = sel < 0 ? n + sel : sel > n ? n : sel;
+  return i >= 1 ? i : -1;
+}
+function selectArg(i: number, a: LuaValue, b: LuaValue, c: LuaValue): LuaValue {
+  return i === 1 ? a : i === 2 ? b : i === 3 ? c : undefined;
+}
+const selectFn = new FastNative('select', select as Fn, (_L, n, s, a, b, c) => {
+  if (typeof s === 'string' && s[0] === '#') return n - 1;
+  const i = selectStart(n, s);
+  return i < 0 ? NOFAST : selectArg(i, a, b, c);
+}, false, (_L, n, s, a, b, c) => {
+  if (typeof s === 'string' && s[0] === '#') {
+    SECOND.v = undefined;
+    return n - 1;
+  }
+  const i = selectStart(n, s);
+  if (i < 0) return NOFAST;
+  SECOND.v = selectArg(i + 1, a, b, c);
+  return selectArg(i, a, b, c);
+}, (_L, n, s, a, b, c) => {
+  if (typeof s === 'string' && s[0] === '#') {
+    SECOND.n = 1;
+    return n - 1;
+  }
+  const i = selectStart(n, s);
+  if (i < 0) return NOFAST;
+  SECOND.n = n - i;
+  SECOND.v = selectArg(i + 1, a, b, c);
+  SECOND.w = selectArg(i + 2, a, b, c);
+  return selectArg(i, a, b, c);
+});
+
 function setmetatable(L: State, args: LuaValue[]): LuaValue[] {
   const t = checkTable(L, args, 1);
   const mt = args[1];
@@ -379,7 +416,7 @@ export function openBase(L0: LuaState): LuaTable {
     t.set(args[1], args[2]);
     return [t];
   });
-  reg('select', select);
+  G.setStr('select', selectFn);
   G.setStr('setmetatable', setmetatableFn);
   // fast entry (runtime/fastnative.ts): tonumber(v) without a base
   G.setStr('tonumber', new FastNative('tonumber', tonumber as Fn, (_L2, n, v, base) => {

@@ -22,7 +22,7 @@ import { dump } from '../compiler/dump.js';
 import { MAX_RESULTS, findEntry, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
 import { formatEntry, strFormat } from './strformat.js';
 import { strPack, strPackSize, strUnpack } from './strpack.js';
-import { FastNative, NOFAST, viaArgs, viaArgs2, type FastFn } from '../runtime/fastnative.js';
+import { FastNative, NOFAST, SECOND, viaArgs, viaArgs2, type FastFn } from '../runtime/fastnative.js';
 
 type Fn = (L: LuaState, args: LuaValue[]) => LuaValue[];
 
@@ -49,7 +49,7 @@ export function openString(L: LuaState): LuaTable {
   ];
   for (const [name, fn] of fns) {
     const fast = FAST[name];
-    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, ONE.has(name), FAST2[name]) : new NativeFunction(name, fn));
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, ONE.has(name), FAST2[name], FASTM[name]) : new NativeFunction(name, fn));
   }
   L.setTypeMetatable('string', stringMetatable(L, lib));
   return lib;
@@ -103,6 +103,27 @@ const FAST2: Record<string, FastFn | undefined> = {
   match: fixedFirst(matchFixed, match2),
   gsub: (L, n, s, p, r, m) => typeof r === 'string' || typeof r === 'number' ||
     (r instanceof LuaTable && r.metatable === undefined) ? gsub2(L, n, s, p, r, m) : NOFAST,
+};
+
+/** Multi-result entries (FastNative.fastm: up to three results, count in SECOND.n). */
+const FASTM: Record<string, FastFn | undefined> = {
+  // byte(s [, i [, j]]) with integer positions spanning at most three bytes, as strByte clips them
+  byte: (_L, n, s, i, j) => {
+    if (typeof s !== 'string' || n > 3) return NOFAST;
+    const i0 = n < 2 || i === undefined ? 1 : i;
+    if (typeof i0 !== 'number' || Math.floor(i0) !== i0) return NOFAST;
+    const j0 = n < 3 || j === undefined ? i0 : j;
+    if (typeof j0 !== 'number' || Math.floor(j0) !== j0) return NOFAST;
+    const l = s.length;
+    const posi = startPos(i0, l);
+    const pose = j0 > l ? l : j0 >= 0 ? j0 : j0 < -l ? 0 : l + j0 + 1;
+    const k = posi > pose ? 0 : pose - posi + 1;
+    if (k > 3) return NOFAST;
+    SECOND.n = k;
+    if (k > 1) SECOND.v = s.charCodeAt(posi);
+    if (k > 2) SECOND.w = s.charCodeAt(posi + 1);
+    return k > 0 ? s.charCodeAt(posi - 1) : undefined;
+  },
 };
 
 const FAST: Record<string, FastFn | undefined> = {
