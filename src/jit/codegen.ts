@@ -29,7 +29,7 @@ import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
 import { cpow, fmod } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
-import { FAST_MAX_ARGS, NOFAST, SECOND } from '../runtime/fastnative.js';
+import { FAST_MAX_ARGS, ITERATORS, NOFAST, SECOND } from '../runtime/fastnative.js';
 
 const MAX = '9007199254740991';
 /** A saved pc before a runtime slow path that cannot raise (see wrap()). */
@@ -505,9 +505,11 @@ class Gen {
         e(`x = ${this.R(a + 3)}; if (x !== undefined && x !== false) { ${this.save(pc)} newTbc(L, th, ci, B + ${a + 3}); }`);
         return true;
       case Op.TFORCALL:
+        if (!this.gen) this.inlineIter(a, argC(i));
         this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4, argC(i) <= 1 ? 1 : argC(i) === 2 ? 3 : 2);
         this.afterWrite(pc);
         this.results(a + 4, argC(i) + 1, pc, a);
+        if (!this.gen) this.emit('}');
         return true;
       case Op.TFORLOOP:
         e(this.step(pc));
@@ -894,6 +896,24 @@ class Gen {
     // become an interpreter frame at this call
     const unw = this.gen ? '' : ` if (rt.unw) { ${this.spill(base)}return; }`;
     this.emit(`th.top = B + ${this.p.maxstacksize};${unw}${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
+  }
+
+  /** The head of TFORCALL when its iterator is `next` on a table or ipairs' iterator on a plain table with an
+   * integer control value (runtime/fastnative.ts ITERATORS): the step is done inline (LuaTable.step: exact
+   * next order and errors, which the call below raises: an invalid key gives -1 here), else (an open `else {`
+   * closed after the call's results) the call is made. Nothing here can raise, call, yield or set a hook. */
+  private inlineIter(a: number, c: number): void {
+    const out = (key: string, val: string): string => {
+      let s = `${this.R(a + 4)} = ${key};`;
+      if (c >= 2) s += ` ${this.R(a + 5)} = ${val};`;
+      for (let j = 2; j < c; j++) s += ` ${this.R(a + 4 + j)} = undefined;`;
+      return s;
+    };
+    this.emit(`f = ${this.R(a)}; x = ${this.R(a + 1)}; y = ${this.R(a + 2)};`);
+    this.emit(`if (f === NXF && x instanceof LuaTable && (n = x.step(y, NXO)) >= 0) { ${out('n > 0 ? NXO[0] : undefined', 'n > 0 ? NXO[1] : undefined')} }`);
+    this.emit(`else if (f === IPF && x instanceof LuaTable && x.metatable === undefined && typeof y === 'number' && Math.floor(y) === y && y < ${MAX}) {`);
+    this.emit(`y = y + 1; v = y > 0 && y <= x.alimit ? x.arr[y - 1] : x.getInt(y); ${out('v === undefined ? undefined : y', 'v')} }`);
+    this.emit('else {');
   }
 
   /** The test and call of a native's fast entry seen at a call site (runtime/fastnative.ts), `n` arguments
@@ -1527,6 +1547,7 @@ class Gen {
     for (let s = 0; s < this.ics; s++) lines.push(`const ic${s} = rt.newLookupCache();`);
     if (/\bNOFAST\b/.test(text)) lines.push('const NOFAST = FX.NOFAST;');
     if (/\bSEC\b/.test(text)) lines.push('const SEC = FX.SEC;');
+    if (/\bNXF\b/.test(text)) lines.push('const NXF = FX.IT.next, IPF = FX.IT.ipairs, NXO = FX.NXO;');
     lines.push('const GC = L.gc;');
     if (/\bFB\[/.test(text)) lines.push('const FB = SP.fb;');
     if (/\bM1\b/.test(text)) lines.push('const M1 = GA();');
@@ -1641,6 +1662,9 @@ function intRem(X: string, Y: string): string {
 const FX = {
   NOFAST,
   SEC: SECOND,
+  IT: ITERATORS,
+  /** The entry of an inline `next` step (inlineIter), read at once. */
+  NXO: [undefined, undefined] as LuaValue[],
   k: FK,
   pow: cpow,
   /** JS `%` without V8's call into C for non-int32 operands (number.ts) */

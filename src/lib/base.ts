@@ -11,7 +11,7 @@ import { LFloat, LuaFunction, NativeFunction, NONE, rawEquals, typeName, type Lu
 import { LuaError } from '../runtime/errors.js';
 import { LuaTable, metatableChanged } from '../runtime/table.js';
 import { str2number, tostringNumber } from '../runtime/number.js';
-import { FastNative, NOFAST, SECOND } from '../runtime/fastnative.js';
+import { FastNative, ITERATORS, NOFAST, SECOND } from '../runtime/fastnative.js';
 import {
   argError, checkAny, checkInteger, checkString, checkTable, luaError, optInteger, optString,
   typeError, toStringCoerce,
@@ -318,13 +318,11 @@ type Fn = (L: State, args: LuaValue[]) => LuaValue[];
 const nextPair: LuaValue[] = [undefined, undefined];
 function nextFast(_L: LuaState, n: number, t: LuaValue, k: LuaValue): LuaValue | typeof NOFAST {
   if (n < 1 || !(t instanceof LuaTable)) return NOFAST;
-  try {
-    if (!t.nextInto(k, nextPair)) {
-      SECOND.v = undefined;
-      return undefined;
-    }
-  } catch {
-    return NOFAST;
+  const r = t.step(k, nextPair);
+  if (r < 0) return NOFAST;
+  if (r === 0) {
+    SECOND.v = undefined;
+    return undefined;
   }
   const key = nextPair[0];
   SECOND.v = nextPair[1]; // (for the two-result entry)
@@ -461,3 +459,5 @@ const ipairsIter = new FastNative('ipairs_aux', ipairsAux as Fn, ipairsFast, fal
   SECOND.n = r === undefined ? 1 : 2;
   return r;
 });
+ITERATORS.next = nextFn;
+ITERATORS.ipairs = ipairsIter;

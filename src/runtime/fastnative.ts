@@ -32,6 +32,10 @@ export const FAST_MAX_ARGS = 4;
  * third result in `w` and its result count (0..3) in `n`. */
 export const SECOND: { v: LuaValue; w: LuaValue; n: number } = { v: undefined, w: undefined, n: 0 };
 
+/** The iterators of `pairs` and `ipairs` (next and ipairs_aux, set by lib/base.ts): a generic `for` whose
+ * iterator is one of them steps through the table inline in compiled code (jit/codegen.ts TFORCALL). */
+export const ITERATORS: { next: NativeFunction | null; ipairs: NativeFunction | null } = { next: null, ipairs: null };
+
 /** The fast entries a compiled call site caches for a native it has seen (FastNative, or a special function
  * such as pairs that has them: interp/call.ts FastSpecial). */
 export interface FastEntries {

@@ -166,7 +166,8 @@ export class LuaTable extends LuaObject {
   /** A string key of `hash` may hold a dead (undefined) value: only then can a missing value be a dead key.
    * Generated code that stores undefined into `hash` sets it (see the header). */
   declare sHasDead: boolean;
-  /** Position in skeys of the key last returned by next(), so that a traversal is O(1) per step. */
+  /** Position in skeys, or slot in mkeys, of the key last returned by next(), so that a traversal is O(1) per
+   * step without a lookup (a hint: strPos and mapPos check that the key is there). */
   declare private scursor: number;
   /** Hash-part keys (normalised) -> slot index in mkeys/mvals. */
   declare private map: Map<unknown, number> | undefined;
@@ -727,37 +728,55 @@ export class LuaTable extends LuaObject {
   /** Raw next without allocation: writes the entry after `key` into out[0], out[1] and returns true, or
    * returns false at the end. Throws "invalid key to 'next'" for a key that is not in the table. */
   nextInto(key: LuaValue, out: LuaValue[]): boolean {
+    const r = this.step(key, out);
+    if (r < 0) throw new LuaError("invalid key to 'next'");
+    return r > 0;
+  }
+
+  /** nextInto without raising (generated code's inline traversal, jit/codegen.ts TFORCALL): 1 with the entry
+   * after `key` in out[0], out[1]; 0 at the end; -1 for a key that is not in the table (the caller then
+   * makes the call through `next` itself, which raises). */
+  step(key: LuaValue, out: LuaValue[]): number {
     const a = this.arr;
     let i = 0;
     if (key !== undefined) {
-      if (typeof key === 'string' && !this.strDict) return this.nextStr(this.strPos(key) + 1, out);
+      if (typeof key === 'string' && !this.strDict) {
+        const p = this.strPos(key);
+        return p < 0 ? -1 : this.nextStr(p + 1, out) ? 1 : 0;
+      }
       let k: unknown = key;
       if (key instanceof LFloat) {
         // PUC looks a float key up as a float: one with an integer value (stored as an integer) is never
         // found, so next(t, 1.0) raises even when t[1] exists; inf and +-2^63.. are found as floats
         k = floatKey(key.n);
-        if (typeof k !== 'number' || (k >= -MAX_SAFE && k <= MAX_SAFE)) throw new LuaError("invalid key to 'next'");
+        if (typeof k !== 'number' || (k >= -MAX_SAFE && k <= MAX_SAFE)) return -1;
       } else if (typeof k === 'number' && Math.floor(k) === k && k >= 1 && k <= a.length) {
         i = k;
       }
-      if (i === 0) return this.nextMap(this.mapPos(k) + 1, out);
+      if (i === 0) {
+        const p = this.mapPos(k);
+        return p < 0 ? -1 : this.nextMap(p + 1, out) ? 1 : 0;
+      }
     }
     for (; i < a.length; i++) {
       const v = a[i];
       if (v !== undefined) {
         out[0] = i + 1;
         out[1] = v;
-        return true;
+        return 1;
       }
     }
-    return this.nextStr(0, out);
+    return this.nextStr(0, out) ? 1 : 0;
   }
 
+  /** The slot of map key k, or -1. */
   private mapPos(k: unknown): number {
+    // a traversal asks for the slot it was given last (nextMap leaves it in scursor): no Map lookup
+    const c = this.scursor;
+    if (this.mkeys !== undefined && this.mkeys[c] === k) return c;
     const m = this.map;
     const slot = m !== undefined ? m.get(k) : this.mkeys !== undefined ? this.mkeys.indexOf(k) : -1;
-    if (slot === undefined || slot < 0) throw new LuaError("invalid key to 'next'");
-    return slot;
+    return slot === undefined ? -1 : slot;
   }
 
   /** The string keys of `hash` in traversal order (dead ones included), cached until a property is added. */
@@ -769,9 +788,7 @@ export class LuaTable extends LuaObject {
     const ks = this.stringKeys();
     const c = this.scursor;
     if (ks[c] === key) return c;
-    const p = ks.indexOf(key); // a record has few keys: only nested traversals get here
-    if (p < 0) throw new LuaError("invalid key to 'next'");
-    return p;
+    return ks.indexOf(key); // a record has few keys: only nested traversals get here (-1: not a key)
   }
 
   private nextStr(j: number, out: LuaValue[]): boolean {
@@ -799,6 +816,7 @@ export class LuaTable extends LuaObject {
       const v = vals[j];
       if (v !== undefined) {
         const k = this.mkeys![j];
+        this.scursor = j;
         // a float key kept as a raw JS number (inf, 2^63...) goes back into its box
         out[0] = typeof k === 'number' && Math.floor(k) === k && (k > MAX_SAFE || k < -MAX_SAFE)
           ? new LFloat(k)
