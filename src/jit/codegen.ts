@@ -437,15 +437,15 @@ class Gen {
         return true;
       case Op.CONCAT: {
         const n = argB(i);
-        // two operands (the common case) as arguments: no array, so no double array that loses NaN signs
-        const args = n === 2 ? `concat2(${this.R(a)}, ${this.R(a + 1)})` : `concat(${this.valueList(a, a + n, false)})`;
-        const slow = `${this.save(pc)} if ((v = rt.${args}) === DEOPT) ${this.deopt(pc)}`;
-        if (n <= 8) {
-          // strings only (most concatenations): joined inline, no call and no operand array
-          const ops = Array.from({ length: n }, (_, j) => this.R(a + j));
-          e(`if (${ops.map((x) => `typeof ${x} === 'string'`).join(' && ')}) v = ${ops.join(' + ')}; else { ${slow} }`);
-          e(`${RA} = v;`);
-        } else e(`${slow} ${RA} = v;`);
+        // strings only (most concatenations): joined inline, no call and no operand array; else strings and
+        // numbers pairwise from the left (the same text: no array, so no double array that loses NaN signs),
+        // anything else (metamethods, errors) in the interpreter, which redoes the instruction from the start
+        const ops = Array.from({ length: n }, (_, j) => this.R(a + j));
+        let pairs = `(v = rt.concat2(${ops[0]}, ${ops[1]})) === DEOPT`;
+        for (let j = 2; j < n; j++) pairs += ` || (v = rt.concat2(v, ${ops[j]})) === DEOPT`;
+        const slow = `${this.save(pc)} if (${pairs}) ${this.deopt(pc)}`;
+        e(`if (${ops.map((x) => `typeof ${x} === 'string'`).join(' && ')}) v = ${ops.join(' + ')}; else { ${slow} }`);
+        e(`${RA} = v;`);
         this.gc(`${STRING_COST} + v.length`, pc, a);
         return true;
       }

@@ -1110,19 +1110,8 @@ export class JitRuntime {
     return DEOPT;
   }
 
-  /** Concatenation of strings and numbers; DEOPT for anything else (metamethods, errors). */
-  concat(vals: LuaValue[]): string | typeof DEOPT {
-    let s = '';
-    for (let j = 0; j < vals.length; j++) {
-      const v = vals[j];
-      if (typeof v === 'string') s += v;
-      else if (isNum(v)) s += tostringNumber(v);
-      else return DEOPT;
-    }
-    return s;
-  }
-
-  /** concat() of two values. */
+  /** Concatenation of two strings or numbers (CONCAT pairwise from the left); DEOPT for anything else
+   * (metamethods, errors). */
   concat2(x: LuaValue, y: LuaValue): string | typeof DEOPT {
     let s: string;
     if (typeof x === 'string') s = x;

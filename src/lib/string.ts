@@ -124,6 +124,12 @@ const FASTM: Record<string, FastFn | undefined> = {
     if (k > 2) SECOND.w = s.charCodeAt(posi + 1);
     return k > 0 ? s.charCodeAt(posi - 1) : undefined;
   },
+  // gsub always returns two results (`select(2, s:gsub(p, r))`, `return s:gsub(p, r)`)
+  gsub: (L, n, s, p, r, m) => {
+    const v = FAST2.gsub!(L, n, s, p, r, m);
+    SECOND.n = 2;
+    return v;
+  },
 };
 
 const FAST: Record<string, FastFn | undefined> = {

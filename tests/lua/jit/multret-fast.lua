@@ -66,3 +66,12 @@ for round = 1, 3 do
   local t = round == 2 and {} or {k = round}
   print(round, show(next(t)), show(next(t, next(t))), pcall(function() return show(next(t, 'nope')) end))
 end
+
+-- gsub's two results through all-results sites, with replacements that take the general path
+local reps = {'%0%0', {a = 'A'}, function(m) return m:upper() end, 5, setmetatable({}, {__index = function() return 'i' end})}
+for round = 1, 2 do
+  for i, r in ipairs(reps) do
+    print(round, i, show(('banana'):gsub('a', r)), select(2, ('banana'):gsub('n', r)), show(('x'):gsub('y', r, 0)))
+  end
+  print(pcall(function() return show(('x'):gsub('(', 'y')) end))
+end
