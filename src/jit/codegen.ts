@@ -505,11 +505,11 @@ class Gen {
         e(`x = ${this.R(a + 3)}; if (x !== undefined && x !== false) { ${this.save(pc)} newTbc(L, th, ci, B + ${a + 3}); }`);
         return true;
       case Op.TFORCALL:
-        if (!this.gen) this.inlineIter(a, argC(i));
+        this.inlineIter(a, argC(i));
         this.call(pc, a, [this.R(a + 1), this.R(a + 2)], -1, a + 4, argC(i) <= 1 ? 1 : argC(i) === 2 ? 3 : 2);
         this.afterWrite(pc);
         this.results(a + 4, argC(i) + 1, pc, a);
-        if (!this.gen) this.emit('}');
+        this.emit('}');
         return true;
       case Op.TFORLOOP:
         e(this.step(pc));

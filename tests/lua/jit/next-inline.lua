@@ -123,3 +123,20 @@ for round = 1, 3 do
   for k, v in next, {7, 8} do s = s .. k .. v end
   print(round, s, keys({z = 1}))
 end
+
+-- the same loops in a coroutine (generator variants of compiled functions), yielding mid-traversal
+local ct = {}
+for i = 1, 50 do ct['k' .. i] = i; ct[i] = i end
+local co = coroutine.wrap(function()
+  local s = 0
+  for r = 1, 3 do
+    for k, v in pairs(ct) do s = s + v; if v % 10 == 0 then coroutine.yield(s) end end
+    for i, v in ipairs(ct) do s = s + v; if i % 25 == 0 then coroutine.yield(s) end end
+    local ok, e = pcall(function() for k in next, ct, 'zz' do end end)
+    coroutine.yield(tostring(ok) .. e)
+  end
+  return 'done' .. s
+end)
+local out = {}
+for i = 1, 40 do local r = co(); out[#out + 1] = r; if type(r) == 'string' and r:sub(1, 4) == 'done' then break end end
+print(#out, out[#out], out[#out - 1]) -- (values yielded mid-traversal depend on the hash order)
