@@ -968,10 +968,12 @@ class Gen {
       this.genTail(site, list, args, mvBase, a);
       return;
     }
-    // a native whose fast entry stands for exactly one result (runtime/fastnative.ts), seen at this site
+    // a native with a fast entry seen at this site (runtime/fastnative.ts): one standing for exactly one
+    // result, else the multi-result entry (`return next(t, k)`, `return s:gsub(p, r)`)
     if (args !== null && args.length <= FAST_MAX_ARGS) {
       const al = args.map((x) => ', ' + x).join('');
-      e(`if (f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) { ${this.leave()} rt.n = 1; return v; }`);
+      e(`if (f === ${site}.n) { if (${site}.o) { if ((v = ${site}.q(L, ${args.length}${al})) !== NOFAST) { ${this.leave()} rt.n = 1; return v; } }`);
+      e(`else if (${site}.m !== null && (v = ${site}.m(L, ${args.length}${al})) !== NOFAST) { ${this.leave()} rt.n = SEC.n; rt.v[1] = SEC.v; rt.v[2] = SEC.w; return v; } }`);
     }
     e(`if (!(f instanceof LuaClosure)) { x = ${list}; v = rt.callv(${site}, f, x); ${this.leave()} return v; }`);
     // the callee cached at this site is called directly (no argument array, no spread): tail calls are the

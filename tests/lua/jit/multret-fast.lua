@@ -75,3 +75,21 @@ for round = 1, 2 do
   end
   print(pcall(function() return show(('x'):gsub('(', 'y')) end))
 end
+
+-- tail calls of natives with multi-result entries: every count of results, and the general path
+local function tnext(t, k) return next(t, k) end
+local function tsel(n, ...) return select(n, ...) end
+local function tbyte(s, i, j) return s:byte(i, j) end
+local function tpairs(x) return pairs(x) end
+local function tgsub(s, p, r) return s:gsub(p, r) end
+for round = 1, 2 do
+  print(round, show(tnext({})), show(tnext({4})), show(tnext({4}, 1)), pcall(tnext, {4}, 'no'))
+  print(round, show(tsel(1, 'a', 'b', 'c')), show(tsel(3, 'a', 'b')), show(tsel('#')), show(tsel(-1, 'a', 'b')), pcall(tsel, 0, 'a'))
+  print(round, show(tbyte('abcdef', 2, 4)), show(tbyte('abcdef', 1, 6)), show(tbyte('ab', 5)), show(tbyte('ab', -1)))
+  local mtp = round == 2 and setmetatable({}, {__pairs = function() return 1, 2, 3, 4 end}) or {}
+  local f, st, c = tpairs({})
+  print(round, f == next, type(st), c, select("#", tpairs(mtp)), (select(3, tpairs(mtp))), show(tgsub('aaa', 'a', 'b')), show(tgsub('aaa', 'a', string.upper)))
+  local n = 0
+  for k, v in tnext, {1, 2, 3, x = 4} do n = n + v end
+  print(round, n)
+end
