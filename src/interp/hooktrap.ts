@@ -201,7 +201,7 @@ export function traceStep(L: State, th: Coroutine, ci: CallInfo, code: Uint32Arr
     case Op.JMP:
       return j + 1 + (real >>> 7) - OFFSET_sJ;
     case Op.FORLOOP:
-      return forLoop(th, ci.base + ((real >>> 7) & 0xff)) ? j + 1 - (real >>> 15) : j + 1;
+      return forLoop(L, th, ci.base + ((real >>> 7) & 0xff)) ? j + 1 - (real >>> 15) : j + 1;
     case Op.RETURN0: case Op.RETURN1:
       if (th.hookMask !== 0) {
         returnFrom(L, th, ci, ci.base + ((real >>> 7) & 0xff), op === Op.RETURN0 ? 0 : 1);
@@ -228,7 +228,7 @@ function budgetStep(L: State, budget: Budget, th: Coroutine, ci: CallInfo, t: Tr
     case Op.JMP:
       return j + 1 + (real >>> 7) - OFFSET_sJ;
     case Op.FORLOOP:
-      return forLoop(th, ci.base + ((real >>> 7) & 0xff)) ? j + 1 - (real >>> 15) : j + 1;
+      return forLoop(L, th, ci.base + ((real >>> 7) & 0xff)) ? j + 1 - (real >>> 15) : j + 1;
   }
   t.code[j] = real;
   t.open = j;

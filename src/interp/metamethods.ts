@@ -461,6 +461,16 @@ function isIntVal(v: LuaValue): boolean {
   return (typeof v === 'number' && Math.floor(v) === v) || typeof v === 'bigint';
 }
 
+function isNumVal(v: LuaValue): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
+}
+
+/** A numeric for's hidden state is only ever changed by debug.setlocal; lua5.4 then reads it as whatever type
+ * the loop started with (undefined behaviour). Here: an error, never a host exception. */
+function badForState(L: State): never {
+  rtError(L, "'for' loop state is not a number (changed by debug.setlocal)");
+}
+
 function dbl(v: number | bigint | LFloat): number {
   return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.n;
 }
@@ -483,11 +493,12 @@ function forError(L: State, v: LuaValue, what: string): never {
 }
 
 /** OP_FORLOOP beyond the small-integer case. Returns true to jump back. */
-export function forLoop(th: Coroutine, ra: number): boolean {
+export function forLoop(L: State, th: Coroutine, ra: number): boolean {
   const s = th.stack;
   const step = s[ra + 2];
   if (isIntVal(step)) {
     const count = s[ra + 1] as number | bigint;
+    if (!isIntVal(count) || !isIntVal(s[ra])) badForState(L);
     if (count === 0 || count === 0n) return false;
     s[ra + 1] = typeof count === 'bigint' ? count - 1n : count - 1;
     const idx = addNum(s[ra] as number | bigint, step as number | bigint);
@@ -495,6 +506,7 @@ export function forLoop(th: Coroutine, ra: number): boolean {
     s[ra + 3] = idx;
     return true;
   }
+  if (!isNumVal(step) || !isNumVal(s[ra + 1]) || !isNumVal(s[ra])) badForState(L);
   const fs = dbl(step as number | LFloat);
   const fl = dbl(s[ra + 1] as number | LFloat);
   const idx = dbl(s[ra] as number | LFloat) + fs;

@@ -789,7 +789,7 @@ export function run(L: State): void {
             }
             continue;
           }
-          if (forLoop(th, ra)) pc -= i >>> 15;
+          if (forLoop(L, th, ra)) pc -= i >>> 15;
           continue;
         }
         case Op.FORPREP: {

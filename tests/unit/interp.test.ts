@@ -363,3 +363,21 @@ return "end"`, '=async', 'bt');
   assert.deepEqual(r, ['end']);
   assert.equal(out.text, "2\t4\nfalse\tasync boom\nfalse\tattempt to yield across a C-call boundary\n");
 });
+
+test("a numeric for's hidden state set to a non-number by debug.setlocal is a Lua error", () => {
+  // lua5.4 reads the slot as the type the loop started with (undefined behaviour); Moonrise raises an error
+  for (const [init, value] of [['1, 3', 'nil'], ['1, 3', '{}'], ['1.5, 3', 'nil'], ['1.5, 3', '"x"']]) {
+    const src = `
+      for i = ${init} do
+        local n = 1
+        while true do
+          local name = debug.getlocal(1, n)
+          if name == nil then break end
+          if name == '(for state)' then debug.setlocal(1, n + 2, ${value}) break end
+          n = n + 1
+        end
+      end`;
+    const out = run(src);
+    assert.match(out, /^lua: t:\d+: 'for' loop state is not a number \(changed by debug\.setlocal\)\n/, `${init} ${value}: ${out}`);
+  }
+});
