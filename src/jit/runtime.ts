@@ -936,8 +936,9 @@ export class JitRuntime {
     return v;
   }
 
-  /** t[k] following __index tables; DEOPT when a function metamethod or an error is involved. */
-  index(t: LuaValue, k: LuaValue): LuaValue | typeof DEOPT {
+  /** t[k] following __index tables; DEOPT when a function metamethod (unless `call`: then it is called, see
+   * indexCall) or an error is involved. */
+  index(t: LuaValue, k: LuaValue, call = false): LuaValue | typeof DEOPT {
     for (let loop = 0; loop < 100; loop++) {
       let tm: LuaValue;
       if (t instanceof LuaTable) {
@@ -950,6 +951,7 @@ export class JitRuntime {
         if (tm === undefined) return DEOPT;
       }
       if (tm instanceof LuaFunction) {
+        if (call) return this.callMM(tm, t, k);
         this.mmMiss = true;
         return DEOPT;
       }
@@ -958,8 +960,9 @@ export class JitRuntime {
     return DEOPT;
   }
 
-  /** t[k] = v following __newindex tables; DEOPT for function metamethods, errors and invalid keys. */
-  setIndex(t: LuaValue, k: LuaValue, v: LuaValue): typeof DEOPT | undefined {
+  /** t[k] = v following __newindex tables; DEOPT for function metamethods (unless `call`: then it is called,
+   * see newindexCall), errors and invalid keys. */
+  setIndex(t: LuaValue, k: LuaValue, v: LuaValue, call = false): typeof DEOPT | undefined {
     for (let loop = 0; loop < 100; loop++) {
       let tm: LuaValue;
       if (t instanceof LuaTable) {
@@ -974,6 +977,10 @@ export class JitRuntime {
         if (tm === undefined) return DEOPT;
       }
       if (tm instanceof LuaFunction) {
+        if (call) {
+          this.L.callIn(this.L.cur, tm, [t, k, v], 0);
+          return undefined;
+        }
         this.mmMiss = true;
         return DEOPT;
       }
@@ -993,21 +1000,7 @@ export class JitRuntime {
     // a leaf's plain variant on a coroutine or under callAsync: the metamethod may yield, so the frame deopts
     // (runtime deopt hands it to the coroutine driver)
     if (!this.L.cur.isMain || this.L.suspendable()) return DEOPT;
-    for (let loop = 0; loop < 100; loop++) {
-      let tm: LuaValue;
-      if (t instanceof LuaTable) {
-        const v = t.get(k);
-        if (v !== undefined) return v;
-        const mt = t.metatable;
-        if (mt === undefined || (tm = mt.getStr('__index')) === undefined) return undefined;
-      } else {
-        tm = getTM(this.L, t, '__index');
-        if (tm === undefined) return DEOPT;
-      }
-      if (tm instanceof LuaFunction) return this.callMM(tm, t, k);
-      t = tm;
-    }
-    return DEOPT;
+    return this.index(t, k, true);
   }
 
   /** The first result of metamethod `tm` called with (a, b) from a plain compiled frame: a compiled Lua
@@ -1033,26 +1026,7 @@ export class JitRuntime {
   newindexCall(t: LuaValue, k: LuaValue, v: LuaValue): typeof DEOPT | undefined {
     this.mmMiss = false;
     if (!this.L.cur.isMain || this.L.suspendable()) return DEOPT; // as in indexCall
-    for (let loop = 0; loop < 100; loop++) {
-      let tm: LuaValue;
-      if (t instanceof LuaTable) {
-        const mt = t.metatable;
-        if (mt === undefined || (tm = mt.getStr('__newindex')) === undefined || t.get(k) !== undefined) {
-          if (k === undefined || (typeof k === 'number' && k !== k)) return DEOPT;
-          t.set(k, v);
-          return undefined;
-        }
-      } else {
-        tm = getTM(this.L, t, '__newindex');
-        if (tm === undefined) return DEOPT;
-      }
-      if (tm instanceof LuaFunction) {
-        this.L.callIn(this.L.cur, tm, [t, k, v], 0);
-        return undefined;
-      }
-      t = tm;
-    }
-    return DEOPT;
+    return this.setIndex(t, k, v, true);
   }
 
   /** Arithmetic on numbers that left the inline fast path (op is the opcode's arithmetic name). */
