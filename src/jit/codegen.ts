@@ -654,7 +654,8 @@ class Gen {
 
   /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
    * table's hidden class), or for a dictionary-mode table (strDict) the Map-part slot the site last found the
-   * key in (`icN.s`, tested against the slot's key; else rt.dictGet finds and remembers it); when there is none and the table has a metatable, the result of the `__index` chain,
+   * key in (`icN.s`, tested against the slot's key; else rt.dictGet finds and remembers it); when there is
+   * none and the table has a metatable, the result of the `__index` chain,
    * which depends only on that metatable and the tables along the chain: the site's cache `icN` holds it for
    * four metatables inline (and more in rt.lookupMiss), valid while `LuaTable.epoch` is unchanged (every change
    * to a table such a lookup read bumps it: runtime/table.ts, "Watched tables"); a miss walks the chain in
