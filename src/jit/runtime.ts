@@ -750,19 +750,8 @@ export class JitRuntime {
     const d = this.data(p);
     if (p.tierData.jitNoParam !== true) {
       p.tierData.jitNoParam = true;
-      let fn: Compiled | null = null;
-      try {
-        fn = this.compiler(p, this);
-      } catch (e) {
-        if (this.opts.trace) this.opts.trace(`jit: compile error in ${p.source}:${p.linedefined}: ${String(e)}`);
-      }
-      if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'recompiled' : 'not recompiled'} ${p.source}:${p.linedefined} (parameter types)`);
       // uncompilable: the speculating function stays, and its guard sends such calls to the interpreter
-      if (fn !== null) {
-        d.fn = fn;
-        setDirect(p, fn);
-      } else p.tierData.jitNoRespec = true;
-      if (this.lastP === p) this.lastP = null;
+      if (!this.recompile(p, 'parameter types')) p.tierData.jitNoRespec = true;
     }
     const j = d.fn;
     if (j === null || j === undefined || p.tierData.jitNoRespec === true) return this.viaInterp(cl, args);
@@ -809,18 +798,25 @@ export class JitRuntime {
     p.tierData.jitMMn = n;
     if (n < MM_DEOPTS) return;
     p.tierData.jitMM = true;
+    this.recompile(p, 'metamethod calls');
+  }
+
+  /** Compiles `p` again (its tier data already says what changed, `why` names it for --trace-jit); the new
+   * function replaces the old one (call sites that cached the old one keep calling it). False when `p` did not
+   * compile: the old function stays. */
+  private recompile(p: Proto, why: string): boolean {
     let fn: Compiled | null = null;
     try {
       fn = this.compiler(p, this);
     } catch (e) {
       if (this.opts.trace) this.opts.trace(`jit: compile error in ${p.source}:${p.linedefined}: ${String(e)}`);
     }
-    if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'recompiled' : 'not recompiled'} ${p.source}:${p.linedefined} (metamethod calls)`);
-    if (fn !== null) {
-      this.data(p).fn = fn;
-      setDirect(p, fn);
-      if (this.lastP === p) this.lastP = null;
-    }
+    if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'recompiled' : 'not recompiled'} ${p.source}:${p.linedefined} (${why})`);
+    if (this.lastP === p) this.lastP = null;
+    if (fn === null) return false;
+    this.data(p).fn = fn;
+    setDirect(p, fn);
+    return true;
   }
 
   /** callAt with the arguments nfix fixed ones already in the stack, then the values of mv. */

@@ -502,6 +502,18 @@ print(count(1000, 0), count(5.0, 0.5), ack(2, 3), #fs, fs[1](), fs[150](), fs[30
   assert.deepEqual(events.filter((m) => m.includes('deopt')), []);
 });
 
+/** The --trace-jit events of running `src` (without errors) at threshold 0. */
+function traceEvents(src: string): string[] {
+  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
+  openLibs(L, undefined);
+  const events: string[] = [];
+  enableJit(L, { threshold: 0, trace: (m) => events.push(m) });
+  const f = L.load(src, '=t', 't');
+  assert.ok(!Array.isArray(f));
+  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  return events;
+}
+
 test('__index and __newindex functions are called from compiled frames: same results, no deopt once recompiled', () => {
   const src = `
 local log = {}
@@ -519,13 +531,7 @@ for i = 1, 50 do local a, b, c, d = f(P, "k", i); s = s + b + d end
 print(s, #log, log[1], log[#log], f(P, "z", 0))
 `;
   same(src);
-  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
-  openLibs(L, undefined);
-  const events: string[] = [];
-  enableJit(L, { threshold: 0, trace: (m) => events.push(m) });
-  const f = L.load(src, '=t', 't');
-  assert.ok(!Array.isArray(f));
-  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  const events = traceEvents(src);
   // a few deopts make the function recompile with the calls (runtime.ts calledMM); none after that
   const at = events.findIndex((m) => m.includes('(metamethod calls)'));
   assert.ok(at > 0, 'recompiled for metamethod calls');
@@ -547,13 +553,7 @@ local ok, e = pcall(function() local function f(n) if n == 12000 then error("dee
 print(rec(9000, 1, 2), ok, e)
 `;
   same(src);
-  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
-  openLibs(L, undefined);
-  const events: string[] = [];
-  enableJit(L, { threshold: 0, trace: (m) => events.push(m) });
-  const f = L.load(src, '=t', 't');
-  assert.ok(!Array.isArray(f));
-  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  const events = traceEvents(src);
   // the prologue past the budget unwound the segment (the call then ran compiled again)
   assert.ok(events.some((m) => m.startsWith('jit: unwound')), 'unwound');
 });
