@@ -656,16 +656,45 @@ function startClosing(L: State, th: Coroutine, pi: number, err: LuaValue): void 
   continueClosing(L, th, c);
 }
 
+/** The protected call whose pending variables continueClosing is closing on the JS stack, and whether a
+ * __close it called returned at once (a compiled one completes inside callValue, which calls
+ * continueClosing again: that nested call only sets the flag, and the loop below closes the next one, so
+ * thousands of variables never nest JS frames). */
+let closingAt: CallInfo | undefined;
+let closingMore = false;
+
 /** Runs the next pending __close of a pcall being unwound, or delivers `false, err` when none is left. */
 function continueClosing(L: State, th: Coroutine, c: CallInfo): void {
-  if (th.stackLimit > MAX_STACK && th.stack.length > 0) shrinkAfterOverflow(th, c.func);
-  if (closeNextTbc(L, th, c.func + 1, c.err, -1, F_CONT)) return;
-  L.nCcalls = c.savedCcalls;
-  const s = th.stack;
-  s[c.func] = false;
-  s[c.func + 1] = c.err;
-  c.kind = K_NONE;
-  returnFrom(L, th, c, c.func, 2);
+  if (closingAt === c) {
+    closingMore = true;
+    return;
+  }
+  const outerAt = closingAt;
+  const outerMore = closingMore;
+  closingAt = c;
+  try {
+    for (;;) {
+      if (th.stackLimit > MAX_STACK && th.stack.length > 0) shrinkAfterOverflow(th, c.func);
+      // each __close is one nested call below the protected call (closeNextTbc counts it): the one that
+      // returned no longer is, as in PUC where luaF_close calls them one after the other
+      L.nCcalls = c.savedCcalls + 1;
+      closingMore = false;
+      if (closeNextTbc(L, th, c.func + 1, c.err, -1, F_CONT)) {
+        if (closingMore) continue;
+        return;
+      }
+      L.nCcalls = c.savedCcalls;
+      const s = th.stack;
+      s[c.func] = false;
+      s[c.func + 1] = c.err;
+      c.kind = K_NONE;
+      returnFrom(L, th, c, c.func, 2);
+      return;
+    }
+  } finally {
+    closingAt = outerAt;
+    closingMore = outerMore;
+  }
 }
 
 function shrinkAfterOverflow(th: Coroutine, level: number): void {
