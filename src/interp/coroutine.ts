@@ -128,8 +128,9 @@ export class Coroutine extends LuaThreadBase {
   }
 
   private overflow(n: number): never {
-    if (this.stackLimit > MAX_STACK || n > ERROR_STACK) {
-      // already using the extra room reserved for handling an overflow
+    if (this.stackLimit > MAX_STACK) {
+      // already using the extra room reserved for handling an overflow (like luaD_growstack, the first
+      // overflow is a plain "stack overflow" however far past the limit the request was)
       throw new ErrorInErrorHandling();
     }
     this.stackLimit = ERROR_STACK;
