@@ -23,7 +23,7 @@ import { LuaClosure } from '../interp/closure.js';
 import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, type Structure, type Region } from './cfg.js';
-import { DEOPT, genericArray, setDirect, type Compiled, type JitRuntime } from './runtime.js';
+import { DEOPT, genericArray, setDirect, type Compiled, type JitRuntime, type Resumed } from './runtime.js';
 import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
 import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
@@ -89,10 +89,15 @@ class Gen {
   /** Largest argument count of a call emitted (V8 needs that many consecutive temporary registers). */
   private maxArgs = 0;
 
+  /** Resume variant (`resume` >= 0, see runtime.ts resumeFrames): the pc of the CALL whose continuation the
+   * function enters at; `resumeLoad` reloads the registers live across it (typed: checked, DEOPT when not). */
+  private resumeLoad: string | null = null;
+  private resumeRN = '0';
+
   /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
    * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
   constructor(private readonly p: Proto, private readonly suLimit: number, private readonly budget = false, private readonly gen = false,
-    private readonly typed = false, private readonly spec?: ReadonlySet<number>) {}
+    private readonly typed = false, private readonly spec?: ReadonlySet<number>, private readonly resume = -1) {}
 
   generate(): string | null {
     const p = this.p;
@@ -116,14 +121,28 @@ class Gen {
     const body: string[] = [];
     this.out = body;
     const stack: Region[] = [];
+    // a resume variant enters the body at its CALL's continuation: every unit before it runs only once RES is
+    // cleared (by that call site), regions wholly before it are skipped whole, the ones around it entered
+    const rpos = this.resume >= 0 ? st.pos.get(this.resume) ?? -1 : -1;
+    if (this.resume >= 0 && (rpos < 0 || this.gen || p.isVararg || this.hasTbc || this.budget)) return null;
+    const skipped = new Set<Region>();
     for (let pos = 0; pos < st.order.length; pos++) {
-      while (stack.length > 0 && stack[stack.length - 1].end === pos) this.close(stack.pop()!);
+      while (stack.length > 0 && stack[stack.length - 1].end === pos) {
+        const r = stack.pop()!;
+        this.close(r);
+        if (skipped.has(r)) this.emit('}');
+      }
       for (const r of st.opens[pos]) {
         stack.push(r);
+        if (pos < rpos && r.end <= rpos) {
+          skipped.add(r);
+          this.emit('if (!RES) {');
+        }
         this.emit(r.kind === 'loop' ? `L${r.pc}: for (;;) {` : `B${r.pc}: {`);
       }
       const u = st.order[pos];
       this.enterUnit(u.pc);
+      if (pos < rpos) this.emit('if (!RES) {');
       const ok = this.unit(u.pc, pos);
       if (!ok) return null;
       const op = code[u.pc] & 0x7f;
@@ -134,9 +153,15 @@ class Gen {
         this.edge = this.ty?.jumpOuts.get(u.pc) ?? null;
         this.fixups(u.jumps[0]);
       }
+      if (pos < rpos) this.emit('}');
       void edgesOf;
     }
-    while (stack.length > 0) this.close(stack.pop()!);
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      this.close(r);
+      if (skipped.has(r)) this.emit('}');
+    }
+    if (this.resume >= 0 && this.resumeLoad === null) return null;
     return this.wrap(body);
   }
 
@@ -843,6 +868,30 @@ class Gen {
       dsp += this.slotStore(r);
       dld += this.reload(r);
     }
+    const resumed = pc === this.resume && !this.gen && base === a && (this.p.code[pc] & 0x7f) === Op.CALL;
+    if (resumed) {
+      // the resume variant's entry: the registers below the call come from the frame's slots (wrap()), the
+      // results from where the interpreter's return left them (RN of them from R[a] on)
+      let ld = '';
+      for (let r = 0; r < base && r < this.p.maxstacksize; r++) if (!this.captured.has(r)) ld += this.reload(r);
+      this.resumeLoad = ld.split('FX.badLocal()').join('return DEOPT');
+      const c = argC(this.p.code[pc]);
+      this.resumeRN = c === 0 ? `th.top - (B + ${a})` : String(c - 1);
+      const n0 = this.out.length;
+      this.emitCall(pc, a, args, mvBase, base, fast, site, sp, dsp);
+      const callText = this.out.splice(n0).join('\n');
+      this.emit(`if (RES) { RES = false; v = S[B + ${a}]; rt.n = RN; for (n = 1; n < RN; n++) rt.v[n] = S[B + ${a} + n]; }`);
+      this.emit(`else { ${callText} }`);
+    } else this.emitCall(pc, a, args, mvBase, base, fast, site, sp, dsp);
+    // the callee's prologue found the JS stack budget used up and unwinds this segment (runtime.ts
+    // viaInterp): this frame leaves its registers in the stack and returns at once, its record staying, to
+    // become an interpreter frame at this call
+    const unw = this.gen ? '' : ` if (rt.unw) { ${this.spill(base)}return; }`;
+    this.emit(`th.top = B + ${this.p.maxstacksize};${unw}${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
+  }
+
+  /** The call itself (see call()): stores of the saved pc and top, then the call leaving its result in `v`. */
+  private emitCall(pc: number, a: number, args: string[] | null, mvBase: number, base: number, fast: number, site: string, sp: string, dsp: string): void {
     this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
     if (args === null && this.gen) {
       let put = `S[B + ${base}] = f; `;
@@ -892,11 +941,6 @@ class Gen {
       // any compiled closure is called directly (runtime.ts setDirect); others go through callAt
       this.emit(`v = (f instanceof LuaClosure && (t = f.p.jf) !== undefined) ? t(f${al}) : ${nf}(${put}rt.callAt(${site}, B + ${base}, ${args.length}));`);
     }
-    // the callee's prologue found the JS stack budget used up and unwinds this segment (runtime.ts
-    // viaInterp): this frame leaves its registers in the stack and returns at once, its record staying, to
-    // become an interpreter frame at this call
-    const unw = this.gen ? '' : ` if (rt.unw) { ${this.spill(base)}return; }`;
-    this.emit(`th.top = B + ${this.p.maxstacksize};${unw}${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
   }
 
   /** The head of TFORCALL when its iterator is `next` on a table or ipairs' iterator on a plain table with an
@@ -1516,10 +1560,11 @@ class Gen {
     // every JS local is a slot of the (unoptimised) frame, deep recursion pays for each: declare only the
     // temporaries the body uses
     let text = body.join('\n');
+    if (this.resumeLoad !== null) text += '\n' + this.resumeLoad;
     // slow paths that cannot raise (arithmetic other than integer % and //, comparisons of numbers and
     // strings: DEOPT for everything else) need no saved pc in a function without a frame
     const pure = body.map((l) => l.replace(PURE_SLOW, '$1'));
-    const frameless = this.frameless(pure.join('\n'));
+    const frameless = this.resume < 0 && this.frameless(pure.join('\n'));
     if (frameless) body = pure;
     const leave = frameless ? '' : `th.ciIdx--; th.top = ${p.isVararg ? 'F0' : 'B - 1'}; rt.su = SU;`;
     if (!this.gen) {
@@ -1556,6 +1601,7 @@ class Gen {
     if (/\bM1\b/.test(text)) lines.push('const M1 = GA();');
     if (/\bI\./.test(text)) lines.push('const I = FX.I;');
     const name = `lua_${p.linedefined}`;
+    if (this.resume >= 0) return this.wrapResume(lines, body, name, params, locals, temps, cost, useU, useT, deopts);
     lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
     if (this.gen) {
       lines.push('const th = L.cur;');
@@ -1631,6 +1677,45 @@ class Gen {
     } else if (deopts) {
       lines.push(this.spillAll());
       lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'v = rt.deopt(ci, dpc); rt.su = SU; return v;');
+    }
+    lines.push('};');
+    return lines.join('\n');
+  }
+
+  /** The resume variant's function (see runtime.ts resumeFrames): `(cl, ci)` for the frame of record `ci`, an
+   * interpreter frame of a non-vararg function whose call at `resume` has just returned (its results from R[a]
+   * on, th.top past them). Its registers are reloaded from their slots before anything else (DEOPT, with
+   * nothing done, when one does not have the type the code expects there), then the body runs from the
+   * call's continuation (RES, see generate()) to the frame's return, as the plain function would. */
+  private wrapResume(lines: string[], body: string[], name: string, params: string[], locals: string[], temps: string[],
+    cost: number, useU: boolean, useT: boolean, deopts: boolean): string {
+    const p = this.p;
+    const top = `B + ${p.maxstacksize}`;
+    const text = body.join('\n');
+    lines.push(`return function ${name}r(cl, ci) {`);
+    lines.push('const th = L.cur; const SU = rt.su;');
+    lines.push(`if (th.hookMask !== 0 || SU > ${Math.floor(this.suLimit - cost)}) return DEOPT;`);
+    lines.push('const S = th.stack; const B = ci.base;');
+    if (useT) lines.push(`const T = ${top};`);
+    if (/\bTN\b/.test(text)) lines.push('const TN = 0;');
+    if (useU) lines.push('const U = cl.upvals;');
+    const regs = params.filter((x) => x.startsWith('r')).concat(locals);
+    if (regs.length > 0) lines.push(`let ${regs.join(', ')};`);
+    if (temps.length > 0) lines.push(`let ${temps.join(', ')};`);
+    lines.push(`let RES = true; const RN = ${this.resumeRN};`);
+    lines.push(this.resumeLoad!);
+    lines.push(`rt.su = SU + ${cost};`);
+    lines.push(`if (${top} + 8 > S.length) th.grow(${top} + 8);`);
+    lines.push(`th.top = ${top};`);
+    lines.push('D: {');
+    if (this.selfLoop) lines.push('SELF: for (;;) {');
+    for (const l of body) lines.push(l);
+    if (this.selfLoop) lines.push('break; }');
+    lines.push('}');
+    this.cur = null;
+    if (deopts) {
+      lines.push(this.spillAll());
+      lines.push('v = rt.deopt(ci, dpc); rt.su = SU; return v;');
     }
     lines.push('};');
     return lines.join('\n');
@@ -1799,6 +1884,19 @@ export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: Reado
   sp.self = fn;
   if (g.warm) warmExit(rt, fn, p, src);
   return fn;
+}
+
+/** A proto's resume variant at the CALL at `pc` (runtime.ts resumeFrames; Gen.wrapResume), or null when that
+ * call cannot be resumed compiled (vararg or to-be-closed frames, execution budget, irreducible flow). Without
+ * float-speculated loads (no feedback records of its own: it runs once per frame it resumes). */
+export function compileResume(p: Proto, rt: JitRuntime, pc: number): Resumed | null {
+  const g = new Gen(p, rt.suLimit, rt.L.budget !== undefined, false, !rt.dbg, new Set<number>(), pc);
+  const src = g.generate();
+  if (src === null) return null;
+  if (rt.opts.onCompile) rt.opts.onCompile(p, src);
+  const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', 'FX', 'SP', src);
+  const sp: Respec = { fn: null, rt, p, pcs: [], fb: new Uint8Array(0), calls: 0, watch: false, up: null, self: null };
+  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX, sp) as Resumed;
 }
 
 export { OP_NAMES };

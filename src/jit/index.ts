@@ -5,7 +5,7 @@
  */
 import type { State } from '../interp/state.js';
 import { JitRuntime, type JitOptions } from './runtime.js';
-import { compileProto } from './codegen.js';
+import { compileProto, compileResume } from './codegen.js';
 
 export type { JitOptions } from './runtime.js';
 export { JitRuntime } from './runtime.js';
@@ -14,7 +14,7 @@ export { JitRuntime } from './runtime.js';
 export const DEFAULT_JIT_THRESHOLD = 0;
 
 export function enableJit(L: State, opts: Partial<JitOptions> = {}): JitRuntime {
-  const rt = new JitRuntime(L, { threshold: opts.threshold ?? DEFAULT_JIT_THRESHOLD, onCompile: opts.onCompile, trace: opts.trace }, compileProto);
+  const rt = new JitRuntime(L, { threshold: opts.threshold ?? DEFAULT_JIT_THRESHOLD, onCompile: opts.onCompile, trace: opts.trace }, compileProto, compileResume);
   (L as unknown as { jit: JitRuntime }).jit = rt;
   return rt;
 }

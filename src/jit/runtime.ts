@@ -176,7 +176,16 @@ export const MAX_GEN_DEPTH = 200;
 
 /** Per-proto tier data: the compiled function, null when the proto cannot be compiled; `g` the generator
  * variant (generator.ts) once a call on a coroutine needed it. */
-interface JitData { fn: Compiled | null | undefined; g: GenCompiled | null | undefined; calls: number }
+interface JitData {
+  fn: Compiled | null | undefined; g: GenCompiled | null | undefined; calls: number;
+  /** Resume variants by CALL pc (null: none compiled) once a frame of the proto was unwound; null before. */
+  r: (Resumed | null | undefined)[] | null;
+}
+
+/** A proto's resume variant at one of its CALLs (codegen.ts compileResume): continues the interpreter frame
+ * `ci`, whose call there has returned, as compiled code; DEOPT when it cannot (nothing done). */
+export type Resumed = (cl: LuaClosure, ci: CallInfo) => LuaValue;
+export type ResumeFn = (p: Proto, rt: JitRuntime, pc: number) => Resumed | null;
 
 export interface JitOptions {
   /** Calls before a function is compiled (0: at its first call). */
@@ -259,7 +268,8 @@ export class JitRuntime {
   /** Set while a segment unwinds: every compiled frame returning from a call leaves at once (codegen.ts). */
   unw = false;
 
-  constructor(readonly L: State, readonly opts: JitOptions, private readonly compiler: CompileFn) {
+  constructor(readonly L: State, readonly opts: JitOptions, private readonly compiler: CompileFn,
+    private readonly resumer?: ResumeFn) {
     this.G = new GenRuntime(this, L);
   }
 
@@ -278,7 +288,7 @@ export class JitRuntime {
 
   private data(p: Proto): JitData {
     let d = p.tierData.jit as JitData | undefined;
-    if (d === undefined) p.tierData.jit = d = { fn: undefined, g: undefined, calls: 0 };
+    if (d === undefined) p.tierData.jit = d = { fn: undefined, g: undefined, calls: 0, r: null };
     return d;
   }
 
@@ -351,17 +361,56 @@ export class JitRuntime {
     if (su + ENTER_COST > this.suLimit) return false;
     const j = this.compiled(f.p);
     if (j === undefined) return false;
-    const s = th.stack;
     th.top = func;
+    let idx = th.ciIdx + 1;
+    let r = this.runSeg(th, j, f, func, nargs, idx, null, su);
+    // one JS frame for the whole chain: a segment that unwinds makes its recorded call here (unwound), and
+    // a call that returns to an unwound frame continues that frame compiled (resumeOf), both at this depth
+    for (;;) {
+      if (this.unw) {
+        this.unw = false;
+        if (!this.unwound(th, idx, nresults, flags)) return true;
+        f = this.uf!;
+        const tail = this.ut;
+        this.uf = undefined;
+        func = th.top;
+        nargs = this.ua.length;
+        this.ua = [];
+        const c = th.cis[th.ciIdx];
+        nresults = callResults(c);
+        flags = 0;
+        idx = th.ciIdx + 1;
+        // a compiled callee's prologue takes the tail flag
+        this.tail = tail;
+        r = this.runSeg(th, this.compiled(f.p)!, f, func, nargs, idx, null, su);
+        continue;
+      }
+      this.returnThrough(th, f, func, r, nresults, flags, this.deoptIdx === idx && th.hookMask !== 0);
+      if (flags !== 0) return true;
+      const rv = this.resumeOf(th);
+      if (rv === null) return true;
+      idx = th.ciIdx;
+      const c = th.cis[idx];
+      f = c.closure!;
+      func = c.func;
+      nresults = c.nresults;
+      r = this.runSeg(th, rv, f, func, 0, idx, c, su);
+      if (r === DEOPT && !this.unw) return true;
+    }
+  }
+
+  /** Runs compiled function j for closure f (its arguments the nargs values above stack[func]), or resume
+   * variant j for the frame of record `c`, as the bottom of a segment of compiled frames (record index idx)
+   * entered from the interpreter at JS stack units `su`. */
+  private runSeg(th: Coroutine, j: Compiled | Resumed, f: LuaClosure, func: number, nargs: number, idx: number, c: CallInfo | null, su: number): LuaValue {
     const nest = this.tailNest;
-    const idx = th.ciIdx + 1;
     const seg = this.seg;
     this.seg = idx;
     this.deoptIdx = -1;
     this.su = su + ENTER_COST;
     let r: LuaValue;
     try {
-      r = callOnStack(j, f, s, func, nargs);
+      r = c !== null ? (j as Resumed)(f, c) : callOnStack(j as Compiled, f, th.stack, func, nargs);
     } catch (e) {
       this.seg = seg;
       this.tailNest = nest;
@@ -374,12 +423,47 @@ export class JitRuntime {
     this.tailNest = nest;
     this.su = su;
     this.tail = false;
-    if (this.unw) {
-      this.unw = false;
-      return this.unwound(th, idx, nresults, flags);
+    return r;
+  }
+
+  /** Memo of resumeOf (tierData is a dictionary-mode object). */
+  private rP: Proto | null = null;
+  private rD: JitData | null = null;
+
+  /** The resume variant for the frame on top of the thread (a Lua frame whose call just returned), when
+   * it continues compiled: a frame of a proto that was unwound before (so not every interpreted frame gets
+   * variants compiled), at a CALL, returning plainly (flags 0), without hooks. */
+  private resumeOf(th: Coroutine): Resumed | null {
+    if (th.hookMask !== 0 || this.resumer === undefined) return null;
+    const c = th.cis[th.ciIdx];
+    const cl = c.closure;
+    if (cl === undefined || c.flags !== 0) return null;
+    const p = cl.p;
+    let d: JitData | null;
+    if (p === this.rP) d = this.rD;
+    else {
+      d = (p.tierData.jit as JitData | undefined) ?? null;
+      if (d === null) return null;
+      this.rP = p;
+      this.rD = d;
     }
-    this.returnThrough(th, f, func, r, nresults, flags, this.deoptIdx === idx && th.hookMask !== 0);
-    return true;
+    const rs = d!.r;
+    if (rs === null) return null;
+    const pc = c.savedpc - 1;
+    let j = rs[pc];
+    if (j === undefined) {
+      j = null;
+      if ((p.code[pc] & 0x7f) === Op.CALL && d!.fn) {
+        try {
+          j = this.resumer(p, this, pc);
+        } catch (e) {
+          if (this.opts.trace) this.opts.trace(`jit: compile error in ${p.source}:${p.linedefined}: ${String(e)}`);
+        }
+      }
+      rs[pc] = j;
+      if (this.opts.trace) this.opts.trace(`jit: ${j ? 'compiled resume' : 'no resume'} ${p.source}:${p.linedefined} at pc ${pc}`);
+    }
+    return j;
   }
 
   /** State.callIn's fast path (a native calling a Lua function: sort comparators, gsub callbacks...): runs
@@ -712,7 +796,16 @@ export class JitRuntime {
     const L = this.L;
     const cis = th.cis;
     const ti = th.ciIdx;
+    let lp: Proto | null = null;
     for (let k = idx + 1; k <= ti; k++) cis[k].nresults = callResults(cis[k - 1]);
+    // their protos get resume variants (resumeOf)
+    for (let k = idx; k <= ti; k++) {
+      const p = cis[k].closure!.p;
+      if (p === lp) continue;
+      lp = p;
+      const d = this.data(p);
+      if (d.r === null) d.r = [];
+    }
     cis[idx].nresults = nresults;
     cis[idx].flags = flags;
     const c = cis[ti];
@@ -721,14 +814,19 @@ export class JitRuntime {
     const f = this.uf!;
     const args = this.ua;
     const tail = this.ut;
-    this.uf = undefined;
-    this.ua = [];
     if (this.opts.trace) this.opts.trace(`jit: unwound ${ti - idx + 1} frames at ${f.p.source}:${f.p.linedefined}`);
     const n = args.length;
     if (func + n + 1 + EXTRA_STACK > th.stack.length) th.grow(func + n + 1 + EXTRA_STACK);
     const s = th.stack;
     s[func] = f;
     for (let k = 0; k < n; k++) s[func + 1 + k] = args[k];
+    // the recorded call runs compiled from enter(), which called this (JS stack as at its start)
+    if (th.hookMask === 0 && this.compiled(f.p) !== undefined) {
+      th.top = func;
+      return true;
+    }
+    this.uf = undefined;
+    this.ua = [];
     th.top = func + 1 + n;
     // a compiled callee's prologue takes the tail flag; an interpreted one gets it here (as runAt does)
     this.tail = tail;
@@ -738,7 +836,7 @@ export class JitRuntime {
       this.tail = false;
     }
     if (tail && th.ciIdx === ti + 1) cis[ti + 1].tail = true;
-    return true;
+    return false;
   }
 
   /** A compiled function's entry guard found a parameter speculated to be an integer holding something else
@@ -814,7 +912,9 @@ export class JitRuntime {
     if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'recompiled' : 'not recompiled'} ${p.source}:${p.linedefined} (${why})`);
     if (this.lastP === p) this.lastP = null;
     if (fn === null) return false;
-    this.data(p).fn = fn;
+    const d = this.data(p);
+    d.fn = fn;
+    if (d.r !== null) d.r = [];
     setDirect(p, fn);
     return true;
   }

@@ -557,3 +557,26 @@ print(rec(9000, 1, 2), ok, e)
   // the prologue past the budget unwound the segment (the call then ran compiled again)
   assert.ok(events.some((m) => m.startsWith('jit: unwound')), 'unwound');
 });
+
+test('unwound frames continue compiled (resume variants) after their calls return, with the interpreter\'s results', () => {
+  const src = `
+local function leaf(x) return x + 1 end
+local function rec(n, k)
+  if n == 0 then return 0, k end
+  local s, q = rec(n - 1, k)
+  for i = 1, 3 do s = s + leaf(i) % 3 end
+  if n % 2 == 0 then q = q + 0.5 end
+  return s, q
+end
+local function ack(m, k)
+  if m == 0 then return k + 1 end
+  if k == 0 then return ack(m - 1, 1) end
+  return ack(m - 1, ack(m, k - 1))
+end
+print(rec(6000, 1), ack(2, 2500))
+`;
+  same(src);
+  const events = traceEvents(src);
+  assert.ok(events.some((m) => m.startsWith('jit: unwound')), 'unwound');
+  assert.ok(events.some((m) => m.startsWith('jit: compiled resume')), 'resume variant');
+});
