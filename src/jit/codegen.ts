@@ -1896,7 +1896,11 @@ export function compileResume(p: Proto, rt: JitRuntime, pc: number): Resumed | n
   if (rt.opts.onCompile) rt.opts.onCompile(p, src);
   const factory = new Function('rt', 'L', 'LuaTable', 'LuaClosure', 'LuaFunction', 'LFloat', 'K', 'P', 'DEOPT', 'newTbc', 'gcStep', 'GA', 'G', 'FX', 'SP', src);
   const sp: Respec = { fn: null, rt, p, pcs: [], fb: new Uint8Array(0), calls: 0, watch: false, up: null, self: null };
-  return factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX, sp) as Resumed;
+  const fn = factory(rt, rt.L, LuaTable, LuaClosure, LuaFunction, LFloat, p.k, p.p, DEOPT, newTbc, gcStep, genericArray, rt.G, FX, sp) as Resumed;
+  // a variant may run once, a long loop after its call: its feedback vector must exist (see warmExit; its
+  // exit past the budget returns DEOPT at once)
+  warmExit(rt, fn as unknown as Compiled, p, src);
+  return fn;
 }
 
 export { OP_NAMES };

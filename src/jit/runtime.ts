@@ -385,8 +385,10 @@ export class JitRuntime {
         r = this.runSeg(th, this.compiled(f.p)!, f, func, nargs, idx, null, su);
         continue;
       }
-      this.returnThrough(th, f, func, r, nresults, flags, this.deoptIdx === idx && th.hookMask !== 0);
-      if (flags !== 0) return true;
+      if (flags !== 0 || th.hookMask !== 0) {
+        this.returnThrough(th, f, func, r, nresults, flags, this.deoptIdx === idx && th.hookMask !== 0);
+        if (flags !== 0) return true;
+      } else this.placeResults(th, func, r, nresults);
       const rv = this.resumeOf(th);
       if (rv === null) return true;
       idx = th.ciIdx;
@@ -397,6 +399,20 @@ export class JitRuntime {
       r = this.runSeg(th, rv, f, func, 0, idx, c, su);
       if (r === DEOPT && !this.unw) return true;
     }
+  }
+
+  /** A compiled call's results (first `first`, the others in n/v) returned plainly to the Lua frame below
+   * (no flags, no hooks: what returnThrough's returnFrom does then): to stack[func..], as many as wanted. */
+  private placeResults(th: Coroutine, func: number, first: LuaValue, nresults: number): void {
+    let n = this.n;
+    const wanted = nresults === MULTRET ? n : nresults;
+    if (n > wanted) n = wanted;
+    if (func + wanted + EXTRA_STACK > th.stack.length) th.grow(func + wanted + EXTRA_STACK);
+    const s = th.stack;
+    if (n > 0) s[func] = first;
+    for (let i = 1; i < n; i++) s[func + i] = this.v[i];
+    for (let i = n; i < wanted; i++) s[func + i] = undefined;
+    th.top = func + wanted;
   }
 
   /** Runs compiled function j for closure f (its arguments the nargs values above stack[func]), or resume
@@ -434,7 +450,7 @@ export class JitRuntime {
    * it continues compiled: a frame of a proto that was unwound before (so not every interpreted frame gets
    * variants compiled), at a CALL, returning plainly (flags 0), without hooks. */
   private resumeOf(th: Coroutine): Resumed | null {
-    if (th.hookMask !== 0 || this.resumer === undefined) return null;
+    if (th.hookMask !== 0 || this.resumer === undefined || this.L.stop) return null;
     const c = th.cis[th.ciIdx];
     const cl = c.closure;
     if (cl === undefined || c.flags !== 0) return null;
