@@ -13,7 +13,10 @@
  *    restores it, after its last call: JS locals cost stack depth, so the function declares only those it uses;
  *  - integers stay JS numbers within +-(2^53-1), as the interpreter keeps them (runtime/number.ts beyond);
  *  - a proto may get further versions (float-speculated table loads, see floatLoads): an older version's
- *    prologue forwards its calls to the newer one (`SP.fn`), so call sites caching any version stay right.
+ *    prologue forwards its calls to the newer one (`SP.fn`), so call sites caching any version stay right;
+ *  - a *resume variant* (compileResume, `resume` = a CALL's pc) continues an interpreter frame after that call:
+ *    the units before it are guarded by `RES` (regions wholly before it skipped, those around it entered), the
+ *    call site takes the results from the stack once, registers come from their slots (wrapResume).
  */
 import type { Proto } from '../compiler/proto.js';
 import { Op, OPS, OP_NAMES, argA, argB, argC, argk, argsB, argsC, argBx, argsBx, argAx } from '../compiler/opcodes.js';

@@ -821,11 +821,12 @@ export class JitRuntime {
     const L = this.L;
     const cis = th.cis;
     const ti = th.ciIdx;
-    let lp: Proto | null = null;
-    for (let k = idx + 1; k <= ti; k++) cis[k].nresults = callResults(cis[k - 1]);
     // their protos get resume variants (resumeOf)
+    let lp: Proto | null = null;
     for (let k = idx; k <= ti; k++) {
-      const p = cis[k].closure!.p;
+      const c = cis[k];
+      if (k > idx) c.nresults = callResults(cis[k - 1]);
+      const p = c.closure!.p;
       if (p === lp) continue;
       lp = p;
       const d = this.data(p);
