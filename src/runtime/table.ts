@@ -58,7 +58,7 @@
  *     `LuaTable.fromArray(values)`, or for `{x = e1, y = e2}`:
  *     `h = new StrHash(); h.x = e1; h.y = e2; LuaTable.fromHash(h, 2)`;
  *   - never keep `t.arr` or `t.hash` in a variable across a call or another table write: a rehash replaces them
- *     (growing the array part makes a new array);
+ *     (growing the array part makes a new array, except for small ones, which grow in place);
  *   - a `watch`ed table (see below) takes every string-key store through setStr: inline stores test `watch`.
  *
  * Watched tables (lookup caches of `__index` chains). Generated code caches, per GETFIELD/SELF site, the result
@@ -577,8 +577,8 @@ export class LuaTable extends LuaObject {
       vanishing = a.slice(asize);
       a.length = asize;
     } else if (asize > a.length) {
-      // a new packed array (concat of filler chunks): growing in place with push is 2x slower, and
-      // length + fill would make the array HOLEY, so that read sites would see two elements kinds
+      // a new packed array (concat of filler chunks) unless small: growing big arrays in place with push is
+      // 2x slower, and length + fill would make the array HOLEY, so that read sites would see two elements kinds
       this.arr = a = grown(a, asize);
     }
     this.alimit = asize;
@@ -895,8 +895,18 @@ function blank(n: number): LuaValue[] {
   return b;
 }
 
-/** A new packed array: the elements of `a` followed by undefineds up to length n (> a.length). */
+/** Array parts up to this size grow in place by push: V8 then reserves spare capacity (17 slots for the first
+ * push onto an empty array, then 1.5x + 16), so a short list growing one key at a time (1, 2, 4, 8, 16) is
+ * reallocated at most once instead of at each doubling (building 3M lists of 2-7 elements by `t[#t + 1] = v`:
+ * -20% user time). Larger parts keep exact-capacity copies: V8's 1.5x steps copy more than PUC's doublings. */
+const PUSH_GROW = 16;
+/** The elements of `a` followed by undefineds up to length n (> a.length), packed: `a` itself grown in place
+ * for small sizes (PUSH_GROW), else a new array. */
 function grown(a: LuaValue[], n: number): LuaValue[] {
+  if (n <= PUSH_GROW) {
+    for (let i = a.length; i < n; i++) a.push(undefined);
+    return a;
+  }
   if (n <= FILLER.length) {
     // one exact-size allocation and a copy (concat of a filler slice allocates twice)
     const b = FILLER.slice(0, n);
