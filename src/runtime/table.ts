@@ -20,9 +20,10 @@
  * hash part (live or dead) until a rehash; a new key that does not fit (hused === hcap) triggers PUC's rehash:
  * count the integer keys, pick the array size by the "more than half full" rule, size the hash part, and move
  * keys between the parts. So the array part, the border `length()` returns and the moments of reorganisation
- * are PUC's. (What PUC does differently and we do not emulate: a new key may take the node of a dead key that
- * happens to be its main position, which depends on PUC's seeded string hashes and on its GC; here dead keys
- * always keep their slot until the next rehash.)
+ * are PUC's. (What PUC does differently and we only emulate for a one-node hash part, whose node is every
+ * key's main position: a new key may take the node of a dead key that happens to be its main position, which
+ * depends on PUC's node layout (collisions, seeded string hashes, its GC); here dead keys otherwise keep their
+ * slot until the next rehash.)
  *
  * Record vs dictionary mode (storage only; it does not change sizes or borders). V8 objects are the fastest
  * store for a few fields read by constant names, but adding ever-new property names is slow (~0.5-1 us: a new
@@ -434,10 +435,35 @@ export class LuaTable extends LuaObject {
       this.hashInsert(k, v);
       return;
     }
+    if (this.hcap === 1 && this.dropDeadNode()) {
+      this.hashInsert(k, v);
+      return;
+    }
     this.rehash(k);
     // a string key always goes to the hash part, which the rehash sized for it (no second probe of `hash`)
     if (typeof k === 'string') this.hashInsert(k, v);
     else this.set(k as LuaValue, v); // the key is normalised and valid: this cannot recurse into another rehash
+  }
+
+  /** A one-node hash part whose key is dead gives its node to the next new key, as in PUC: luaH_newkey takes
+   * a key's main position when its value is empty (a dead key's node included), and the single node is every
+   * key's main position. (With more nodes which node is whose main position depends on PUC's hashes: not
+   * modelled, see the header.) Removes the dead key and returns true, or returns false when it is live. */
+  private dropDeadNode(): boolean {
+    const vals = this.mvals;
+    if (vals !== undefined) {
+      if (vals[0] !== undefined) return false;
+      this.map = this.mkeys = this.mvals = undefined;
+      return true;
+    }
+    const h = this.hash;
+    if (h === EMPTY_HASH || h[this.stringKeys()[0]] !== undefined) return false;
+    this.hash = EMPTY_HASH;
+    this.scount = 0;
+    this.skeys = undefined;
+    this.sHasDead = false;
+    this.sdropped++;
+    return true;
   }
 
   /** Puts a key in the hash part without checking room (the caller knows there is). */
