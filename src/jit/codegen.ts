@@ -548,8 +548,10 @@ class Gen {
         const b = argB(i);
         let last = argC(i);
         if (argk(i)) last += argAx(code[pc + 1]) * 256;
-        if (b === 0) e(`${RA}.setListMv(${last + 1}, ${this.valueList(a + 1, pendingMv, false)}, mv);`);
-        else e(`${RA}.setList(${last + 1}, ${this.valueList(a + 1, a + 1 + b, false)});`);
+        // the trailing null (not counted) keeps the literal's elements generic: V8 would otherwise make it a
+        // double array when the values are floats, and optimised code storing a NaN there drops its sign
+        if (b === 0) e(`${RA}.setListMv(${last + 1}, [${this.valueList(a + 1, pendingMv, false).slice(1, -1)}${pendingMv > a + 1 ? ', ' : ''}null], mv, ${pendingMv - a - 1});`);
+        else e(`${RA}.setList(${last + 1}, [${this.valueList(a + 1, a + 1 + b, false).slice(1, -1)}, null], ${b});`);
         return true;
       }
       case Op.CLOSURE: {

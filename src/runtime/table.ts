@@ -652,9 +652,8 @@ export class LuaTable extends LuaObject {
   }
 
   /** setList of the values `fixed` followed by those of `more` (a constructor ending in a call or `...`),
-   * without concatenating them first. */
-  setListMv(first: number, fixed: LuaValue[], more: LuaValue[]): void {
-    const nf = fixed.length;
+   * without concatenating them first; `nf`: how many of `fixed` count (compiled code appends a filler). */
+  setListMv(first: number, fixed: LuaValue[], more: LuaValue[], nf = fixed.length): void {
     const count = nf + more.length;
     const last = first + count - 1;
     const a = this.arr;
@@ -669,7 +668,7 @@ export class LuaTable extends LuaObject {
       this.alimit = last;
       return;
     }
-    this.setList(first, fixed.concat(more));
+    this.setList(first, (nf === fixed.length ? fixed : fixed.slice(0, nf)).concat(more));
   }
 
   // ------------------------------------------------------------------------------------------ bulk moves
