@@ -41,6 +41,10 @@ interface FmtPlan {
   lits: string[];
   bodies: string[];
   convs: number[];
+  /** Per conversion: the precision when the body is nothing but an optional '.' and up to 2 digits (no
+   * flags, no width: a float conversion is then its digits alone), -1 for an empty body (the default
+   * precision), -2 for any other body. */
+  precs: number[];
 }
 
 const planCache = new Map<string, FmtPlan | null>();
@@ -66,7 +70,7 @@ function planOf(fmt: string): FmtPlan | null {
 }
 
 function makePlan(fmt: string): FmtPlan | null {
-  const plan: FmtPlan = { lits: [], bodies: [], convs: [] };
+  const plan: FmtPlan = { lits: [], bodies: [], convs: [], precs: [] };
   const n = fmt.length;
   let lit = '';
   let i = 0;
@@ -89,11 +93,25 @@ function makePlan(fmt: string): FmtPlan | null {
     plan.lits.push(lit);
     lit = '';
     plan.bodies.push(fmt.slice(i, k));
+    plan.precs.push(plainPrecision(fmt, i, k));
     plan.convs.push(k < n ? fmt.charCodeAt(k) : 0);
     i = k + 1;
   }
   plan.lits.push(lit);
   return plan;
+}
+
+/** FmtPlan.precs of the body fmt[i..k). */
+function plainPrecision(fmt: string, i: number, k: number): number {
+  if (i === k) return -1;
+  if (fmt.charCodeAt(i) !== 46 || k - i > 3) return -2;
+  let prec = 0;
+  for (let j = i + 1; j < k; j++) {
+    const c = fmt.charCodeAt(j);
+    if (!isDigit(c)) return -2;
+    prec = prec * 10 + c - 48;
+  }
+  return prec;
 }
 
 /** string.format(fmt, ...). */
@@ -118,7 +136,7 @@ export function formatEntry(L: LuaState, n: number, f: LuaValue, a: LuaValue, b:
   if (typeof f !== 'string' || f.length > PLAN_FORMAT_MAX) return NOFAST;
   const plan = planOf(f);
   if (plan === null) return NOFAST;
-  const { lits, bodies, convs } = plan;
+  const { lits, bodies, convs, precs } = plan;
   const nc = convs.length;
   if (nc > 3 || nc > n - 1) return NOFAST;
   let out = lits[0];
@@ -133,6 +151,10 @@ export function formatEntry(L: LuaState, n: number, f: LuaValue, a: LuaValue, b:
       t = v;
     } else if ((conv === 100 || conv === 105) && body.length === 0 && typeof v === 'number' && Math.floor(v) === v) {
       t = String(v); // %d of an integer (never -0, never beyond 2^53)
+    } else if (typeof v === 'number' && precs[k] >= -1 && (conv === 103 || conv === 102 || conv === 101)) {
+      // '%g', '%.14g', '%.3f', '%e'...: printf's output is the digits alone (no sign flag, no padding)
+      const prec = precs[k] < 0 ? 6 : precs[k];
+      t = conv === 103 ? formatG(v, prec) : conv === 102 ? formatF(v, prec) : formatE(v, prec);
     } else if (typeof v === 'number' && (conv === 103 || conv === 102 || conv === 101 || conv === 71 || conv === 69)) {
       try {
         t = formatFloatItem(L, v, body, conv);

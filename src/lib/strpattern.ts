@@ -1160,6 +1160,62 @@ function gsubFixed(L: LuaState, ms: MatchState, info: PatInfo, repl: LuaValue, r
   return [out + src.slice(copied), n];
 }
 
+/** gsub's fast entry (runtime/fastnative.ts) for `s:gsub(p, r)` when p's matches have a fixed form (as
+ * gsubFixed) and r is a string without '%' or a table without a metatable: the same scan without argument,
+ * result or match-state objects. The count goes to SECOND.v. NOFAST for anything else, and for a table
+ * value that is neither nil, false, a string nor a number (the general entry raises that error; reading a
+ * plain table has no visible effect). */
+export function gsubEntry(_L: LuaState, n: number, src: LuaValue, p: LuaValue, repl: LuaValue): LuaValue | typeof NOFAST {
+  if (n !== 3 || typeof src !== 'string' || typeof p !== 'string') return NOFAST;
+  let rs: string | undefined;
+  let tbl: LuaTable | undefined;
+  if (typeof repl === 'string') {
+    if (repl.indexOf('%') >= 0) return NOFAST;
+    rs = repl;
+  } else if (repl instanceof LuaTable && repl.metatable === undefined) {
+    tbl = repl;
+  } else {
+    return NOFAST;
+  }
+  const info = patInfo(p);
+  const plain = info.plain;
+  if (!(plain || info.single || info.run)) return NOFAST;
+  const srcLen = src.length;
+  const plen = plain ? p.length : 1;
+  const set = info.set!;
+  const run = info.run;
+  let out = '';
+  let copied = 0;
+  let count = 0;
+  let s = 0;
+  for (;;) {
+    if (plain) {
+      s = src.indexOf(p, s);
+      if (s < 0) break;
+    } else {
+      s = skipTo(src, s, srcLen, set);
+      if (s >= srcLen) break;
+    }
+    const e = plain ? s + plen : run ? skipOver(src, s + 1, srcLen, set) : s + 1;
+    count++;
+    let v: string | undefined = rs;
+    if (tbl !== undefined) {
+      const x = tbl.get(src.slice(s, e));
+      if (x === undefined || x === false) v = undefined;
+      else if (typeof x === 'string') v = x;
+      else if (typeof x === 'number' || isNumber(x)) v = toStringCoerce(x);
+      else return NOFAST;
+    }
+    if (v !== undefined) {
+      out += src.slice(copied, s) + v;
+      copied = e;
+    }
+    s = e;
+  }
+  SECOND.v = count;
+  return copied === 0 ? src : out + src.slice(copied);
+}
+
 /** A replacement string with %0-%9 and %% expanded (add_s). */
 function expandReplacement(ms: MatchState, rs: string, s: number, e: number): string {
   let out = '';

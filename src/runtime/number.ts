@@ -524,28 +524,33 @@ function formatGScaled(ax: number, P: number, upper: boolean): string | undefine
   const e = scaledExp;
   gLooksInt = false;
   if (e < P && e >= -4) {
-    let fd = P - 1 - e; // digits after the point
+    const fd = P - 1 - e; // digits after the point
     const unit = POW10[fd];
     const ip = Math.floor(m0 / unit);
-    let frac = m0 - ip * unit;
+    const frac = m0 - ip * unit;
     if (frac === 0) { gLooksInt = true; return intDigits(ip); }
-    while (frac % 10 === 0) { frac /= 10; fd--; }
-    const fs = intDigits(frac);
-    return intDigits(ip) + '.' + (fs.length < fd ? '0'.repeat(fd - fs.length) + fs : fs);
+    return intDigits(ip) + '.' + fractionDigits(frac, fd);
   }
   const unit = POW10[P - 1];
   const d0 = Math.floor(m0 / unit);
-  let rest = m0 - d0 * unit;
+  const rest = m0 - d0 * unit;
   let s: string;
   if (rest === 0) {
     s = String(d0);
   } else {
-    let fd = P - 1;
-    while (rest % 10 === 0) { rest /= 10; fd--; }
-    const rs = intDigits(rest);
-    s = d0 + '.' + (rs.length < fd ? '0'.repeat(fd - rs.length) + rs : rs);
+    s = d0 + '.' + fractionDigits(rest, P - 1);
   }
   return s + expText(e, upper ? 'E' : 'e');
+}
+
+/* The fd digits of 0 < f < 10^fd (leading zeros included) without their trailing zeros. (Stripping them as
+ * text: `f % 10` on values beyond int32 is a slow fmod call in V8.) */
+function fractionDigits(f: number, fd: number): string {
+  const t = intDigits(f);
+  let end = t.length;
+  while (t.charCodeAt(end - 1) === 48) end--;
+  const lead = fd - t.length;
+  return lead > 0 ? '0'.repeat(lead) + t.slice(0, end) : t.slice(0, end);
 }
 
 /* %g without '#': removes trailing zeros of the fraction, and the point if nothing remains after it. */
