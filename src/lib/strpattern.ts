@@ -1182,6 +1182,12 @@ export function gsubEntry(_L: LuaState, n: number, src: LuaValue, p: LuaValue, r
   if (!(plain || info.single || info.run)) return NOFAST;
   const srcLen = src.length;
   const plen = plain ? p.length : 1;
+  if (plain && rs === p) { // every match is replaced by its own text (`select(2, s:gsub('\n', '\n'))` counts)
+    let count = 0;
+    for (let s = src.indexOf(p); s >= 0; s = src.indexOf(p, s + plen)) count++;
+    SECOND.v = count;
+    return src;
+  }
   const set = info.set!;
   const run = info.run;
   let out = '';
