@@ -1129,6 +1129,8 @@ class Gen {
     const r0 = this.R(a), r1 = this.R(a + 1), r2 = this.R(a + 2), r3 = this.R(a + 3);
     const e = (s: string): void => this.emit(s);
     e(`x = ${r0}; y = ${r1}; n = ${r2};`);
+    // a float limit of an integer loop (`for i = 1, n / 2`) is clipped to an integer as PUC's forlimit does
+    e(`if (typeof y !== 'number' || Math.floor(y) !== y) y = FX.forLimit(y, n);`);
     e(`if (!(typeof x === 'number' && typeof y === 'number' && typeof n === 'number' && Math.floor(x) === x && Math.floor(y) === y && Math.floor(n) === n && n !== 0)) ${this.deopt(pc)}`);
     e(`if (n > 0 ? x > y : x < y) ${this.jump(pc + bx + 2, pos)}`);
     e(`v = n > 0 ? y - x : x - y; if (v > ${MAX}) ${this.deopt(pc)}`);
@@ -1762,6 +1764,15 @@ const FX = {
   pow: cpow,
   /** JS `%` without V8's call into C for non-int32 operands (number.ts) */
   fmod,
+  /** The limit of an integer numeric for (integer start and step) when it is a float: floor(y) for a positive
+   * step, ceil(y) for a negative one, as PUC's forlimit; +-inf stay (the loop then skips or runs beyond the
+   * safe range, which the caller's guards handle); y itself (so the caller deopts) for anything else. */
+  forLimit(y: LuaValue, n: LuaValue): LuaValue {
+    const f = y instanceof LFloat ? y.n : y;
+    if (typeof f !== 'number' || typeof n !== 'number' || n === 0) return y;
+    const l = n > 0 ? Math.floor(f) : Math.ceil(f);
+    return l === l ? l + 0 : y; // (+0: a limit of -0.5 gives the integer 0, never -0)
+  },
   /** 64-bit integer helpers (int64.ts) */
   I: I64H,
   /** An integer result left the safe range: compilations of the proto from now on (a generator variant) do

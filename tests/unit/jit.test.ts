@@ -580,3 +580,16 @@ print(rec(6000, 1), ack(2, 2500))
   assert.ok(events.some((m) => m.startsWith('jit: unwound')), 'unwound');
   assert.ok(events.some((m) => m.startsWith('jit: compiled resume')), 'resume variant');
 });
+
+test('an integer for loop with a float limit (`for i = 1, n / 2`) runs compiled without deopts', () => {
+  const src = `
+local function half(n) local s = 0 for i = 1, n / 2 do s = s + i end return s end
+local function down(n, lim) local s, t = 0, nil for i = n, lim, -1 do s = s + i; t = math.type(i) end return s, t end
+local r = {}
+for n = 0, 40 do r[#r + 1] = half(n) + down(n, n / 3) end
+local function up(lim) local c = 0 for i = 1, lim do c = c + 1 end return c end
+print(table.concat(r, " "), down(5, -0.5), down(5, 1 / 0), down(3, 2.0), up(-1 / 0), up(2.5), up(-0.0))
+`;
+  same(src);
+  assert.deepEqual(traceEvents(src).filter((m) => m.includes('deopt')), []);
+});
