@@ -64,7 +64,7 @@ import { SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNat
 import { getTM, MAX_CCALLS } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
 import { callOnStack, type Compiled, type JitRuntime } from './runtime.js';
-import { FastNative } from '../runtime/fastnative.js';
+import { FastNative, NOFAST as FAST_NO, SECOND, type FastFn } from '../runtime/fastnative.js';
 import { Op } from '../compiler/opcodes.js';
 import type { Proto } from '../compiler/proto.js';
 
@@ -92,8 +92,13 @@ export type GenCompiled = (cl: LuaClosure, ...args: LuaValue[]) => GenFrame;
 type Site = { p: unknown; j: unknown; n: unknown; k: unknown; q: unknown; o: boolean; t: unknown };
 
 /** Site `site` calls native f now. A fast entry (runtime/fastnative.ts) never yields, calls Lua or inspects
- * the stack: generator code calls it as plain code does. */
-function seeNative(site: Site, f: NativeFunction): void {
+ * the stack: generator code calls it as plain code does. (coroutine.resume and wrap functions: their
+ * switching entries, GenRuntime.switchSite.) */
+function seeNative(G: GenRuntime, site: Site, f: NativeFunction): void {
+  if (f instanceof SpecialFunction && (f.special === S_RESUME || f.special === S_WRAP)) {
+    G.switchSite(site, f);
+    return;
+  }
   site.n = f;
   if (f instanceof FastNative) {
     site.q = f.fast;
@@ -334,7 +339,7 @@ export class GenRuntime {
     const s = th.stack;
     const f = s[func];
     if (f instanceof SpecialFunction) {
-      if (site.n !== f) seeNative(site, f);
+      if (site.n !== f) seeNative(this, site, f);
       // the hot operations of generator-style code first; the other specials are requests
       if (th.hookMask === 0) {
         if (f.special === S_YIELD) {
@@ -345,7 +350,7 @@ export class GenRuntime {
         }
       }
     } else if (f instanceof NativeFunction) {
-      if (site.n !== f) seeNative(site, f);
+      if (site.n !== f) seeNative(this, site, f);
       if (th.hookMask === 0) {
         const r = this.callNative(th, f, func, nargs);
         if (r !== AWAITING) return r;
@@ -456,6 +461,56 @@ export class GenRuntime {
     // the values stay in the stack above the record (func + 1 .. ci.top): the resumer takes them there
     this.req = REQ_YIELD;
     return REQ;
+  }
+
+  /** Switching entries made by switchSite (recognised when a site changes from one wrap function to another). */
+  private readonly entries = new WeakSet<object>();
+
+  /** Call site `site` (plain or generator code) calls coroutine.resume or wrap function `f`: its fast entries
+   * (runtime/fastnative.ts: the site calls them when it sees `f` again, before its instanceof tests and
+   * without its slow path) become entries that make the direct switch (`resume`) with the arguments the
+   * site passes. They break the fast-entry contract's letter (they run Lua code) but not its point: they
+   * push the resume's record and lay out its function and arguments where `resume` expects them (th.top,
+   * where every site has its call), so nothing can tell them from the general path; anything but a direct
+   * switch is NOFAST before any effect. `q` for one result or none, `t` for two; none for all results (m
+   * null, o false: the site takes callAt, whose results may be any number). One pair of entries per site,
+   * reading the function from the site (`n` is f whenever they run). */
+  switchSite(site: { n: unknown; q: unknown; o: boolean; t: unknown; m?: unknown }, f: SpecialFunction): void {
+    if (!this.entries.has(site.q as object)) {
+      const q: FastFn = (_L, k, a, b, c, d) => this.entry(site.n as SpecialFunction, k, a, b, c, d);
+      const t: FastFn = (_L, k, a, b, c, d) => {
+        const r = this.entry(site.n as SpecialFunction, k, a, b, c, d);
+        SECOND.v = this.rt.n > 1 ? this.rt.v[1] : undefined;
+        return r;
+      };
+      this.entries.add(q);
+      site.q = q;
+      site.t = t;
+    }
+    site.n = f;
+    site.o = false;
+    if ('m' in site) site.m = null;
+  }
+
+  /** A switching entry (switchSite): f(a, b, c, d) (k of them) at th.top. */
+  private entry(f: SpecialFunction, k: number, a: LuaValue, b: LuaValue, c: LuaValue, d: LuaValue): LuaValue | typeof FAST_NO {
+    const th = this.L.cur;
+    if (th.hookMask !== 0) return FAST_NO;
+    const func = th.top;
+    const s = th.stack;
+    s[func] = f;
+    if (k > 0) {
+      s[func + 1] = a;
+      if (k > 1) {
+        s[func + 2] = b;
+        if (k > 2) {
+          s[func + 3] = c;
+          if (k > 3) s[func + 4] = d;
+        }
+      }
+    }
+    const r = this.resume(th, f, func, k);
+    return r === NOFAST ? FAST_NO : r;
   }
 
   /** coroutine.resume(co, ...) or a wrap function, called from compiled code on thread `th` (no hooks): when

@@ -87,7 +87,7 @@ import type { State } from '../interp/state.js';
 import { F_FRESH, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, type Coroutine } from '../interp/coroutine.js';
-import { FastSpecial, SpecialFunction, callValue, execute, pushLuaFrame, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
+import { FastSpecial, SpecialFunction, S_RESUME, S_WRAP, callValue, execute, pushLuaFrame, pushNativeCI, returnArray, returnFrom } from '../interp/call.js';
 import { Op } from '../compiler/opcodes.js';
 import { enterCcall, getTM, toIntNs } from '../interp/metamethods.js';
 import { GenRuntime, NOFAST, type GenCompiled } from './generator.js';
@@ -696,6 +696,9 @@ export class JitRuntime {
     if (f instanceof SpecialFunction) {
       // (tested first: a failing instanceof FastNative walks the whole prototype chain, a cost on every switch)
       // coroutine.resume and wrap functions: a direct switch into compiled generator code (generator.ts)
+      // (and the site calls those through its fast entries from now on: GenRuntime.switchSite)
+      const sp = f.special;
+      if ((sp === S_RESUME || sp === S_WRAP) && 'n' in site && (site as FastSite).n !== f) this.G.switchSite(site as FastSite, f);
       if (th.hookMask === 0) {
         const r = this.G.resume(th, f, func, nargs);
         if (r !== NOFAST) return r;
