@@ -933,7 +933,7 @@ class Gen {
       const nf = fast === 0 || args.length > FAST_MAX_ARGS ? ''
         : fast === 1 ? `if (f === ${site}.n && ${site}.q !== null && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) { /* v */ } else `
           : fast === 3 ? `if (f === ${site}.n && ${site}.t !== null && (v = ${site}.t(L, ${args.length}${al})) !== NOFAST) { rt.n = 2; rt.v[1] = SEC.v; } else `
-            : `if (f === ${site}.n && ${site}.o && (v = ${site}.q(L, ${args.length}${al})) !== NOFAST) { rt.n = 1; } else `;
+            : `if (f === ${site}.n && (${site}.o ? (v = ${site}.q(L, ${args.length}${al})) !== NOFAST && (rt.n = 1, true) : ${site}.m !== null && (v = ${site}.m(L, ${args.length}${al})) !== NOFAST && (rt.n = SEC.n, rt.v[1] = SEC.v, rt.v[2] = SEC.w, true))) { /* v */ } else `;
       // a leaf callee (generator.ts isLeaf) cached as `k` runs its plain variant: no generator object, no
       // yield* level; REQ back from it is a request for the driver (its deopt or prologue exit)
       this.emit(`${nf}if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) { if ((t = ${site}.k) === null) v = yield* ${site}.j(f${al}); else if ((v = t(f${al})) === G.REQ) v = yield G.req; } else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);

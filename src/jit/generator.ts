@@ -60,11 +60,11 @@ import { LuaError } from '../runtime/errors.js';
 import { F_COBASE, F_CONT, F_FRESH, K_AWAIT, K_YIELD, MULTRET, type CallInfo } from '../interp/callinfo.js';
 import { LuaClosure } from '../interp/closure.js';
 import { EXTRA_STACK, Coroutine } from '../interp/coroutine.js';
-import { SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNativeCI, returnArray, startResume, switchBack } from '../interp/call.js';
+import { FastSpecial, SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNativeCI, returnArray, startResume, switchBack } from '../interp/call.js';
 import { getTM, MAX_CCALLS } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
 import { callOnStack, type Compiled, type JitRuntime } from './runtime.js';
-import { FastNative, NOFAST as FAST_NO, SECOND, type FastFn } from '../runtime/fastnative.js';
+import { FastNative, NOFAST as FAST_NO, SECOND, type FastEntries, type FastFn } from '../runtime/fastnative.js';
 import { Op } from '../compiler/opcodes.js';
 import type { Proto } from '../compiler/proto.js';
 
@@ -88,8 +88,10 @@ export type GenFrame = Generator<number, LuaValue, LuaValue>;
 export type GenCompiled = (cl: LuaClosure, ...args: LuaValue[]) => GenFrame;
 /** A generator call site's cache: the compiled callee (p: its proto, j: its generator variant, or k: the plain
  * variant of a leaf); `n` the last native called there (the site then skips its instanceof LuaClosure test
- * for that value), with its fast entries (q, o, t as in runtime.ts FastSite; null/false for other natives). */
-type Site = { p: unknown; j: unknown; n: unknown; k: unknown; q: unknown; o: boolean; t: unknown };
+ * for that value), with its fast entries (q, o, t, m as in runtime.ts FastSite, also those of a FastSpecial such
+ * as pairs; the switching entries of coroutine.resume and wrap functions, switchSite; null/false for other
+ * natives). */
+type Site = { p: unknown; j: unknown; n: unknown; k: unknown; q: unknown; o: boolean; t: unknown; m: unknown };
 
 /** Site `site` calls native f now. A fast entry (runtime/fastnative.ts) never yields, calls Lua or inspects
  * the stack: generator code calls it as plain code does. (coroutine.resume and wrap functions: their
@@ -100,14 +102,17 @@ function seeNative(G: GenRuntime, site: Site, f: NativeFunction): void {
     return;
   }
   site.n = f;
-  if (f instanceof FastNative) {
-    site.q = f.fast;
-    site.o = f.one;
-    site.t = f.fast2;
+  const e: FastEntries | undefined = f instanceof FastNative ? f : f instanceof FastSpecial ? f.entries : undefined;
+  if (e !== undefined) {
+    site.q = e.fast;
+    site.o = e.one;
+    site.t = e.fast2;
+    site.m = e.fastm;
   } else {
     site.q = null;
     site.o = false;
     site.t = null;
+    site.m = null;
   }
 }
 
@@ -177,7 +182,7 @@ export class GenRuntime {
   readonly SUB = SUB;
   req = REQ_CALL;
   sub: GenFrame | undefined = undefined;
-  private readonly closeSite: Site = { p: null, j: null, n: null, k: null, q: null, o: false, t: null };
+  private readonly closeSite: Site = { p: null, j: null, n: null, k: null, q: null, o: false, t: null, m: null };
 
   constructor(private readonly rt: JitRuntime, private readonly L: State) {}
 
