@@ -936,7 +936,7 @@ class Gen {
             : `if (f === ${site}.n && (${site}.o ? (v = ${site}.q(L, ${args.length}${al})) !== NOFAST && (rt.n = 1, true) : ${site}.m !== null && (v = ${site}.m(L, ${args.length}${al})) !== NOFAST && (rt.n = SEC.n, rt.v[1] = SEC.v, rt.v[2] = SEC.w, true))) { /* v */ } else `;
       // a leaf callee (generator.ts isLeaf) cached as `k` runs its plain variant: no generator object, no
       // yield* level; REQ back from it is a request for the driver (its deopt or prologue exit)
-      this.emit(`${nf}if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) { if ((t = ${site}.k) === null) v = yield* ${site}.j(f${al}); else if ((v = t(f${al})) === G.REQ) v = yield G.req; } else { ${put}v = G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
+      this.emit(`${nf}if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) { if ((t = ${site}.k) === null) v = yield* ${site}.j(f${al}); else if ((v = t(f${al})) === G.REQ) v = yield G.req; } else { ${put}v = f === G.YF ? G.yld(th, ${site}, B + ${base}, ${args.length}) : G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
     } else {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;

@@ -348,6 +348,7 @@ export class GenRuntime {
       // the hot operations of generator-style code first; the other specials are requests
       if (th.hookMask === 0) {
         if (f.special === S_YIELD) {
+          this.YF = f;
           if (th.nny === 0 && th.resumer !== undefined) return this.yieldReq(th, f, func, nargs);
         } else {
           const r = this.resume(th, f, func, nargs);
@@ -456,6 +457,15 @@ export class GenRuntime {
   leafViaInterp(th: Coroutine, cl: LuaClosure, args: IArguments): symbol {
     this.placeCall(th, cl, args);
     return REQ;
+  }
+
+  /** coroutine.yield as `at` has seen it: generator call sites calling it go to `yld`. */
+  YF: LuaValue = undefined;
+
+  /** `at` for a call of coroutine.yield (YF): the same, without at's tests for other callees. */
+  yld(th: Coroutine, site: Site, func: number, nargs: number): LuaValue | symbol {
+    if (th.hookMask === 0 && th.nny === 0 && th.resumer !== undefined) return this.yieldReq(th, this.YF as SpecialFunction, func, nargs);
+    return this.at(th, site, func, nargs);
   }
 
   /** coroutine.yield: its record as the interpreter pushes it; the switch is done by the driver once the

@@ -131,7 +131,7 @@ local probe = coroutine.create(function(a, b)
   for i = 1, 3 do
     print("in", a, b, i, coroutine.isyieldable(), coroutine.status(coroutine.running()), coroutine.status(mainth))
     local info = debug.getinfo(mainth, 0, "nSl")
-    print("resumer", info.name, info.what, info.currentline, (debug.traceback(mainth, "m", 0):gsub("\t", "  ")))
+    print("resumer", info.name, info.what, info.currentline, (debug.traceback(mainth, "m", 0):match("^[^\n]*\n[^\n]*\n[^\n]*"):gsub("\t", "  ")))
     local ln, lv = debug.getlocal(mainth, 0, 1)
     print("local", ln, show(lv), lv == probeco)
     a, b = coroutine.yield(i)
