@@ -28,6 +28,7 @@ import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../ru
 import { structure, edgesOf, type Structure, type Region } from './cfg.js';
 import { DEOPT, genericArray, setDirect, type Compiled, type JitRuntime, type Resumed } from './runtime.js';
 import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
+import { edgeKey, keyIn, type Peel } from './types.js';
 import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
 import { cpow, fmod } from '../runtime/number.js';
@@ -72,6 +73,10 @@ class Gen {
   private cur: State | null = null;
   private edge: State | null = null;
   private curPc = 0;
+  /** Position of the unit being emitted, and the peeled loop whose first-iteration copy it is in (else null):
+   * type states are looked up by key (types.ts Peel), `pc + peel.off` there. */
+  private curPos = 0;
+  private peel: Peel | null = null;
   /** Parameters the entry guard checks to be integers (types.ts starts from INT for them). */
   private specParams: number[] = [];
 
@@ -117,25 +122,59 @@ class Gen {
         else for (const q of this.floatLoads()) this.fbPcs.push(q);
       }
       const spec = this.intParams();
-      const ty = new Types(p, st, this.captured, p.tierData.jitNoInt === true, this.fltLoads, spec);
-      this.ty = ty.run() ? ty : null;
+      const noInt = p.tierData.jitNoInt === true;
+      let ty: Types | null = new Types(p, st, this.captured, noInt, this.fltLoads, spec);
+      if (!ty.run()) ty = null;
+      // loops whose registers come round as floats: analysed again with their first iteration apart (not in
+      // generator and resume variants)
+      const peels = ty === null || this.gen || this.resume >= 0 ? [] : ty.peelCandidates();
+      if (peels.length > 0) {
+        const tp = new Types(p, st, this.captured, noInt, this.fltLoads, spec, peels);
+        if (tp.run()) ty = tp;
+      }
+      this.ty = ty;
       if (this.ty !== null) this.specParams = spec;
     }
     const body: string[] = [];
     this.out = body;
-    const stack: Region[] = [];
     // a resume variant enters the body at its CALL's continuation: every unit before it runs only once RES is
     // cleared (by that call site), regions wholly before it are skipped whole, the ones around it entered
     const rpos = this.resume >= 0 ? st.pos.get(this.resume) ?? -1 : -1;
     if (this.resume >= 0 && (rpos < 0 || this.gen || p.isVararg || this.hasTbc || this.budget)) return null;
+    if (!this.emitRange(0, st.order.length, null, rpos)) return null;
+    if (this.resume >= 0 && this.resumeLoad === null) return null;
+    return this.wrap(body);
+  }
+
+  /** Emits the units at positions [from, to) with the regions opening there (those before position rpos under
+   * `if (!RES)`, see generate()); in the first-iteration copy of peeled loop `ctx` (types.ts Peel) when given:
+   * `X<h>: { P<h>: { copy } L<h>: for (;;) { loop } }`, where the copy's back edges leave P (into the loop) and
+   * its fall off the end leaves X. */
+  private emitRange(from: number, to: number, ctx: Peel | null, rpos = -1): boolean {
+    const st = this.st;
+    const code = this.p.code;
+    const peels = this.ty?.peels ?? [];
+    const stack: Region[] = [];
     const skipped = new Set<Region>();
-    for (let pos = 0; pos < st.order.length; pos++) {
+    for (let pos = from; pos < to; pos++) {
       while (stack.length > 0 && stack[stack.length - 1].end === pos) {
         const r = stack.pop()!;
         this.close(r);
         if (skipped.has(r)) this.emit('}');
       }
-      for (const r of st.opens[pos]) {
+      let opens = st.opens[pos];
+      // the copy opens only the regions inside the loop (those opening with it come after it, inner ones)
+      if (ctx !== null && pos === ctx.start) opens = opens.slice(opens.indexOf(ctx.region) + 1);
+      for (const r of opens) {
+        const q = ctx === null ? peels.find((x) => x.region === r) : undefined;
+        if (q !== undefined) {
+          this.emit(`X${q.h}: { P${q.h}: {`);
+          this.peel = q;
+          const ok = this.emitRange(q.start, q.end, q);
+          this.peel = null;
+          if (!ok) return false;
+          this.emit(`break X${q.h}; }`);
+        }
         stack.push(r);
         if (pos < rpos && r.end <= rpos) {
           skipped.add(r);
@@ -144,16 +183,17 @@ class Gen {
         this.emit(r.kind === 'loop' ? `L${r.pc}: for (;;) {` : `B${r.pc}: {`);
       }
       const u = st.order[pos];
+      this.curPos = pos;
       this.enterUnit(u.pc);
       if (pos < rpos) this.emit('if (!RES) {');
       const ok = this.unit(u.pc, pos);
-      if (!ok) return null;
+      if (!ok) return false;
       const op = code[u.pc] & 0x7f;
-      this.edge = this.ty?.outs.get(u.pc) ?? null;
+      this.edge = this.ty?.outs.get(this.key(u.pc)) ?? null;
       if (u.next !== -1 && st.pos.get(u.next) !== pos + 1) this.emit(this.jump(u.next, pos));
       else if (u.next !== -1) this.fixups(u.next);
       else if ((op === Op.JMP || op === Op.TFORPREP) && u.jumps.length === 1 && st.pos.get(u.jumps[0]) === pos + 1) {
-        this.edge = this.ty?.jumpOuts.get(u.pc) ?? null;
+        this.edge = this.ty?.jumpOuts.get(this.key(u.pc)) ?? null;
         this.fixups(u.jumps[0]);
       }
       if (pos < rpos) this.emit('}');
@@ -164,8 +204,12 @@ class Gen {
       this.close(r);
       if (skipped.has(r)) this.emit('}');
     }
-    if (this.resume >= 0 && this.resumeLoad === null) return null;
-    return this.wrap(body);
+    return true;
+  }
+
+  /** The key of the type states of the unit at pc of the copy being emitted. */
+  private key(pc: number): number {
+    return this.peel === null ? pc : pc + this.peel.off;
   }
 
   /** Parameters speculated to be integers (checked at entry, see wrap()): the non-captured ones the body uses
@@ -202,6 +246,8 @@ class Gen {
   private close(r: Region): void {
     if (r.kind === 'loop') this.emit(`break L${r.pc}; }`);
     else this.emit('}');
+    // a peeled loop's enclosing X block (emitRange)
+    if (this.peel === null && this.ty !== null && this.ty.peels.some((x) => x.region === r)) this.emit('}');
   }
 
   private emit(s: string): void {
@@ -248,7 +294,8 @@ class Gen {
 
   private jump(t: number, pos: number): string {
     const tp = this.st.pos.get(t)!;
-    const j = tp > pos ? `break B${t};` : `continue L${t};`;
+    // a back edge of a peeled loop's first-iteration copy enters the loop, right after the copy's block
+    const j = this.peel !== null && t === this.peel.h ? `break P${t};` : tp > pos ? `break B${t};` : `continue L${t};`;
     const fx = this.fixCode(t);
     return fx === '' ? j : `{ ${fx}${j} }`;
   }
@@ -276,7 +323,7 @@ class Gen {
 
   /** Allocation debt after creating R[a]: registers up to a are live (PUC's checkGC(L, ra + 1)). */
   private gc(cost: string, pc: number, a: number): void {
-    const st = this.ty?.outs.get(pc) ?? null;
+    const st = this.ty?.outs.get(this.key(pc)) ?? null;
     this.emit(`if ((GC.debt += ${cost}) > 0) { ${this.save(pc)} ${this.spill(a + 1, st)} gcStep(L, B + ${a + 1}); }`);
   }
 
@@ -1145,13 +1192,13 @@ class Gen {
   private enterUnit(pc: number): void {
     this.curPc = pc;
     if (this.ty === null) return;
-    this.cur = this.ty.ins.get(pc) ?? null;
-    this.edge = this.ty.jumpOuts.get(pc) ?? null;
+    this.cur = this.ty.ins.get(this.key(pc)) ?? null;
+    this.edge = this.ty.jumpOuts.get(this.key(pc)) ?? null;
   }
 
   /** After an instruction wrote its results (calls): deopts and spills see the out-state. */
   private afterWrite(pc: number): void {
-    if (this.ty !== null) this.cur = this.ty.outs.get(pc) ?? null;
+    if (this.ty !== null) this.cur = this.ty.outs.get(this.key(pc)) ?? null;
   }
 
   /** The b2 value of FLT register r (cold paths only: a box and a raw double in one expression). */
@@ -1196,8 +1243,9 @@ class Gen {
   /** Boxing on the edge from the current edge state to the unit at pc (FLT there in, not FLT here). */
   private fixCode(t: number): string {
     if (this.ty === null || this.edge === null) return '';
-    const to = this.ty.ins.get(t);
-    const live = this.ty.live.get(t);
+    const k = edgeKey(this.st, this.ty.peels, t, this.curPos, this.peel);
+    const to = this.ty.ins.get(k);
+    const live = this.ty.live.get(k);
     if (to === undefined || live === undefined) return '';
     let s = '';
     for (const r of this.ty.fregs) if (this.edge[r] === FLT && to[r] !== FLT && live[r] === 1) s += this.boxTo(r, `f${r}`);
@@ -1225,7 +1273,7 @@ class Gen {
       if (w !== null) {
         // registers it may write but does not read: only where their old value is still live
         const to = w[1] < 0 ? this.p.maxstacksize : w[1];
-        const live = this.ty.live.get(this.curPc);
+        const live = this.ty.live.get(this.key(this.curPc));
         regs = [...rd];
         for (let r = w[0]; r < to; r++) if (live === undefined || live[r] === 1) regs.push(r);
       }
@@ -1254,7 +1302,7 @@ class Gen {
   private typedUnit(pc: number, pos: number, op: number, i: number): boolean {
     const ty = this.ty!;
     const cur = this.cur;
-    const out = ty.outs.get(pc);
+    const out = ty.outs.get(this.key(pc));
     if (cur === null || out === undefined) return false;
     const a = argA(i);
     switch (op) {
@@ -1282,11 +1330,11 @@ class Gen {
         return true;
       }
       case Op.FORPREP:
-        if (!ty.floatFor.has(pc)) return false;
+        if (!ty.floatFor.has(this.key(pc))) return false;
         this.floatForprep(pc, pos, a, argBx(i));
         return true;
       case Op.FORLOOP:
-        if (!ty.floatFor.has(pc - argBx(i))) return false;
+        if (!ty.floatFor.has(keyIn(this.st, pc - argBx(i), this.peel))) return false;
         this.floatForloop(pc, pos, a, argBx(i));
         return true;
       case Op.EQ: case Op.LT: case Op.LE: case Op.EQK: case Op.EQI: case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI:
@@ -1546,12 +1594,12 @@ class Gen {
     this.emit(`if (${Z} === 0) ${this.deopt(pc)}`);
     this.emit(`f${a} = ${X}; f${a + 1} = ${Y}; f${a + 2} = ${Z};`);
     this.emit(`if (0 < f${a + 2} ? f${a + 1} < f${a} : f${a} < f${a + 1}) ${this.jump(pc + bx + 2, pos)}`);
-    const body = this.ty!.outs.get(pc)!;
+    const body = this.ty!.outs.get(this.key(pc))!;
     this.emit(body[a + 3] === FLT ? `f${a + 3} = f${a};` : this.boxTo(a + 3, `f${a}`));
   }
 
   private floatForloop(pc: number, pos: number, a: number, bx: number): void {
-    const back = this.ty!.jumpOuts.get(pc)!;
+    const back = this.ty!.jumpOuts.get(this.key(pc))!;
     const set = back[a + 3] === FLT ? `f${a + 3} = dx; ` : this.boxTo(a + 3, 'dx');
     this.emit(this.step(pc));
     this.emit(`dx = f${a} + f${a + 2}; if (0 < f${a + 2} ? dx <= f${a + 1} : f${a + 1} <= dx) { f${a} = dx; ${set}${this.jump(pc + 1 - bx, pos)} }`);

@@ -22,7 +22,7 @@
 import type { Proto } from '../compiler/proto.js';
 import { Op, argA, argB, argC, argk, argBx, argsC } from '../compiler/opcodes.js';
 import { LFloat } from '../runtime/value.js';
-import type { Structure } from './cfg.js';
+import type { Structure, Region } from './cfg.js';
 
 export const BOT = 0, INT = 1, FLT = 2, NUM = 3, ANY = 4, I64 = 5;
 export type Ty = number;
@@ -218,6 +218,42 @@ function killsOf(i: number): [number, number] | null {
   }
 }
 
+/**
+ * A loop emitted twice by codegen.ts ("peeled"): its first iteration, entered from outside, with the types of
+ * the loop's entry, then the loop itself with the types of its back edges (from both copies). The units of the
+ * first-iteration copy are keyed `pc + off` in the states below (off > every pc); its edges back to the header
+ * go to the loop, its exits where the loop's go. Peeled loops never nest (so each unit has at most two copies).
+ * It pays where a register enters a loop as an integer (or a value of unknown type) and goes round as a float
+ * (`while x > 0 do x = (x - x % 2) / 2 end`, `local s = 0; for ... do s = s + a[i] * b end`): the lub of both,
+ * a number of unknown kind in its boxed b2 form, costs an LFloat per integral float result; peeled, the loop
+ * keeps it a raw double (`f` local) and only the first iteration runs the generic code.
+ */
+export interface Peel { region: Region; h: number; start: number; end: number; off: number }
+
+/** A unit as the analysis sees it: `key` names its states (pc, or pc + off in a peel copy). */
+interface VUnit { key: number; pc: number; pos: number; next: number; jumps: number[]; peel: Peel | null }
+
+/** Loops of at most this many units are peeled (the copy is compiled code too). */
+const PEEL_MAX_UNITS = 120;
+
+/** The key of the unit at pc reached by an edge from position `from` in copy `ctx` (null: the main copy). */
+export function edgeKey(st: Structure, peels: readonly Peel[], t: number, from: number, ctx: Peel | null): number {
+  if (ctx !== null) {
+    if (t === ctx.h) return t;
+    const tp = st.pos.get(t)!;
+    if (tp >= ctx.start && tp < ctx.end) return t + ctx.off;
+  }
+  for (const q of peels) if (t === q.h && !(from >= q.start && from < q.end)) return t + q.off;
+  return t;
+}
+
+/** The key of pc in the same copy as a unit of copy `ctx` (for a numeric for's FORPREP seen from its FORLOOP). */
+export function keyIn(st: Structure, pc: number, ctx: Peel | null): number {
+  if (ctx === null) return pc;
+  const p = st.pos.get(pc)!;
+  return p >= ctx.start && p < ctx.end ? pc + ctx.off : pc;
+}
+
 export class Types {
   /** In-state of each unit (by pc). */
   readonly ins = new Map<number, State>();
@@ -233,25 +269,41 @@ export class Types {
   /** Registers live on entry to each unit (read before written on some path from there). */
   readonly live = new Map<number, Uint8Array>();
 
+  /** The analysis's units: the structure's, with each peeled loop's first-iteration copy before the loop. */
+  private readonly order: VUnit[] = [];
+
   constructor(private readonly p: Proto, private readonly st: Structure, private readonly captured: Set<number>,
     private readonly noInt: boolean, private readonly fltLoads: ReadonlySet<number> = new Set(),
-    private readonly intParams: readonly number[] = []) {}
+    private readonly intParams: readonly number[] = [], readonly peels: readonly Peel[] = []) {
+    const vu = (pos: number, ctx: Peel | null): VUnit => {
+      const u = st.order[pos];
+      return {
+        key: ctx === null ? u.pc : u.pc + ctx.off, pc: u.pc, pos, peel: ctx,
+        next: u.next === -1 ? -1 : edgeKey(st, peels, u.next, pos, ctx),
+        jumps: u.jumps.map((t) => edgeKey(st, peels, t, pos, ctx)),
+      };
+    };
+    for (let pos = 0; pos < st.order.length; pos++) {
+      for (const q of peels) if (q.start === pos) for (let k = q.start; k < q.end; k++) this.order.push(vu(k, q));
+      this.order.push(vu(pos, null));
+    }
+  }
 
   run(): boolean {
     const n = this.p.maxstacksize;
-    const order = this.st.order;
+    const order = this.order;
     const entry = new Uint8Array(n).fill(ANY);
     // parameters speculated integers by codegen.ts (its entry guard checks them before the frame exists)
     for (const r of this.intParams) entry[r] = INT;
-    this.ins.set(order[0].pc, entry);
+    this.ins.set(order[0].key, entry);
     for (let pass = 0; pass < 200; pass++) {
       let changed = false;
       for (const u of order) {
-        const s = this.ins.get(u.pc);
+        const s = this.ins.get(u.key);
         if (s === undefined) continue;
-        const [fall, jump] = this.transfer(u.pc, s);
-        this.outs.set(u.pc, fall);
-        this.jumpOuts.set(u.pc, jump);
+        const [fall, jump] = this.transfer(u, s);
+        this.outs.set(u.key, fall);
+        this.jumpOuts.set(u.key, jump);
         if (u.next !== -1 && this.merge(u.next, fall)) changed = true;
         for (const t of u.jumps) if (this.merge(t, jump)) changed = true;
       }
@@ -270,9 +322,9 @@ export class Types {
 /** Backward liveness over the units: boxing a FLT register on an edge is needed only where it is live. */
   private liveness(): void {
     const n = this.p.maxstacksize;
-    const order = this.st.order;
+    const order = this.order;
     const code = this.p.code;
-    for (const u of order) this.live.set(u.pc, new Uint8Array(n));
+    for (const u of order) this.live.set(u.key, new Uint8Array(n));
     for (let changed = true; changed;) {
       changed = false;
       for (let k = order.length - 1; k >= 0; k--) {
@@ -288,7 +340,7 @@ export class Types {
         const rd = readsOf(i);
         if (rd === 'all') out.fill(1);
         else for (const r of rd) if (r < n) out[r] = 1;
-        const cur = this.live.get(u.pc)!;
+        const cur = this.live.get(u.key)!;
         for (let r = 0; r < n; r++) {
           if (out[r] !== cur[r]) {
             cur[r] = out[r];
@@ -337,8 +389,45 @@ export class Types {
     return this.noInt && t === INT ? NUM : t;
   }
 
-  /** States after unit pc on its fallthrough edge and on its jump edges. */
-  private transfer(pc: number, s0: State): [State, State] {
+  /**
+   * Loops worth peeling (see Peel), from an analysis without any: those with a register live at the header
+   * that comes round as a float on every back edge and enters as something else. Inner loops first; none
+   * nested in another, none at the function's entry, none longer than PEEL_MAX_UNITS.
+   */
+  peelCandidates(): Peel[] {
+    const st = this.st;
+    const loops: Region[] = [];
+    for (const o of st.opens) for (const r of o) if (r.kind === 'loop' && r.start > 0 && r.end - r.start <= PEEL_MAX_UNITS) loops.push(r);
+    loops.sort((x, y) => (x.end - x.start) - (y.end - y.start));
+    const out: Peel[] = [];
+    const n = this.p.maxstacksize;
+    let off = this.p.code.length;
+    for (const l of loops) {
+      if (out.some((q) => q.start < l.end && l.start < q.end)) continue;
+      const live = this.live.get(l.pc);
+      if (live === undefined) continue;
+      const back = new Uint8Array(n), entry = new Uint8Array(n);
+      for (const u of this.order) {
+        const edges: [number, State | undefined][] = [[u.next, this.outs.get(u.key)]];
+        for (const j of u.jumps) edges.push([j, this.jumpOuts.get(u.key)]);
+        for (const [t, s] of edges) {
+          if (t !== l.pc || s === undefined) continue;
+          const d = u.pos >= l.start && u.pos < l.end ? back : entry;
+          for (let r = 0; r < n; r++) d[r] = lub(d[r], s[r]);
+        }
+      }
+      let gain = false;
+      for (let r = 0; r < n; r++) if (live[r] === 1 && back[r] === FLT && entry[r] !== FLT && entry[r] !== BOT) gain = true;
+      if (!gain) continue;
+      out.push({ region: l, h: l.pc, start: l.start, end: l.end, off });
+      off += this.p.code.length;
+    }
+    return out;
+  }
+
+  /** States after unit u on its fallthrough edge and on its jump edges. */
+  private transfer(u: VUnit, s0: State): [State, State] {
+    const pc = u.pc;
     const p = this.p;
     const i = p.code[pc];
     const op = i & 0x7f;
@@ -352,8 +441,8 @@ export class Types {
       case Op.FORPREP: {
         // internal registers shared with a captured variable (another loop's) keep the generic loop
         const isF = forIsFloat(s0, a) && !this.captured.has(a) && !this.captured.has(a + 1) && !this.captured.has(a + 2);
-        if (isF) this.floatFor.add(pc);
-        else this.floatFor.delete(pc);
+        if (isF) this.floatFor.add(u.key);
+        else this.floatFor.delete(u.key);
         const t = isF ? FLT : INT;
         const body = s.slice();
         for (let r = a; r < a + 4; r++) this.set(body, r, t);
@@ -362,7 +451,7 @@ export class Types {
         return [body, s];
       }
       case Op.FORLOOP: {
-        const prep = pc - argBx(i);
+        const prep = keyIn(this.st, pc - argBx(i), u.peel);
         const t = this.floatFor.has(prep) ? FLT : INT;
         for (let r = a; r < a + 3; r++) this.set(s, r, t);
         const back = s.slice();

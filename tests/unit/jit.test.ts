@@ -593,3 +593,38 @@ print(table.concat(r, " "), down(5, -0.5), down(5, 1 / 0), down(3, 2.0), up(-1 /
   same(src);
   assert.deepEqual(traceEvents(src).filter((m) => m.includes('deopt')), []);
 });
+
+test('loops whose registers turn from integers into floats are peeled: the loop itself runs typed float code', () => {
+  // richards' idleFn bit loop (x of unknown type, y an integer, both floats after one round) and a float
+  // accumulator started from 0 in a numeric for: the first iteration is compiled apart (P<h> block), the
+  // loop after it keeps x, y and s in raw doubles (no generic arithmetic, no LFloat allocation)
+  const src = `
+local function bits(d)
+  local x, y, r, bit = d.control, 53256, 0, 1
+  while x > 0 or y > 0 do
+    if (x % 2) ~= (y % 2) then r = r + bit end
+    x = (x - x % 2) / 2; y = (y - y % 2) / 2; bit = bit * 2
+  end
+  return r
+end
+local function acc(n) local s = 0 for i = 1, n do s = s + i / 3 end return s end
+local out = {}
+for _, c in ipairs({1, 6.0, 12345, 0, 2^40, 65535.5, -3, "17"}) do out[#out + 1] = tostring(select(2, pcall(bits, {control = c}))) end
+print(table.concat(out, " "), acc(0), acc(1), acc(10), pcall(bits, {control = {}}))
+`;
+  same(src);
+  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
+  openLibs(L, undefined);
+  const sources: string[] = [];
+  enableJit(L, { threshold: 0, onCompile: (_p, s) => sources.push(s) });
+  const f = L.load(src, '=t', 't');
+  assert.ok(!Array.isArray(f));
+  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  const loops = sources.map((s) => /break X(\d+); \}\nL\1: for \(;;\) \{\n([^]*?)\nbreak L\1; \}/.exec(s)).filter((m) => m !== null);
+  assert.equal(loops.length, 2, 'bits and acc peeled');
+  for (const m of loops) {
+    // (deopts box their registers; the last line boxes what the exit leaves behind)
+    const body = m![2].split('\n').slice(0, -1).filter((l) => !l.includes('break D'));
+    assert.deepEqual(body.filter((l) => /rt\.arith|new LFloat|instanceof LFloat/.test(l)), [], 'typed float loop');
+  }
+});
