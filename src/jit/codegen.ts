@@ -892,8 +892,10 @@ class Gen {
         const imv = isF ? `new LFloat(${im})` : String(im);
         const le = op === Op.LEI || op === Op.GEI;
         const args = op === Op.LTI || op === Op.LEI ? `x, ${imv}` : `${imv}, x`;
+        // an integral float against a small integer: its double compares exactly (nan: false)
         e(`x = ${X}; if (typeof x === 'number') n = x ${sym} ${im} ? 1 : 0;`);
-        e(`else if (typeof x === 'bigint' || x instanceof LFloat) n = rt.order(${args}, ${le});`);
+        e(`else if (x instanceof LFloat) n = x.n ${sym} ${im} ? 1 : 0;`);
+        e(`else if (typeof x === 'bigint') n = rt.order(${args}, ${le});`);
         e(`else ${this.deopt(pc)}`);
         e(`if (n === ${k}) ${jmp}`);
       }

@@ -139,3 +139,14 @@ local function captured(n)
   return table.concat(r, " ")
 end
 P(captured(3))
+
+-- comparisons of integral floats (and others) with immediate operands
+local function cmp(x)
+  return (x > 0 and "a" or "-") .. (x >= 0 and "b" or "-") .. (x < 0 and "c" or "-") .. (x <= 0 and "d" or "-") ..
+    (x > 1.0 and "e" or "-") .. (x < -1.0 and "f" or "-") .. (x >= 3 and "g" or "-") .. (x <= -3 and "h" or "-")
+end
+local cs = {}
+for _, x in ipairs({0.0, -0.0, 1.0, 3.0, -3.0, 0 / 0, math.huge, -math.huge, 2^63, -2^63, math.maxinteger,
+  math.mininteger, 0.5, -2.5, 3, -3, 0}) do cs[#cs + 1] = cmp(x) end
+print(table.concat(cs, " "))
+P(pcall(cmp, "1")) P(pcall(cmp, {}))
