@@ -150,3 +150,11 @@ for _, x in ipairs({0.0, -0.0, 1.0, 3.0, -3.0, 0 / 0, math.huge, -math.huge, 2^6
   math.mininteger, 0.5, -2.5, 3, -3, 0}) do cs[#cs + 1] = cmp(x) end
 print(table.concat(cs, " "))
 P(pcall(cmp, "1")) P(pcall(cmp, {}))
+
+-- a float for loop that is itself peeled, and one that never runs
+local function fsum(lo, hi)
+  local s, n = 0, 0
+  for x = lo, hi, 0.5 do s = s + x; n = n + 1 end
+  return s, n
+end
+P(fsum(0.5, 3)) P(fsum(1, 3)) P(fsum(3, 1)) P(fsum(1, 1))
