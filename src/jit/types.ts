@@ -15,6 +15,9 @@
  * float arithmetic, an integer result leaving the safe range), so every fact holds on every path that
  * continues in compiled code.
  *
+ * A loop where a register enters as an integer (or unknown) and comes round as a float is analysed (and
+ * emitted) twice, its first iteration apart (Peel below): its states are keyed pc + off there.
+ *
  * Invariants: the analysis and the generator agree because the generator reads the result types computed here
  * (resultOf) instead of re-deriving them; captured registers are always ANY (they live in the stack, where
  * closures and the interpreter see them); in-states only grow, so the iteration terminates.
@@ -233,7 +236,8 @@ export interface Peel { region: Region; h: number; start: number; end: number; o
 /** A unit as the analysis sees it: `key` names its states (pc, or pc + off in a peel copy). */
 interface VUnit { key: number; pc: number; pos: number; next: number; jumps: number[]; peel: Peel | null }
 
-/** Loops of at most this many units are peeled (the copy is compiled code too). */
+/** At most this many units are copied per function (the copies are compiled code too, and V8 stops optimising
+ * functions beyond a size). */
 const PEEL_MAX_UNITS = 120;
 
 /** The key of the unit at pc reached by an edge from position `from` in copy `ctx` (null: the main copy). */
@@ -392,7 +396,7 @@ export class Types {
   /**
    * Loops worth peeling (see Peel), from an analysis without any: those with a register live at the header
    * that comes round as a float on every back edge and enters as something else. Inner loops first; none
-   * nested in another, none at the function's entry, none longer than PEEL_MAX_UNITS.
+   * nested in another, none at the function's entry, PEEL_MAX_UNITS units in all.
    */
   peelCandidates(): Peel[] {
     const st = this.st;
@@ -401,9 +405,9 @@ export class Types {
     loops.sort((x, y) => (x.end - x.start) - (y.end - y.start));
     const out: Peel[] = [];
     const n = this.p.maxstacksize;
-    let off = this.p.code.length;
+    let off = this.p.code.length, budget = PEEL_MAX_UNITS;
     for (const l of loops) {
-      if (out.some((q) => q.start < l.end && l.start < q.end)) continue;
+      if (l.end - l.start > budget || out.some((q) => q.start < l.end && l.start < q.end)) continue;
       const live = this.live.get(l.pc);
       if (live === undefined) continue;
       const back = new Uint8Array(n), entry = new Uint8Array(n);
@@ -421,6 +425,7 @@ export class Types {
       if (!gain) continue;
       out.push({ region: l, h: l.pc, start: l.start, end: l.end, off });
       off += this.p.code.length;
+      budget -= l.end - l.start;
     }
     return out;
   }
