@@ -544,6 +544,9 @@ class Gen {
         e(this.step(pc));
         const args = b === 0 ? null : Array.from({ length: b - 1 }, (_, j) => this.R(a + 1 + j));
         this.call(pc, a, args, pendingMv, a, c === 1 || c === 2 ? 1 : c === 3 ? 3 : 2);
+        // the argument it passed through M1 (results) is consumed: M1 must not keep it alive (in `f(g(x))`
+        // in a loop, the value g built would otherwise survive the next g call, and V8 promote it)
+        if (b === 0 && !this.hasTbc) e('M1[0] = undefined;');
         this.afterWrite(pc);
         this.results(a, c, pc);
         return true;
