@@ -174,6 +174,9 @@ class Segment {
   }
 }
 
+/** GenRuntime.YF until coroutine.yield has been seen: equal to no Lua value. */
+const NOT_SEEN: unknown = Object.freeze({});
+
 export class GenRuntime {
   /** The function slot and argument count of the outstanding REQ_CALL. */
   private reqFunc = 0;
@@ -466,7 +469,7 @@ export class GenRuntime {
   }
 
   /** coroutine.yield as `at` has seen it: generator call sites calling it go to `yld`. */
-  YF: LuaValue = undefined;
+  YF: unknown = NOT_SEEN; // (never a Lua value: a call of nil must not match before yield is seen)
 
   /** `at` for a call of coroutine.yield (YF): the same, without at's tests for other callees. */
   yld(th: Coroutine, site: Site, func: number, nargs: number): LuaValue | symbol {
