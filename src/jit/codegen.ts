@@ -1728,12 +1728,7 @@ class Gen {
     if (locals.length > 0) lines.push(`let ${locals.join(', ')};`);
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);
     if (temps.length > 0) lines.push(`let ${temps.join(', ')};`);
-    lines.push('D: {');
-    if (this.selfLoop) lines.push('SELF: for (;;) {');
-    for (const l of body) lines.push(l);
-    if (this.selfLoop) lines.push('break; }');
-    lines.push('}');
-    this.cur = null;
+    this.pushBody(lines, body);
     if (deopts && frameless) {
       lines.push('{', ...frame, this.spillAll(), 'return rt.deopt(ci, dpc); }');
     } else if (deopts) {
@@ -1742,6 +1737,16 @@ class Gen {
     }
     lines.push('};');
     return lines.join('\n');
+  }
+
+  /** The body in its deopt block `D` (inside the self-tail-call loop when there is one). */
+  private pushBody(lines: string[], body: string[]): void {
+    lines.push('D: {');
+    if (this.selfLoop) lines.push('SELF: for (;;) {');
+    for (const l of body) lines.push(l);
+    if (this.selfLoop) lines.push('break; }');
+    lines.push('}');
+    this.cur = null;
   }
 
   /** The resume variant's function (see runtime.ts resumeFrames): `(cl, ci)` for the frame of record `ci`, an
@@ -1769,12 +1774,7 @@ class Gen {
     lines.push(`rt.su = SU + ${cost};`);
     lines.push(`if (${top} + 8 > S.length) th.grow(${top} + 8);`);
     lines.push(`th.top = ${top};`);
-    lines.push('D: {');
-    if (this.selfLoop) lines.push('SELF: for (;;) {');
-    for (const l of body) lines.push(l);
-    if (this.selfLoop) lines.push('break; }');
-    lines.push('}');
-    this.cur = null;
+    this.pushBody(lines, body);
     if (deopts) {
       lines.push(this.spillAll());
       lines.push('v = rt.deopt(ci, dpc); rt.su = SU; return v;');
