@@ -84,6 +84,8 @@ class Gen {
   private preds: Map<number, number> | null = null;
   /** SETFIELDs storing a field of a table constructor that no other code can have seen yet (markFreshFields). */
   private readonly freshFields = new Set<number>();
+  /** The ADDI, MMBINI and SETTABLE of appends (`t[#t + 1] = v`) emitted as one operation at their LEN (keys). */
+  private readonly appended = new Set<number>();
   /** Table loads (pcs) whose result is speculated to be a float (floatLoads). */
   private fltLoads: ReadonlySet<number> = new Set<number>();
   /** Candidate loads of a first version, whose value types are recorded (FB[k] for fbPcs[k]). */
@@ -368,6 +370,8 @@ class Gen {
       if (op === Op.RETURN && pc > 0 && (code[pc - 1] & 0x7f) === Op.TAILCALL) return true;
       return false;
     }
+    if (this.appended.has(this.key(pc))) return true; // emitted by the append at its LEN
+    if (op === Op.LEN && this.append(pc, pos)) return true;
     if (this.ty !== null) {
       if (this.typedUnit(pc, pos, op, i)) return true;
       this.materialise(i);
@@ -676,6 +680,47 @@ class Gen {
     }
     const k = this.ty === null ? -1 : this.fbPcs.indexOf(pc);
     if (k >= 0) this.emit(`x = ${this.R(a)}; FB[${k}] |= typeof x === 'number' ? (Math.floor(x) !== x ? 1 : 2) : x instanceof LFloat ? 1 : 2;`);
+  }
+
+  /**
+   * `t[#t + 1] = v`: LEN A B; ADDI A A 1; MMBINI; SETTABLE B A C (C not A), nothing jumping into it, as one
+   * operation: for a table without metatable LuaTable.append inline (one call instead of a length, an
+   * overflow-checked addition and a store, and much less code for V8 to run cold and to compile), other tables
+   * through rt.append; whatever needs a metamethod call or raises deoptimises at the LEN (nothing done yet),
+   * where the interpreter runs the instructions one by one. Register A gets the key as ADDI would give it.
+   * Not in a version compiled to call `__newindex` functions itself (jitMM: the SETTABLE's own path does).
+   */
+  private append(pc: number, pos: number): boolean {
+    const code = this.p.code;
+    if (pc + 3 >= code.length || this.p.tierData.jitMM === true) return false;
+    const i = code[pc], add = code[pc + 1], set = code[pc + 3];
+    const a = argA(i), b = argB(i);
+    if ((add & 0x7f) !== Op.ADDI || argA(add) !== a || argB(add) !== a || argsC(add) !== 1) return false;
+    if ((code[pc + 2] & 0x7f) !== Op.MMBINI || (set & 0x7f) !== Op.SETTABLE || argA(set) !== b || argB(set) !== a) return false;
+    if (a === b || (!argk(set) && argC(set) === a)) return false;
+    if (this.preds === null) {
+      const preds = this.preds = new Map<number, number>();
+      for (const u of this.st.order) for (const t of [u.next, ...u.jumps]) if (t >= 0) preds.set(t, (preds.get(t) ?? 0) + 1);
+    }
+    for (let k = 1; k <= 3; k++) {
+      if (this.st.pos.get(pc + k) !== pos + k || this.st.opens[pos + k].length !== 0 || this.preds.get(pc + k) !== 1) return false;
+    }
+    if (this.ty !== null) {
+      // the key is a plain number in its `r` local (LEN gives ANY, ANY + 1 is NUM)
+      const out = this.ty.outs.get(this.key(pc + 1));
+      if (out === undefined || out[a] === FLT || out[a] === I64) return false;
+      this.materialise(i);
+      if (!argk(set)) {
+        const s = this.boxAll(this.cur, [argC(set)]);
+        if (s !== '') this.emit(s);
+      }
+    }
+    const RA = this.R(a);
+    this.emit(`x = ${this.R(b)}; v = ${argk(set) ? this.K(argC(set)) : this.R(argC(set))};`);
+    this.emit(`if (x instanceof LuaTable && x.metatable === undefined) ${RA} = x.append(v);`);
+    this.emit(`else { if ((v = rt.append(x, v)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+    for (let k = 1; k <= 3; k++) this.appended.add(this.key(pc + k));
+    return true;
   }
 
   /** The SETFIELDs after the NEWTABLE at pc (register a) that store distinct constant keys into the new table

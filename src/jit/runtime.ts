@@ -1209,6 +1209,20 @@ export class JitRuntime {
     return DEOPT;
   }
 
+  /** `t[#t + 1] = v` (codegen.ts append) for what the inline path did not take: a table whose metatable has
+   * no `__len`, the store as SETTABLE's (a raw set, or rt.setIndex along `__newindex` tables); the key as ADDI
+   * gives it. DEOPT, having done nothing the interpreter would not redo alike, when a metamethod must be called
+   * or something raises: the frame continues at the LEN. */
+  append(t: LuaValue, v: LuaValue): LuaValue | typeof DEOPT {
+    if (!(t instanceof LuaTable)) return DEOPT;
+    const mt = t.metatable;
+    if (mt !== undefined && mt.getStr('__len') !== undefined) return DEOPT;
+    if (mt === undefined || mt.getStr('__newindex') === undefined) return t.append(v);
+    const n = t.length();
+    const k = n < 9007199254740991 ? n + 1 : BigInt(n) + 1n;
+    return this.setIndex(t, k, v) === DEOPT ? DEOPT : k;
+  }
+
   /** Concatenation of two strings or numbers (CONCAT pairwise from the left); DEOPT for anything else
    * (metamethods, errors). */
   concat2(x: LuaValue, y: LuaValue): string | typeof DEOPT {

@@ -745,6 +745,28 @@ export class LuaTable extends LuaObject {
     return this.hashBorder(limit);
   }
 
+  /** Raw `t[#t + 1] = v` (generated code's append, no metamethods): exactly length() then the store of the
+   * key after the border (the same `alimit` moves), returned as the Lua integer it is. The usual case is
+   * inline: `alimit` is the border (its slot present or 0, the next one empty) inside the array part, where
+   * length() returns it unchanged and setInt moves `alimit` onto the new key. */
+  append(v: LuaValue): number | bigint {
+    const a = this.arr;
+    const limit = this.alimit;
+    if (limit < a.length && a[limit] === undefined && (limit === 0 || a[limit - 1] !== undefined)) {
+      this.alimit = limit + 1;
+      a[limit] = v;
+      return limit + 1;
+    }
+    const n = this.length();
+    if (n < MAX_SAFE) {
+      this.setInt(n + 1, v);
+      return n + 1;
+    }
+    const k = BigInt(n) + 1n;
+    this.set(k, v);
+    return k;
+  }
+
   /** PUC's hash_search: t[j + 1] is present (j = 0 or t[j] present); doubles until an absent key, then
    * binary-searches. (Beyond 2^53 PUC would go on with int64 keys; we stop at the last safe integer.) */
   private hashBorder(j: number): number {
