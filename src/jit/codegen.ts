@@ -371,7 +371,7 @@ class Gen {
       return false;
     }
     if (this.appended.has(this.key(pc))) return true; // emitted by the append at its LEN
-    if (op === Op.LEN && this.append(pc, pos)) return true;
+    if (op === Op.LEN && (this.append(pc, pos) || this.lenAdd(pc, pos))) return true;
     if (this.ty !== null) {
       if (this.typedUnit(pc, pos, op, i)) return true;
       this.materialise(i);
@@ -698,13 +698,7 @@ class Gen {
     if ((add & 0x7f) !== Op.ADDI || argA(add) !== a || argB(add) !== a || argsC(add) !== 1) return false;
     if ((code[pc + 2] & 0x7f) !== Op.MMBINI || (set & 0x7f) !== Op.SETTABLE || argA(set) !== b || argB(set) !== a) return false;
     if (a === b || (!argk(set) && argC(set) === a)) return false;
-    if (this.preds === null) {
-      const preds = this.preds = new Map<number, number>();
-      for (const u of this.st.order) for (const t of [u.next, ...u.jumps]) if (t >= 0) preds.set(t, (preds.get(t) ?? 0) + 1);
-    }
-    for (let k = 1; k <= 3; k++) {
-      if (this.st.pos.get(pc + k) !== pos + k || this.st.opens[pos + k].length !== 0 || this.preds.get(pc + k) !== 1) return false;
-    }
+    if (!this.straight(pc, pos, 3)) return false;
     if (this.ty !== null) {
       // the key is a plain number in its `r` local (LEN gives ANY, ANY + 1 is NUM)
       const out = this.ty.outs.get(this.key(pc + 1));
@@ -720,6 +714,43 @@ class Gen {
     this.emit(`if (x instanceof LuaTable && x.metatable === undefined) ${RA} = x.append(v);`);
     this.emit(`else { if ((v = rt.append(x, v)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
     for (let k = 1; k <= 3; k++) this.appended.add(this.key(pc + k));
+    return true;
+  }
+
+  /** Whether the `n` units after the one at pc follow it in emission order with nothing else jumping to them. */
+  private straight(pc: number, pos: number, n: number): boolean {
+    if (this.preds === null) {
+      const preds = this.preds = new Map<number, number>();
+      for (const u of this.st.order) for (const t of [u.next, ...u.jumps]) if (t >= 0) preds.set(t, (preds.get(t) ?? 0) + 1);
+    }
+    for (let k = 1; k <= n; k++) {
+      if (this.st.pos.get(pc + k) !== pos + k || this.st.opens[pos + k].length !== 0 || this.preds.get(pc + k) !== 1) return false;
+    }
+    return true;
+  }
+
+  /**
+   * `#x + c` (LEN A B; ADDI A A c, nothing jumping to the ADDI) as one operation: strings and tables without
+   * metatable inline, other tables without `__len` through rt.lenAdd; `__len` calls, errors and arithmetic
+   * metamethods deoptimise at the LEN (nothing done yet). Register A gets the sum as ADDI gives it.
+   */
+  private lenAdd(pc: number, pos: number): boolean {
+    const code = this.p.code;
+    if (pc + 1 >= code.length) return false;
+    const i = code[pc], add = code[pc + 1];
+    const a = argA(i), c = argsC(add);
+    if ((add & 0x7f) !== Op.ADDI || argA(add) !== a || argB(add) !== a || !this.straight(pc, pos, 1)) return false;
+    if (this.ty !== null) {
+      const out = this.ty.outs.get(this.key(pc + 1));
+      if (out === undefined || out[a] === FLT || out[a] === I64) return false;
+      this.materialise(i);
+    }
+    const RA = this.R(a);
+    this.emit(`x = ${this.R(argB(i))};`);
+    this.emit(`if (typeof x === 'string') ${RA} = x.length + ${c};`);
+    this.emit(`else if (x instanceof LuaTable && x.metatable === undefined && (n = x.length()) + ${c} <= ${MAX}) ${RA} = n + ${c};`);
+    this.emit(`else { if ((v = rt.lenAdd(x, ${c})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
+    this.appended.add(this.key(pc + 1));
     return true;
   }
 

@@ -1223,6 +1223,14 @@ export class JitRuntime {
     return this.setIndex(t, k, v) === DEOPT ? DEOPT : k;
   }
 
+  /** `#t + c` (codegen.ts lenAdd) for what the inline path did not take: a table whose metatable has no
+   * `__len` (the sum as ADDI gives it, beyond 2^53 - 1 too); DEOPT, having done nothing, for anything else. */
+  lenAdd(t: LuaValue, c: number): LuaValue | typeof DEOPT {
+    if (!(t instanceof LuaTable) || (t.metatable !== undefined && t.metatable.getStr('__len') !== undefined)) return DEOPT;
+    const n = t.length() + c;
+    return n <= 9007199254740991 ? n : BigInt(n - c) + BigInt(c);
+  }
+
   /** Concatenation of two strings or numbers (CONCAT pairwise from the left); DEOPT for anything else
    * (metamethods, errors). */
   concat2(x: LuaValue, y: LuaValue): string | typeof DEOPT {

@@ -115,3 +115,31 @@ local function hint(n, hole)
   return #t
 end
 print(hint(5, 4), hint(6, 5), hint(7, 3), hint(12, 11), hint(13, 9))
+
+-- #x + c on its own (the store comes later, or there is none): strings, tables, __len, errors
+local function lens(x, s)
+  local a = #x + 1
+  local b = #x - 1
+  local c = #s + 3
+  local t = {}
+  t[#t + 1], a = x[1], a + 0
+  return a, b, c, math.type(a), #t
+end
+print(lens({}, ""))
+print(lens({1, 2, 3}, "abcd"))
+print(lens({1, nil, 3}, "\0\0"))
+print(lens(setmetatable({}, {__len = function() return 4.5 end}), "x"))
+print(lens(setmetatable({}, {__len = function() return "10" end}), "x"))
+print(lens(setmetatable({5}, {__index = function() return 0 end}), "x"))
+print(pcall(lens, setmetatable({}, {__len = function() return true end}), "x"))
+print(pcall(lens, 42, "x"))
+print(pcall(lens, {}, nil))
+local function pos(s)
+  local parts, i = {}, 1
+  while i <= #s do
+    parts[#parts + 1] = s:sub(i, i + 1)
+    i = i + 2
+  end
+  return #parts + 0, parts[#parts - 0], #s - 1
+end
+print(pos("abcdefg"))
