@@ -283,8 +283,53 @@ function strLower(L: LuaState, args: LuaValue[]): LuaValue[] {
   return [lower(typeof s0 === 'string' ? s0 : checkString(L, args, 1))];
 }
 
+/** C-locale case maps of every byte: only A-Z / a-z change (high bytes never do, whatever JS thinks). */
+const LOWER = new Uint8Array(256);
+const UPPER = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  UPPER[c] = c >= 97 && c <= 122 ? c - 32 : c;
+}
+
+const fromCodes = String.fromCharCode;
+
+/** `s` (1 to 12 bytes) mapped byte by byte through `m`, as one flat one-byte string. Short strings are the
+ * usual case (words, keys); toUpperCase/toLowerCase cost a runtime call (~60 ns for a 7-byte string) where
+ * fromCharCode with the codes as arguments builds the string directly (~2x faster), and the result is flat,
+ * so hashing it as a table key needs no flattening. Returns undefined for other lengths. */
+function mapShort(s: string, m: Uint8Array): string | undefined {
+  switch (s.length) {
+    case 1: return fromCodes(m[s.charCodeAt(0)]);
+    case 2: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)]);
+    case 3: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)]);
+    case 4: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)]);
+    case 5: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
+      m[s.charCodeAt(4)]);
+    case 6: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
+      m[s.charCodeAt(4)], m[s.charCodeAt(5)]);
+    case 7: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
+      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)]);
+    case 8: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
+      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)]);
+    case 9: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
+      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)], m[s.charCodeAt(8)]);
+    case 10: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
+      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)], m[s.charCodeAt(8)],
+      m[s.charCodeAt(9)]);
+    case 11: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
+      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)], m[s.charCodeAt(8)],
+      m[s.charCodeAt(9)], m[s.charCodeAt(10)]);
+    case 12: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
+      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)], m[s.charCodeAt(8)],
+      m[s.charCodeAt(9)], m[s.charCodeAt(10)], m[s.charCodeAt(11)]);
+  }
+  return undefined;
+}
+
 /** On pure ASCII, JS case mapping is exactly C's; otherwise map only the ASCII letters. */
 function lower(s: string): string {
+  const r = mapShort(s, LOWER);
+  if (r !== undefined) return r;
   return hasHigh(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase();
 }
 
@@ -294,6 +339,8 @@ function strUpper(L: LuaState, args: LuaValue[]): LuaValue[] {
 }
 
 function upper(s: string): string {
+  const r = mapShort(s, UPPER);
+  if (r !== undefined) return r;
   return hasHigh(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase();
 }
 
