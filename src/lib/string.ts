@@ -293,35 +293,31 @@ for (let c = 0; c < 256; c++) {
 
 const fromCodes = String.fromCharCode;
 
-/** `s` (1 to 12 bytes) mapped byte by byte through `m`, as one flat one-byte string. Short strings are the
- * usual case (words, keys); toUpperCase/toLowerCase cost a runtime call (~60 ns for a 7-byte string) where
- * fromCharCode with the codes as arguments builds the string directly (~2x faster), and the result is flat,
- * so hashing it as a table key needs no flattening. Returns undefined for other lengths. */
+/** Codes of the string being mapped by mapShort. */
+const CODES = new Uint8Array(12);
+
+/** `s` (1 to 12 bytes) mapped byte by byte through `m`, as one flat one-byte string, or undefined for other
+ * lengths. Short strings are the usual case (words, keys): toUpperCase/toLowerCase cost a runtime call
+ * (~60 ns for 7 bytes) where fromCharCode with the codes as arguments builds the string directly. (The codes
+ * go through CODES, read by one loop: a charCodeAt per argument made TurboFan take ~100 ms to compile this.) */
 function mapShort(s: string, m: Uint8Array): string | undefined {
-  switch (s.length) {
-    case 1: return fromCodes(m[s.charCodeAt(0)]);
-    case 2: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)]);
-    case 3: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)]);
-    case 4: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)]);
-    case 5: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
-      m[s.charCodeAt(4)]);
-    case 6: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
-      m[s.charCodeAt(4)], m[s.charCodeAt(5)]);
-    case 7: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
-      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)]);
-    case 8: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
-      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)]);
-    case 9: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
-      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)], m[s.charCodeAt(8)]);
-    case 10: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
-      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)], m[s.charCodeAt(8)],
-      m[s.charCodeAt(9)]);
-    case 11: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
-      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)], m[s.charCodeAt(8)],
-      m[s.charCodeAt(9)], m[s.charCodeAt(10)]);
-    case 12: return fromCodes(m[s.charCodeAt(0)], m[s.charCodeAt(1)], m[s.charCodeAt(2)], m[s.charCodeAt(3)],
-      m[s.charCodeAt(4)], m[s.charCodeAt(5)], m[s.charCodeAt(6)], m[s.charCodeAt(7)], m[s.charCodeAt(8)],
-      m[s.charCodeAt(9)], m[s.charCodeAt(10)], m[s.charCodeAt(11)]);
+  const n = s.length;
+  if (n > 12) return undefined;
+  const b = CODES;
+  for (let i = 0; i < n; i++) b[i] = m[s.charCodeAt(i)];
+  switch (n) {
+    case 1: return fromCodes(b[0]);
+    case 2: return fromCodes(b[0], b[1]);
+    case 3: return fromCodes(b[0], b[1], b[2]);
+    case 4: return fromCodes(b[0], b[1], b[2], b[3]);
+    case 5: return fromCodes(b[0], b[1], b[2], b[3], b[4]);
+    case 6: return fromCodes(b[0], b[1], b[2], b[3], b[4], b[5]);
+    case 7: return fromCodes(b[0], b[1], b[2], b[3], b[4], b[5], b[6]);
+    case 8: return fromCodes(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+    case 9: return fromCodes(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8]);
+    case 10: return fromCodes(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]);
+    case 11: return fromCodes(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10]);
+    case 12: return fromCodes(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11]);
   }
   return undefined;
 }
