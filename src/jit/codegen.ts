@@ -1093,6 +1093,12 @@ class Gen {
     this.emit(`if (f === NXF && x instanceof LuaTable && (n = x.step(y, NXO)) >= 0) { ${out('n > 0 ? NXO[0] : undefined', 'n > 0 ? NXO[1] : undefined')} }`);
     this.emit(`else if (f === IPF && x instanceof LuaTable && x.metatable === undefined && typeof y === 'number' && Math.floor(y) === y && y < ${MAX}) {`);
     this.emit(`y = y + 1; v = y > 0 && y <= x.alimit ? x.arr[y - 1] : x.getInt(y); ${out('v === undefined ? undefined : y', 'v')} }`);
+    // the native iterator seen at this site (its call site is the next one call() allocates) through its fast
+    // entry: no call record, and none of the call's stack top, spill, unwind and hook bookkeeping, which a fast
+    // entry cannot observe or change (runtime/fastnative.ts); NOFAST makes the call below
+    const site = `cs${this.sites}`;
+    if (c <= 1) this.emit(`else if (f === ${site}.n && (v = ${site}.q(L, 2, x, y)) !== NOFAST) { ${this.R(a + 4)} = v; }`);
+    else if (c === 2) this.emit(`else if (f === ${site}.n && ${site}.t !== null && (v = ${site}.t(L, 2, x, y)) !== NOFAST) { ${out('v', 'SEC.v')} }`);
     this.emit('else {');
   }
 

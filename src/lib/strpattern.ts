@@ -1008,7 +1008,35 @@ export function strGmatch(L: LuaState, args: LuaValue[]): LuaValue[] {
     pos = lastMatch = mEnd;
     return r;
   };
-  const fn = new FastNative('gmatch_aux', iter, fast);
+  // the same for two results (`for k, v in s:gmatch("(%w+)=(%w+)")`): the first two captures (the second
+  // undefined when there is only one, or only the whole match)
+  const fast2: FastFn = (L2) => {
+    let src: number, r: LuaValue, r2: LuaValue;
+    try {
+      src = search(L2);
+      if (src >= 0) {
+        if (lastM !== null) {
+          const nc = rx!.ncap;
+          r = nc === 0 ? lastM[0] : rxCapture(rx!, lastM, 0);
+          r2 = nc > 1 ? rxCapture(rx!, lastM, 1) : undefined;
+        } else {
+          r = getCapture(ms, 0, src, mEnd);
+          r2 = ms.level > 1 ? getCapture(ms, 1, src, mEnd) : undefined;
+        }
+      }
+    } catch {
+      return NOFAST;
+    }
+    if (src < 0) {
+      pos = ls + 1;
+      SECOND.v = undefined;
+      return undefined;
+    }
+    pos = lastMatch = mEnd;
+    SECOND.v = r2;
+    return r;
+  };
+  const fn = new FastNative('gmatch_aux', iter, fast, false, fast2);
   fn.gcRefs = [s, p, new Userdata(ms)]; // lstrlib's gmatch_aux closure: subject, pattern, match state
   return [fn];
 }
@@ -1321,7 +1349,10 @@ function stepIterator(step: () => string | undefined, s: string, p: string, ms: 
   const fn = new FastNative('gmatch_aux', () => {
     const r = step();
     return r === undefined ? NONE : [r];
-  }, step);
+  }, step, false, () => {
+    SECOND.v = undefined;
+    return step();
+  });
   fn.gcRefs = [s, p, new Userdata(ms)];
   return fn;
 }
