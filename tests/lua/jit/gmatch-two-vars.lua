@@ -70,3 +70,17 @@ local ok, err = pcall(function()
   for k, v in ("a=1 b=2"):gmatch("(%a)=(%d)") do n = n + 1; if n == 2 then error("stop at " .. k .. v) end end
 end)
 print(ok, err)
+
+-- the same loops inside a coroutine (the generator variant of compiled code), yielding from the loop body
+local co = coroutine.wrap(function()
+  local out = {}
+  for r = 1, 3 do
+    for k, v in ("a=1 b=2 c=3"):gmatch("(%a)=(%d)") do out[#out + 1] = k .. v; coroutine.yield(k) end
+    for w in ("x y z"):gmatch("%a") do out[#out + 1] = w; coroutine.yield(w) end
+    for w, z in ("x y z"):gmatch("%a") do out[#out + 1] = w .. tostring(z) end
+  end
+  return table.concat(out, ",")
+end)
+local res = {}
+for i = 1, 100 do local v = co(); res[#res + 1] = v; if #v > 2 then break end end
+print(table.concat(res, " "))
