@@ -33,7 +33,7 @@ import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
 import { cpow, fmod } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
-import { FAST_MAX_ARGS, ITERATORS, NOFAST, SECOND } from '../runtime/fastnative.js';
+import { FAST_MAX_ARGS, FastNative, ITERATORS, NOFAST, SECOND } from '../runtime/fastnative.js';
 
 const MAX = '9007199254740991';
 /** A saved pc before a runtime slow path that cannot raise (see wrap()). */
@@ -1095,10 +1095,13 @@ class Gen {
     this.emit(`y = y + 1; v = y > 0 && y <= x.alimit ? x.arr[y - 1] : x.getInt(y); ${out('v === undefined ? undefined : y', 'v')} }`);
     // the native iterator seen at this site (its call site is the next one call() allocates) through its fast
     // entry: no call record, and none of the call's stack top, spill, unwind and hook bookkeeping, which a fast
-    // entry cannot observe or change (runtime/fastnative.ts); NOFAST makes the call below
+    // entry cannot observe or change (runtime/fastnative.ts); NOFAST makes the call below. Only a FastNative's
+    // own entries: a site may also hold the switching entries of a coroutine.wrap function (generator.ts
+    // switchSite), which run Lua code and need all of that bookkeeping
     const site = `cs${this.sites}`;
-    if (c <= 1) this.emit(`else if (f === ${site}.n && (v = ${site}.q(L, 2, x, y)) !== NOFAST) { ${this.R(a + 4)} = v; }`);
-    else if (c === 2) this.emit(`else if (f === ${site}.n && ${site}.t !== null && (v = ${site}.t(L, 2, x, y)) !== NOFAST) { ${out('v', 'SEC.v')} }`);
+    const fn = `f === ${site}.n && f instanceof FX.FN`;
+    if (c <= 1) this.emit(`else if (${fn} && (v = ${site}.q(L, 2, x, y)) !== NOFAST) { ${this.R(a + 4)} = v; }`);
+    else if (c === 2) this.emit(`else if (${fn} && ${site}.t !== null && (v = ${site}.t(L, 2, x, y)) !== NOFAST) { ${out('v', 'SEC.v')} }`);
     this.emit('else {');
   }
 
@@ -1893,6 +1896,8 @@ function intRem(X: string, Y: string): string {
 /** Helpers of typed code (the `FX` parameter of generated functions). */
 const FX = {
   NOFAST,
+  /** Natives whose fast entries keep the fast contract (inlineIter). */
+  FN: FastNative,
   SEC: SECOND,
   IT: ITERATORS,
   /** The entry of an inline `next` step (inlineIter), read at once. */
