@@ -400,40 +400,49 @@ function insertionSort(a: LuaValue[], n: number, kind: string): boolean {
   return true;
 }
 
-type FirstCall = (fn: LuaValue, args: LuaValue[]) => LuaValue;
+type PairCall = (fn: LuaValue, a: LuaValue, b: LuaValue) => LuaValue;
 
 /** PUC-Lua's quicksort over t[lo..up] through lua_geti/lua_seti-like accesses (see the file header). */
 class Sorter {
-  /** The engine's call wanting one result without a result array, when it has one (State.callFirst). */
-  private readonly first: FirstCall | undefined;
+  /** The engine's call of f(a, b) wanting one result without argument and result arrays, when it has one
+   * (State.callPair). */
+  private readonly callPair: PairCall | undefined;
   /** The comparator's arguments (generic elements: a double array would lose a NaN's sign). */
   private readonly pair: LuaValue[] = ['', ''];
+  /** t when it is a table (the comparator may give it a metatable midway: every access checks). */
+  private readonly tab: LuaTable | undefined;
   constructor(private L: LuaState, private t: LuaValue, private cmp: LuaValue) {
-    this.first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
+    this.callPair = (L as LuaState & { callPair?: PairCall }).callPair;
+    this.tab = t instanceof LuaTable ? t : undefined;
   }
 
-  // (slots 1..alimit of a plain table are read and written in `arr` directly, as table.ts allows)
+  // (slots 1..alimit of a plain table are read and written in `arr` directly, as table.ts allows; sort's
+  // indices are >= 1)
   private get(i: number): LuaValue {
-    const t = this.t;
-    if (!isPlain(t)) return this.L.index(t, i);
-    return i >= 1 && i <= t.alimit ? t.arr[i - 1] : t.getInt(i);
+    const t = this.tab;
+    if (t !== undefined && t.metatable === undefined) return i <= t.alimit ? t.arr[i - 1] : t.getInt(i);
+    return this.L.index(this.t, i);
   }
 
   private set(i: number, v: LuaValue): void {
-    const t = this.t;
-    if (!isPlain(t)) this.L.setIndex(t, i, v);
-    else if (i >= 1 && i <= t.alimit) t.arr[i - 1] = v;
+    const t = this.tab;
+    if (t === undefined || t.metatable !== undefined) this.L.setIndex(this.t, i, v);
+    else if (i <= t.alimit) t.arr[i - 1] = v;
     else t.setInt(i, v);
   }
 
   private less(a: LuaValue, b: LuaValue): boolean {
     if (this.cmp === undefined) return this.L.lessThan(a, b);
-    const first = this.first;
-    // one argument array for all comparisons: both calls copy the arguments out before running the callee
-    const pair = this.pair;
-    pair[0] = a;
-    pair[1] = b;
-    const r = first !== undefined ? first.call(this.L, this.cmp, pair) : this.L.call(this.cmp, pair)[0];
+    const callPair = this.callPair;
+    let r: LuaValue;
+    if (callPair !== undefined) r = callPair.call(this.L, this.cmp, a, b);
+    else {
+      // one argument array for all comparisons: L.call copies the arguments out before running the callee
+      const pair = this.pair;
+      pair[0] = a;
+      pair[1] = b;
+      r = this.L.call(this.cmp, pair)[0];
+    }
     return r !== undefined && r !== false;
   }
 
