@@ -71,6 +71,7 @@ interface DirectTier {
   v: LuaValue[];
   compiled(p: Proto): DirectFn | undefined;
   invokeIn(th: Coroutine, f: LuaClosure, j: DirectFn, args: LuaValue[]): LuaValue;
+  invokePair(th: Coroutine, f: LuaClosure, j: DirectFn, a: LuaValue, b: LuaValue): LuaValue;
 }
 type DirectFn = (cl: LuaClosure, ...args: LuaValue[]) => LuaValue;
 
@@ -110,6 +111,9 @@ export class State implements LuaState {
   mtNil: LuaTable | undefined = undefined;
   mtFunction: LuaTable | undefined = undefined;
   mtThread: LuaTable | undefined = undefined;
+
+  /** callPair's argument array for callIn (generic elements: a double array would lose a NaN's sign). */
+  private readonly pairArgs: LuaValue[] = [fn0, fn0];
 
   /** The JS tier, when enabled (src/jit/index.ts sets it). */
   jit: DirectTier | undefined = undefined;
@@ -247,6 +251,27 @@ export class State implements LuaState {
         }
       }
     }
+    return this.callIn(th, fn, args, 1)[0];
+  }
+
+  /** The first result of fn(a, b) from JS (sort comparators): callFirst without an argument array for a
+   * compiled Lua callee. */
+  callPair(fn: LuaValue, a: LuaValue, b: LuaValue): LuaValue {
+    const th = this.cur;
+    if (fn instanceof LuaClosure) {
+      // a proto's `jf` is its compiled function once the JS tier compiled it (what compiled call sites call)
+      const j = (fn.p as { jf?: DirectFn }).jf;
+      const jit = this.jit;
+      if (j !== undefined && jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver
+        && th.ciIdx < jit.maxDepth) {
+        const r = jit.invokePair(th, fn, j, a, b);
+        return jit.n > 0 ? r : undefined;
+      }
+    }
+    // callIn copies the arguments to the stack before running anything: one array serves every call
+    const args = this.pairArgs;
+    args[0] = a;
+    args[1] = b;
     return this.callIn(th, fn, args, 1)[0];
   }
 

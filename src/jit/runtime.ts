@@ -543,6 +543,44 @@ export class JitRuntime {
     return r;
   }
 
+  /** invokeIn() for a call with exactly the two arguments a and b (sort comparators: State.callPair), without
+   * an argument array. Same bookkeeping and recovery as invokeIn. */
+  invokePair(th: Coroutine, f: LuaClosure, j: Compiled, a: LuaValue, b: LuaValue): LuaValue {
+    const L = this.L;
+    const top0 = th.top;
+    const func = th.safeTop();
+    if (func + 1 + EXTRA_STACK > th.stack.length) th.grow(func + 1 + EXTRA_STACK);
+    th.stack[func] = f;
+    const ci0 = th.ciIdx, nny0 = th.nny, cc0 = L.nCcalls;
+    const nest = this.tailNest;
+    const su = this.su;
+    const seg = this.seg;
+    let r: LuaValue;
+    try {
+      enterCcall(L);
+      th.nny++;
+      th.top = func;
+      this.deoptIdx = -1;
+      this.tail = false;
+      this.su = su + ENTER_COST; // as in invokeIn
+      this.seg = NO_SEG;
+      r = j(f, a, b);
+      this.seg = seg;
+      this.tailNest = nest;
+      this.su = su;
+      if (th.hookMask !== 0) r = this.invokeReturnHook(th, f, func, ci0 + 1, r);
+    } catch (e) {
+      this.seg = seg;
+      this.tailNest = nest;
+      this.su = su;
+      return L.compiledError(th, this, e, func, top0, ci0, nny0, cc0);
+    }
+    th.nny = nny0;
+    L.nCcalls = cc0;
+    th.top = top0;
+    return r;
+  }
+
   /** A compiled call of `f` at stack[func] returned (first result `first`, the count and the others in n/v):
    * the results go to the stack and the call completes through a record pushed for the callee, so its flags
    * (pcall continuations, fresh-call boundaries, metamethod completion) and the return hook work exactly as

@@ -16,7 +16,7 @@
  * int64 wrap-around or unsigned comparisons use the helpers at the end of this file.
  */
 import { LuaTable } from '../runtime/table.js';
-import { NativeFunction, NONE, typeName, MAX_SAFE } from '../runtime/value.js';
+import { LFloat, NativeFunction, NONE, typeName, MAX_SAFE } from '../runtime/value.js';
 import { FastNative, NOFAST, viaArgs, type FastFn } from '../runtime/fastnative.js';
 import { tointeger } from '../runtime/number.js';
 import type { LuaValue } from '../runtime/value.js';
@@ -359,11 +359,11 @@ function sortNative(t: LuaTable, n: number): boolean {
   if (n > t.alimit) return false; // keys 1..n must be plain array slots
   const first = a[0];
   if (n <= SMALL_SORT) return insertionSort(a, n, typeof first);
-  if (typeof first === 'number') {
+  if (typeof first === 'number' || first instanceof LFloat) {
     const nums = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = a[i];
-      if (typeof v !== 'number' || v !== v) return false;
+      if (typeof v !== 'number' || v !== v) return v instanceof LFloat && sortFloats(a, n, nums, i);
       nums[i] = v;
     }
     nums.sort();
@@ -378,6 +378,36 @@ function sortNative(t: LuaTable, n: number): boolean {
     return true;
   }
   return false;
+}
+
+/** sortNative's case of numbers some of which are integral-valued floats (LFloat): a[0..from) are plain
+ * numbers already in `nums`. Integers within +-2^53 and floats are exact doubles, so sorting the doubles
+ * orders them as Lua's `<` does. The outcome is PUC's whenever elements that compare equal are
+ * indistinguishable: false (nothing changed) if the array holds a NaN, a bigint or anything else, or an
+ * integral value both as an integer and as a float (1 and 1.0; 0, 0.0 and -0.0), whose order would depend
+ * on the algorithm. */
+function sortFloats(a: LuaValue[], n: number, nums: Float64Array, from: number): boolean {
+  // each integral value (and infinity) -> the one element holding it, to put back after the sort
+  const integral = new Map<number, LuaValue>();
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    let d: number;
+    if (typeof v === 'number') d = v;
+    else if (v instanceof LFloat) d = v.n;
+    else return false;
+    if (d !== d) return false;
+    if (i >= from) nums[i] = d;
+    if (Math.floor(d) !== d) continue;
+    const seen = integral.get(d); // (Map keys: -0 is 0)
+    if (seen === undefined) integral.set(d, v);
+    else if (seen !== v && !(seen instanceof LFloat && v instanceof LFloat && Object.is(seen.n, d))) return false;
+  }
+  nums.sort();
+  for (let i = 0; i < n; i++) {
+    const d = nums[i];
+    a[i] = Math.floor(d) === d ? integral.get(d) : d;
+  }
+  return true;
 }
 
 /** Up to this many elements sortNative sorts in place by insertion (a JS sort call costs more). */
@@ -400,40 +430,49 @@ function insertionSort(a: LuaValue[], n: number, kind: string): boolean {
   return true;
 }
 
-type FirstCall = (fn: LuaValue, args: LuaValue[]) => LuaValue;
+type PairCall = (fn: LuaValue, a: LuaValue, b: LuaValue) => LuaValue;
 
 /** PUC-Lua's quicksort over t[lo..up] through lua_geti/lua_seti-like accesses (see the file header). */
 class Sorter {
-  /** The engine's call wanting one result without a result array, when it has one (State.callFirst). */
-  private readonly first: FirstCall | undefined;
+  /** The engine's call of f(a, b) wanting one result without argument and result arrays, when it has one
+   * (State.callPair). */
+  private readonly callPair: PairCall | undefined;
   /** The comparator's arguments (generic elements: a double array would lose a NaN's sign). */
   private readonly pair: LuaValue[] = ['', ''];
+  /** t when it is a table (the comparator may give it a metatable midway: every access checks). */
+  private readonly tab: LuaTable | undefined;
   constructor(private L: LuaState, private t: LuaValue, private cmp: LuaValue) {
-    this.first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
+    this.callPair = (L as LuaState & { callPair?: PairCall }).callPair;
+    this.tab = t instanceof LuaTable ? t : undefined;
   }
 
-  // (slots 1..alimit of a plain table are read and written in `arr` directly, as table.ts allows)
+  // (slots 1..alimit of a plain table are read and written in `arr` directly, as table.ts allows; sort's
+  // indices are >= 1)
   private get(i: number): LuaValue {
-    const t = this.t;
-    if (!isPlain(t)) return this.L.index(t, i);
-    return i >= 1 && i <= t.alimit ? t.arr[i - 1] : t.getInt(i);
+    const t = this.tab;
+    if (t !== undefined && t.metatable === undefined) return i <= t.alimit ? t.arr[i - 1] : t.getInt(i);
+    return this.L.index(this.t, i);
   }
 
   private set(i: number, v: LuaValue): void {
-    const t = this.t;
-    if (!isPlain(t)) this.L.setIndex(t, i, v);
-    else if (i >= 1 && i <= t.alimit) t.arr[i - 1] = v;
+    const t = this.tab;
+    if (t === undefined || t.metatable !== undefined) this.L.setIndex(this.t, i, v);
+    else if (i <= t.alimit) t.arr[i - 1] = v;
     else t.setInt(i, v);
   }
 
   private less(a: LuaValue, b: LuaValue): boolean {
     if (this.cmp === undefined) return this.L.lessThan(a, b);
-    const first = this.first;
-    // one argument array for all comparisons: both calls copy the arguments out before running the callee
-    const pair = this.pair;
-    pair[0] = a;
-    pair[1] = b;
-    const r = first !== undefined ? first.call(this.L, this.cmp, pair) : this.L.call(this.cmp, pair)[0];
+    const callPair = this.callPair;
+    let r: LuaValue;
+    if (callPair !== undefined) r = callPair.call(this.L, this.cmp, a, b);
+    else {
+      // one argument array for all comparisons: L.call copies the arguments out before running the callee
+      const pair = this.pair;
+      pair[0] = a;
+      pair[1] = b;
+      r = this.L.call(this.cmp, pair)[0];
+    }
     return r !== undefined && r !== false;
   }
 
