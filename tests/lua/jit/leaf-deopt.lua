@@ -39,8 +39,10 @@ local function trace(f, ...)
   local args = table.pack(...)
   local ok, tb = xpcall(function() return f(table.unpack(args, 1, args.n)) end, debug.traceback)
   -- keep only this chunk's lines (no C frames' addresses)
+  -- (up to the main chunk: how the chunk itself was called is the host's business)
   for line in tb:gmatch("[^\n]+") do
     if line:find("leaf%-deopt") or line:find("tail call") or line:find("^stack") or line:find("^%S") then print(line) end
+    if line:find("main chunk") then break end
   end
 end
 trace(add, {}, 2)
