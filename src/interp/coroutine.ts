@@ -144,7 +144,9 @@ export class Coroutine extends LuaThreadBase {
     while (i >= 0 && ups[i].idx > idx) i--;
     if (i >= 0 && ups[i].idx === idx) return ups[i];
     const uv = new UpVal(this.stack, idx);
-    ups.splice(i + 1, 0, uv);
+    // the common case, a slot above every open one (the newest frame's locals), appends: push, not splice
+    if (i === ups.length - 1) ups.push(uv);
+    else ups.splice(i + 1, 0, uv);
     return uv;
   }
 

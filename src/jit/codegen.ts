@@ -1807,15 +1807,19 @@ class Gen {
     // a frame entered by a tail call continues its caller's chain of consecutive tail frames on the JS stack
     // (rt.tailNest is set by that caller just before the call); any other entry starts a new chain
     if (!this.gen && /\bTN\b/.test(text)) lines.push('const TN = ci.tail ? rt.tailNest : 0;');
-    // a frameless function's frame lines move to its deopt path
-    const frame = frameless ? lines.splice(prologueEnd).map((l) => l.replace('ci.tail = rt.tail;', 'ci.tail = TL;').replace(' rt.tail = false;', '')) : [];
+    // a frameless function builds its frame only on its deopt path (FX.leafDeopt)
+    if (frameless) lines.splice(prologueEnd);
     if (useU) lines.push('const U = cl.upvals;');
     if (locals.length > 0) lines.push(`let ${locals.join(', ')};`);
     for (const r of this.captured) if (r < np) lines.push(`S[B + ${r}] = a${r};`);
     if (temps.length > 0) lines.push(`let ${temps.join(', ')};`);
     this.pushBody(lines, body);
     if (deopts && frameless) {
-      lines.push('{', ...frame, this.spillAll(), 'return rt.deopt(ci, dpc); }');
+      // the frame the prologue would have built, built by a helper: inline, its ~220 bytes of bytecode made
+      // small leaves (spectral's A(i, j)) too big for V8 to inline into their callers
+      let regs = '';
+      for (let r = 0; r < p.maxstacksize; r++) regs += `, r${r}`;
+      lines.push(`return FX.leafDeopt(rt, cl, TL, dpc${regs});`);
     } else if (deopts) {
       lines.push(this.spillAll());
       lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'v = rt.deopt(ci, dpc); rt.su = SU; return v;');
@@ -1922,6 +1926,22 @@ const FX = {
    * and keeps deoptimising at such overflows, which is exact. */
   ovf(cl: LuaClosure): void {
     cl.p.tierData.jitNoInt = true;
+  },
+  /** The deopt exit of a frameless leaf (Gen.frameless): builds the frame record and stack window its
+   * prologue left out (as a framed prologue would: `tail` is the tail flag taken at entry), stores the
+   * registers `regs` (r0 .. maxstacksize - 1) there and lets the interpreter continue at `dpc`. */
+  leafDeopt(rt: JitRuntime, cl: LuaClosure, tail: boolean, dpc: number, ...regs: LuaValue[]): LuaValue {
+    const th = rt.L.cur;
+    const n = cl.p.maxstacksize;
+    const B = th.top + 1;
+    if (B + n + 8 > th.stack.length) th.grow(B + n + 8);
+    const S = th.stack;
+    th.top = B + n;
+    const ci = th.cis[++th.ciIdx] ?? th.newCI();
+    ci.func = B - 1; ci.base = B; ci.top = B + n; ci.closure = cl; ci.fn = undefined;
+    ci.flags = 0; ci.kind = 0; ci.tail = tail; ci.leq = false;
+    for (let r = 0; r < n; r++) S[B + r] = regs[r];
+    return rt.deopt(ci, dpc);
   },
   /** A float-speculated table load saw something else: the proto is compiled again without that speculation
    * and the running version's prologue (and the first version's) forwards every later call there. */

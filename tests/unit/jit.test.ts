@@ -628,3 +628,28 @@ print(table.concat(out, " "), acc(0), acc(1), acc(10), pcall(bits, {control = {}
     assert.deepEqual(body.filter((l) => /rt\.arith|new LFloat|instanceof LFloat/.test(l)), [], 'typed float loop');
   }
 });
+
+test('frameless leaves build their frame only on deopt, in a helper (small enough for V8 to inline)', () => {
+  const src = `
+local function add(a, b) return a + b end
+local function A(i, j) local ij = i + j - 1 return 1.0 / (ij * (ij - 1) * 0.5 + i) end
+local s = 0
+for i = 1, 50 do s = s + add(i, 1) + A(i, 2) end
+local mt = setmetatable({}, {__add = function(x, y) return debug.traceback("tb", 2):match("[^\\n]*\\n[^\\n]*\\n[^\\n]*") end})
+print(s, add(math.maxinteger, 1), add(1.5, 1), add("2", 3), add(mt, 1), A(2.5, 1), pcall(add, {}, 1))
+`;
+  same(src);
+  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
+  openLibs(L, undefined);
+  const sources: string[] = [];
+  enableJit(L, { threshold: 0, onCompile: (_p, s) => sources.push(s) });
+  const f = L.load(src, '=t', 't');
+  assert.ok(!Array.isArray(f));
+  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  const leaves = sources.filter((s) => /function lua_[23]\(/.test(s));
+  assert.ok(leaves.length >= 2, 'add and A compiled');
+  for (const s of leaves) {
+    assert.ok(s.includes('FX.leafDeopt('), 'deopt exit through the helper');
+    assert.ok(!s.includes('th.cis') && !s.includes('S[B'), 'no inline frame building or spills');
+  }
+});
