@@ -26,7 +26,7 @@ import { LuaClosure } from '../interp/closure.js';
 import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, type Structure, type Region } from './cfg.js';
-import { DEOPT, genericArray, setDirect, type Compiled, type JitRuntime, type Resumed } from './runtime.js';
+import { DEOPT, genericArray, namesLocals, setDirect, type Compiled, type JitRuntime, type Resumed } from './runtime.js';
 import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
 import { edgeKey, keyIn, type Peel } from './types.js';
 import { bitKind, bitOperands, constShift, Bw } from './types.js';
@@ -829,8 +829,9 @@ class Gen {
     const l = `g${pc}`;
     const ic = `ic${this.ics++}`;
     this.emit(`${l}: { if (${x} instanceof LuaTable) { if ((v = ${x}.hash${key}) !== undefined || (${x}.strDict && (v = (t = ${x}.mkeys) !== undefined && t[${ic}.s] === ${ks} ? ${x}.mvals[${ic}.s] : rt.dictGet(${ic}, ${x}, ${ks})) !== undefined) || (t = ${x}.metatable) === undefined) { ${RA} = v; break ${l}; }`);
-    this.emit(`if (${ic}.e === LuaTable.epoch) { if (t === ${ic}.m0) { ${RA} = ${ic}.v0; break ${l}; } if (t === ${ic}.m1) { ${RA} = ${ic}.v1; break ${l}; } if (t === ${ic}.m2) { ${RA} = ${ic}.v2; break ${l}; } if (t === ${ic}.m3) { ${RA} = ${ic}.v3; break ${l}; } }`);
-    this.emit(`if ((v = rt.lookupMiss(${ic}, t, ${ks})) !== DEOPT) { ${RA} = v; break ${l}; } }`);
+    // (one expression: the four inline pairs, DEOPT for none of them, which no pair holds; then the miss)
+    const hit = `t === ${ic}.m0 ? ${ic}.v0 : t === ${ic}.m1 ? ${ic}.v1 : t === ${ic}.m2 ? ${ic}.v2 : t === ${ic}.m3 ? ${ic}.v3 : DEOPT`;
+    this.emit(`if ((${ic}.e === LuaTable.epoch && (v = ${hit}) !== DEOPT) || (v = rt.lookupMiss(${ic}, t, ${ks})) !== DEOPT) { ${RA} = v; break ${l}; } }`);
     // a method of a string (s:sub(...)): found in the string metatable's __index table, else the slow path
     if (method) this.emit(`else if (typeof ${x} === 'string' && (t = L.mtString) !== undefined && (t = t.hash.__index) instanceof LuaTable && (v = t.hash${key}) !== undefined) { ${RA} = v; break ${l}; }`);
     // a function `__index` is called from here (rt.indexCall), not by deoptimising the frame
@@ -877,7 +878,8 @@ class Gen {
     // (a table that cached `__index` lookups read, watch === WATCHED (1), takes its stores through setStr: runtime/table.ts)
     this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined && ${x}.watch !== 1) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
     // a raw nil: __newindex decides; without one, a dead key is revived in place and a new key goes to setStr
-    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${x}.watch === 1) ${x}.setStr(${ks}, v); else if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
+    // (the new key inline; a watched table, a dead key revived in place and the rest in FX.rawSetStr)
+    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (v !== undefined && ${x}.watch !== 1 && !(${ks} in ${x}.hash) && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else FX.rawSetStr(${x}, ${ks}, v); }`);
     const mm = calls ? this.mmDeopt(pc, `rt.newindexCall(${x}, ${ks}, v) === DEOPT`) : this.deopt(pc);
     this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${mm} }`);
   }
@@ -1757,8 +1759,11 @@ class Gen {
     const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
     const lines: string[] = [];
     lines.push('"use strict";');
-    const k = this.gen ? ', k: null' : '';
-    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false, t: null, m: null${k} };`);
+    // call sites' records, all of one shape (FX.site, FX.genSite)
+    if (this.sites > 0) {
+      lines.push(`const CS = FX.${this.gen ? 'genSite' : 'site'};`);
+      lines.push(`const ${Array.from({ length: this.sites }, (_, s) => `cs${s} = CS()`).join(', ')};`);
+    }
     for (let s = 0; s < this.ics; s++) lines.push(`const ic${s} = rt.newLookupCache();`);
     if (uses.has('NOFAST')) lines.push('const NOFAST = FX.NOFAST;');
     if (uses.has('SEC')) lines.push('const SEC = FX.SEC;');
@@ -1925,6 +1930,15 @@ const FX = {
   NXO: [undefined, undefined] as LuaValue[],
   k: FK,
   pow: cpow,
+  /** t[k] = v raw, k a string, for a store the inline paths of Gen.setStr did not take: a watched table
+   * (setStr tells the caches), a dead key revived in place, else setStr. */
+  rawSetStr(t: LuaTable, k: string, v: LuaValue): void {
+    if (t.watch !== 1 && k in t.hash) t.hash[k] = v;
+    else t.setStr(k, v);
+  },
+  /** A call site's record (codegen call(); runtime.ts callAt fills it), and a generator variant's */
+  site: (): object => ({ p: null, j: null, n: null, q: null, o: false, t: null, m: null }),
+  genSite: (): object => ({ p: null, j: null, n: null, q: null, o: false, t: null, m: null, k: null }),
   /** The b2 value of a double (cold paths: deopts, spills; hot ones box inline, see Gen.boxTo) */
   bx(d: number): LuaValue {
     return Math.floor(d) === d ? new LFloat(d) : d;
@@ -2018,19 +2032,6 @@ function recompile(sp: Respec, spec: ReadonlySet<number> | undefined): Compiled 
   return fn;
 }
 
-/** Whether `p` or a function nested in it names debug.getlocal/setlocal: compiled frames then keep their
- * registers in the stack across calls, where those functions look. A main chunk compiles before any of its
- * functions runs, so every frame of a program that uses them knows it from its start. */
-const mentions = new WeakMap<Proto, boolean>();
-function mentionsLocals(p: Proto): boolean {
-  let m = mentions.get(p);
-  if (m === undefined) {
-    m = p.k.some((k) => k === 'getlocal' || k === 'setlocal') || p.p.some(mentionsLocals);
-    mentions.set(p, m);
-  }
-  return m;
-}
-
 /** Runs the prologue's exit to the interpreter (rt.viaInterp, taken past the JS stack budget), with
  * nothing behind it (rt.warming), so that V8 has feedback for it when it optimises the function. Without,
  * the first deep call after the optimisation deoptimises it, and a function whose body is a loop (a self
@@ -2056,7 +2057,7 @@ function warmExit(rt: JitRuntime, fn: Compiled, p: Proto, src: string): void {
 
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
 export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: ReadonlySet<number>, up: Respec | null = null): Compiled | null {
-  if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
+  if (!rt.dbg && namesLocals(p)) rt.dbg = true;
   const g = new Gen(p, gen ? 0 : rt.suLimit, rt.L.budget !== undefined, gen, !rt.dbg, spec);
   const src = g.generate();
   if (src === null) return null;
