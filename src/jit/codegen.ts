@@ -878,8 +878,7 @@ class Gen {
     // (a table that cached `__index` lookups read, watch === WATCHED (1), takes its stores through setStr: runtime/table.ts)
     this.emit(`if (${x} instanceof LuaTable && ${x}.hash${key} !== undefined && ${x}.watch !== 1) { ${x}.hash${key} = v; if (v === undefined) ${x}.sHasDead = true; }`);
     // a raw nil: __newindex decides; without one, a dead key is revived in place and a new key goes to setStr
-    // (the new key inline; a watched table, a dead key revived in place and the rest in FX.rawSetStr)
-    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (v !== undefined && ${x}.watch !== 1 && !(${ks} in ${x}.hash) && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else FX.rawSetStr(${x}, ${ks}, v); }`);
+    this.emit(`else if (${x} instanceof LuaTable && ((t = ${x}.metatable) === undefined || ${this.newindexAbsent('t')})) { if (${x}.watch === 1) ${x}.setStr(${ks}, v); else if (${ks} in ${x}.hash) ${x}.hash${key} = v; else if (v !== undefined && ${x}.roomForStr()) { ${x}.hash${key} = v; ${x}.addedStr(${ks}); } else ${x}.setStr(${ks}, v); }`);
     const mm = calls ? this.mmDeopt(pc, `rt.newindexCall(${x}, ${ks}, v) === DEOPT`) : this.deopt(pc);
     this.emit(`else { ${this.save(pc)} if (rt.setIndex(${x}, ${ks}, v) === DEOPT) ${mm} }`);
   }
@@ -1930,12 +1929,6 @@ const FX = {
   NXO: [undefined, undefined] as LuaValue[],
   k: FK,
   pow: cpow,
-  /** t[k] = v raw, k a string, for a store the inline paths of Gen.setStr did not take: a watched table
-   * (setStr tells the caches), a dead key revived in place, else setStr. */
-  rawSetStr(t: LuaTable, k: string, v: LuaValue): void {
-    if (t.watch !== 1 && k in t.hash) t.hash[k] = v;
-    else t.setStr(k, v);
-  },
   /** A call site's record (codegen call(); runtime.ts callAt fills it), and a generator variant's */
   site: (): object => ({ p: null, j: null, n: null, q: null, o: false, t: null, m: null }),
   genSite: (): object => ({ p: null, j: null, n: null, q: null, o: false, t: null, m: null, k: null }),
