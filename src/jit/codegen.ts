@@ -26,7 +26,7 @@ import { LuaClosure } from '../interp/closure.js';
 import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, type Structure, type Region } from './cfg.js';
-import { DEOPT, genericArray, setDirect, type Compiled, type JitRuntime, type Resumed } from './runtime.js';
+import { DEOPT, genericArray, namesLocals, setDirect, type Compiled, type JitRuntime, type Resumed } from './runtime.js';
 import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
 import { edgeKey, keyIn, type Peel } from './types.js';
 import { bitKind, bitOperands, constShift, Bw } from './types.js';
@@ -38,6 +38,12 @@ import { FAST_MAX_ARGS, FastNative, ITERATORS, NOFAST, SECOND } from '../runtime
 const MAX = '9007199254740991';
 /** A saved pc before a runtime slow path that cannot raise (see wrap()). */
 const PURE_SLOW = /ci\.savedpc = \d+; (if \(\(v = rt\.arith\((?:0|1|2|4|5|7|8|9|10|11|12|13), |if \(\(n = rt\.order\()/g;
+/** Names in a body that keep the function's frame (see Gen.frameless; `ci` aside: its saved pcs may go). */
+const FRAME_NAMES = /\b(th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB|I)\b/;
+/** Temporaries declared when a body uses them (wrap()), tested one by one: most bodies use them early. */
+const COMMON_TEMPS = ['t', 'x', 'y', 'v', 'n', 'f', 'mv'].map((id) => new RegExp(`\\b${id}\\b`));
+/** The other names whose use wrap() looks for, found in one pass. */
+const USES = /\b(?:dpc|dx|dy|dz|xh|xl|yh|yl|qh|ql|qd|xd|yd|zd|wd|TN|T|NOFAST|SEC|NXF|M1|SP)\b|\b(?:U\[|FB\[|I\.|BX\()/g;
 /** Where a return pops the frame (replaced in wrap()). */
 const LEAVE = '/*leave*/';
 
@@ -311,7 +317,7 @@ class Gen {
   }
 
   private deopt(pc: number): string {
-    return `{ ${this.boxAll(this.cur)}dpc = ${pc}; break D; }`;
+    return `{ ${this.boxAll(this.cur, undefined, true)}dpc = ${pc}; break D; }`;
   }
 
   private save(pc: number): string {
@@ -823,8 +829,9 @@ class Gen {
     const l = `g${pc}`;
     const ic = `ic${this.ics++}`;
     this.emit(`${l}: { if (${x} instanceof LuaTable) { if ((v = ${x}.hash${key}) !== undefined || (${x}.strDict && (v = (t = ${x}.mkeys) !== undefined && t[${ic}.s] === ${ks} ? ${x}.mvals[${ic}.s] : rt.dictGet(${ic}, ${x}, ${ks})) !== undefined) || (t = ${x}.metatable) === undefined) { ${RA} = v; break ${l}; }`);
-    this.emit(`if (${ic}.e === LuaTable.epoch) { if (t === ${ic}.m0) { ${RA} = ${ic}.v0; break ${l}; } if (t === ${ic}.m1) { ${RA} = ${ic}.v1; break ${l}; } if (t === ${ic}.m2) { ${RA} = ${ic}.v2; break ${l}; } if (t === ${ic}.m3) { ${RA} = ${ic}.v3; break ${l}; } }`);
-    this.emit(`if ((v = rt.lookupMiss(${ic}, t, ${ks})) !== DEOPT) { ${RA} = v; break ${l}; } }`);
+    // (one expression: the four inline pairs, DEOPT for none of them, which no pair holds; then the miss)
+    const hit = `t === ${ic}.m0 ? ${ic}.v0 : t === ${ic}.m1 ? ${ic}.v1 : t === ${ic}.m2 ? ${ic}.v2 : t === ${ic}.m3 ? ${ic}.v3 : DEOPT`;
+    this.emit(`if ((${ic}.e === LuaTable.epoch && (v = ${hit}) !== DEOPT) || (v = rt.lookupMiss(${ic}, t, ${ks})) !== DEOPT) { ${RA} = v; break ${l}; } }`);
     // a method of a string (s:sub(...)): found in the string metatable's __index table, else the slow path
     if (method) this.emit(`else if (typeof ${x} === 'string' && (t = L.mtString) !== undefined && (t = t.hash.__index) instanceof LuaTable && (v = t.hash${key}) !== undefined) { ${RA} = v; break ${l}; }`);
     // a function `__index` is called from here (rt.indexCall), not by deoptimising the frame
@@ -843,15 +850,18 @@ class Gen {
     // load, whose failing type check deoptimises at the load and would call the metamethod again
     if (this.gen || this.p.tierData.jitMM !== true || this.fltLoads.has(pc)) return this.deopt(pc);
     const n = this.p.maxstacksize;
+    const dbg = !this.typed;
     let sp = '', dld = '';
     for (let r = 0; r < n; r++) {
       if (this.captured.has(r)) continue;
       sp += done.includes(r) ? `S[B + ${r}] = r${r}; ` : this.slotStore(r);
-      if (`r${r}` !== RA) dld += done.includes(r) ? `r${r} = S[B + ${r}]; ` : this.reload(r);
+      if (dbg && `r${r}` !== RA) dld += done.includes(r) ? `r${r} = S[B + ${r}]; ` : this.reload(r);
     }
     const keep: number[] = [];
     for (let r = 0; r < n; r++) if (!done.includes(r) && `r${r}` !== RA) keep.push(r);
-    const hooked = `{ ${RA === '' ? '' : `${RA} = v; `}${this.boxAll(this.cur, keep)}dpc = ${pc + 1}; break D; }`;
+    const hooked = `{ ${RA === '' ? '' : `${RA} = v; `}${this.boxAll(this.cur, keep, true)}dpc = ${pc + 1}; break D; }`;
+    // compiled without debug.getlocal in sight (see call()): the interpreter makes the call once it is
+    if (!dbg) return `{ ${sp ? `if (GC.armed) { ${sp}} ` : ''}if (rt.dbg || ${test}) ${this.deopt(pc)} if (th.hookMask !== 0) ${hooked} }`;
     return `{ ${sp ? `if (GC.armed || rt.dbg) { ${sp}} ` : ''}if (${test}) ${this.deopt(pc)} ${dld ? `if (rt.dbg) { ${dld}} ` : ''}if (th.hookMask !== 0) ${hooked} }`;
   }
 
@@ -988,11 +998,16 @@ class Gen {
     const site = `cs${this.sites++}`;
     const sp = this.spill(base);
     // debug.getlocal/setlocal may inspect this frame during the call: the function, its arguments and the
-    // registers below are where the interpreter keeps them, and are read back afterwards (setlocal)
+    // registers below are where the interpreter keeps them, and are read back afterwards (setlocal). Only in
+    // code compiled once the program has named them (rt.dbg, set when a proto naming them compiles, never
+    // reset; `typed` is off then): code compiled before leaves the frame to the interpreter at its calls
+    // from then on (the deopt in emitCall), which makes them as exactly. A frame already inside a call when
+    // rt.dbg is set keeps its registers in JS locals until that call returns (getlocal sees the values of
+    // the slots, setlocal is not seen; nothing is read back from the slots).
     const nfix = args === null ? (mvBase < 0 ? 0 : mvBase - a - 1) : args.length;
     if (nfix + 1 > this.maxArgs) this.maxArgs = nfix + 1;
     let dsp = '', dld = '';
-    for (let r = 0; r < base + 1 + nfix && r < this.p.maxstacksize; r++) {
+    for (let r = 0; r < base + 1 + nfix && r < this.p.maxstacksize && !this.typed; r++) {
       if (r >= base) {
         dsp += `S[B + ${r}] = ${this.R(a + (r - base))}; `;
         continue;
@@ -1025,7 +1040,8 @@ class Gen {
 
   /** The call itself (see call()): stores of the saved pc and top, then the call leaving its result in `v`. */
   private emitCall(pc: number, a: number, args: string[] | null, mvBase: number, base: number, fast: number, site: string, sp: string, dsp: string): void {
-    this.emit(`${this.save(pc)} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
+    const dx = this.typed ? ` if (rt.dbg) ${args === null ? this.mvDeopt(pc, mvBase) : this.deopt(pc)}` : '';
+    this.emit(`${this.save(pc)}${dx} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
     if (args === null && this.gen) {
       let put = `S[B + ${base}] = f; `;
       for (let r = a + 1; r < mvBase; r++) put += `S[B + ${base + r - a}] = ${this.R(r)}; `;
@@ -1259,9 +1275,14 @@ class Gen {
   private closeOnReturn(pc: number, mvFrom = -1): void {
     if (this.captured.size > 0) this.emit('if (th.openUps.length !== 0) th.closeUpvals(B);');
     if (!this.hasTbc) return;
-    const hooked = mvFrom < 0 ? this.deopt(pc)
-      : `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; ${this.gen ? `return yield* G.deopt(th, ci, ${pc}, n);` : `v = rt.deopt(ci, ${pc}, n); rt.su = SU; return v;`} }`;
+    const hooked = mvFrom < 0 ? this.deopt(pc) : this.mvDeopt(pc, mvFrom);
     this.emit(`if (th.tbc.length !== 0) { ${this.save(pc)} ${this.gen ? 'yield* G.' : 'rt.'}closeTbc(th, B); if (th.hookMask !== 0) ${hooked} }`);
+  }
+
+  /** Deopt at pc with the pending multiple values (from register mvFrom) on the stack, as the interpreter
+   * expects them there (its top past them). */
+  private mvDeopt(pc: number, mvFrom: number): string {
+    return `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; ${this.gen ? `return yield* G.deopt(th, ci, ${pc}, n);` : `v = rt.deopt(ci, ${pc}, n); rt.su = SU; return v;`} }`;
   }
 
   private forprep(pc: number, pos: number, a: number, bx: number): void {
@@ -1293,7 +1314,7 @@ class Gen {
 
   /** The b2 value of FLT register r (cold paths only: a box and a raw double in one expression). */
   private boxExpr(r: number): string {
-    return `(Math.floor(f${r}) === f${r} ? new LFloat(f${r}) : f${r})`;
+    return `BX(f${r})`;
   }
 
   /** Statements storing the b2 value of double expression d in register r (r local or stack slot). */
@@ -1302,12 +1323,14 @@ class Gen {
     return `if (Math.floor(${d}) === ${d}) ${R} = new LFloat(${d}); else ${R} = ${d}; `;
   }
 
-  private boxAll(st: State | null, only?: number[] | 'all'): string {
+  /** Statements giving the FLT and I64 registers of `st` (those of `only`) their b2 value in `r` locals;
+   * `cold` (deopt paths): floats through the BX helper, a short call instead of the inline test. */
+  private boxAll(st: State | null, only?: number[] | 'all', cold = false): string {
     if (st === null || this.ty === null) return '';
     let s = '';
     for (const r of this.ty.fregs) {
       if (st[r] !== FLT || (only !== undefined && only !== 'all' && !only.includes(r))) continue;
-      s += this.boxTo(r, `f${r}`);
+      s += cold ? `${this.R(r)} = BX(f${r}); ` : this.boxTo(r, `f${r}`);
     }
     for (const r of this.ty.iregs) {
       if (st[r] !== I64 || (only !== undefined && only !== 'all' && !only.includes(r))) continue;
@@ -1710,46 +1733,59 @@ class Gen {
     if (this.resumeLoad !== null) text += '\n' + this.resumeLoad;
     // slow paths that cannot raise (arithmetic other than integer % and //, comparisons of numbers and
     // strings: DEOPT for everything else) need no saved pc in a function without a frame
-    const pure = body.map((l) => l.replace(PURE_SLOW, '$1'));
-    const frameless = this.resume < 0 && this.frameless(pure.join('\n'));
-    if (frameless) body = pure;
+    // (the names that keep a frame whatever the saved pcs are: most bodies have one, and skip the rewrite)
+    let frameless = false;
+    if (this.resume < 0 && !FRAME_NAMES.test(text)) {
+      const pure = body.map((l) => l.replace(PURE_SLOW, '$1'));
+      frameless = this.frameless(pure.join('\n'));
+      if (frameless) body = pure;
+    }
     const leave = frameless ? '' : `th.ciIdx--; th.top = ${p.isVararg ? 'F0' : 'B - 1'}; rt.su = SU;`;
     if (!this.gen) {
       for (let k = 0; k < body.length; k++) if (body[k].includes(LEAVE)) body[k] = body[k].split(LEAVE).join(leave);
       text = body.join('\n');
     }
-    const temps = ['t', 'x', 'y', 'v', 'n', 'f', 'mv'].filter((id) => new RegExp(`\\b${id}\\b`).test(text));
-    const deopts = /\bdpc\b/.test(text);
+    const temps = COMMON_TEMPS.filter((re) => re.test(text)).map((re) => re.source.slice(2, -2));
+    // the other names looked for, in one pass over the text
+    const uses = new Set<string>();
+    for (const m of text.matchAll(USES)) uses.add(m[0]);
+    const deopts = uses.has('dpc');
     if (deopts && !temps.includes('v')) temps.push('v');
     if (deopts) temps.push('dpc = 0');
     // typed registers (types.ts): unboxed float locals and the scratch doubles of typed arithmetic
     if (this.ty !== null) {
-      for (const d of ['dx', 'dy', 'dz']) if (new RegExp(`\\b${d}\\b`).test(text)) temps.push(`${d} = 0`);
+      for (const d of ['dx', 'dy', 'dz']) if (uses.has(d)) temps.push(`${d} = 0`);
       for (const r of this.ty.fregs) temps.push(`f${r} = 0`);
-      for (const d of ['xh', 'xl', 'yh', 'yl', 'qh', 'ql', 'qd', 'xd', 'yd', 'zd', 'wd']) if (new RegExp(`\\b${d}\\b`).test(text)) temps.push(`${d} = 0`);
+      for (const d of ['xh', 'xl', 'yh', 'yl', 'qh', 'ql', 'qd', 'xd', 'yd', 'zd', 'wd']) if (uses.has(d)) temps.push(`${d} = 0`);
       for (const r of this.ty.iregs) temps.push(`h${r} = 0`, `l${r} = 0`);
     }
-    const useU = /\bU\[/.test(text);
+    const useU = uses.has('U[');
     // frame size bound (bytes): fixed part, receiver + parameters, declared locals, and the temporaries V8
     // allocates for expressions (a call needs its arguments in consecutive registers)
-    const useT = /\bT\b/.test(text);
-    const declared = 5 + (useT ? 1 : 0) + (!this.gen && /\bTN\b/.test(text) ? 1 : 0) + (p.isVararg ? 5 : 0) + (useU ? 1 : 0) + locals.length + temps.length;
+    const useT = uses.has('T');
+    const declared = 5 + (useT ? 1 : 0) + (!this.gen && uses.has('TN') ? 1 : 0) + (p.isVararg ? 5 : 0) + (useU ? 1 : 0) + locals.length + temps.length;
     const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
     const lines: string[] = [];
     lines.push('"use strict";');
-    const k = this.gen ? ', k: null' : '';
-    for (let s = 0; s < this.sites; s++) lines.push(`const cs${s} = { p: null, j: null, n: null, q: null, o: false, t: null, m: null${k} };`);
+    // call sites' records, all of one shape (FX.site, FX.genSite)
+    if (this.sites > 0) {
+      lines.push(`const CS = FX.${this.gen ? 'genSite' : 'site'};`);
+      lines.push(`const ${Array.from({ length: this.sites }, (_, s) => `cs${s} = CS()`).join(', ')};`);
+    }
     for (let s = 0; s < this.ics; s++) lines.push(`const ic${s} = rt.newLookupCache();`);
-    if (/\bNOFAST\b/.test(text)) lines.push('const NOFAST = FX.NOFAST;');
-    if (/\bSEC\b/.test(text)) lines.push('const SEC = FX.SEC;');
-    if (/\bNXF\b/.test(text)) lines.push('const NXF = FX.IT.next, IPF = FX.IT.ipairs, NXO = FX.NXO;');
+    if (uses.has('NOFAST')) lines.push('const NOFAST = FX.NOFAST;');
+    if (uses.has('SEC')) lines.push('const SEC = FX.SEC;');
+    if (uses.has('NXF')) lines.push('const NXF = FX.IT.next, IPF = FX.IT.ipairs, NXO = FX.NXO;');
     lines.push('const GC = L.gc;');
-    if (/\bFB\[/.test(text)) lines.push('const FB = SP.fb;');
-    if (/\bM1\b/.test(text)) lines.push('const M1 = GA();');
-    if (/\bI\./.test(text)) lines.push('const I = FX.I;');
+    if (uses.has('FB[')) lines.push('const FB = SP.fb;');
+    if (uses.has('M1')) lines.push('const M1 = GA();');
+    if (uses.has('I.')) lines.push('const I = FX.I;');
+    if (uses.has('BX(')) lines.push('const BX = FX.bx;');
     const name = `lua_${p.linedefined}`;
     if (this.resume >= 0) return this.wrapResume(lines, body, name, params, locals, temps, cost, useU, useT, deopts);
-    lines.push(`return function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
+    // a parenthesised function expression is compiled by V8 at once (a bare one would be pre-parsed here,
+    // then parsed again at its first call)
+    lines.push(`return (function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);
     if (this.gen) {
       lines.push('const th = L.cur;');
       // the record flags of a segment's bottom frame (generator.ts), taken before anything can raise
@@ -1774,13 +1810,13 @@ class Gen {
       // frame stays below the other version's: its stack units are charged meanwhile)
       const call = p.isVararg ? 'SP.fn.apply(undefined, arguments)' : `SP.fn(cl${params.map((x) => ', ' + x).join('')})`;
       const fwd = `{ rt.su += ${cost}; const r = ${call}; rt.su -= ${cost}; return r; }`;
-      if (/\bFB\[/.test(text)) lines.push(`if (SP.fn !== null || (SP.watch && FX.check(SP))) ${fwd}`);
-      else if (/\bSP\b/.test(text)) lines.push(`if (SP.fn !== null) ${fwd}`);
+      if (uses.has('FB[')) lines.push(`if (SP.fn !== null || (SP.watch && FX.check(SP))) ${fwd}`);
+      else if (uses.has('SP')) lines.push(`if (SP.fn !== null) ${fwd}`);
       // past the JS stack budget (or with hooks set) the call runs interpreted, on the interpreter's own stack;
       // a vararg function's extra arguments sit in its frame too
       const extra = p.isVararg ? ' + 8 * arguments.length' : '';
       lines.push(`if (th.hookMask !== 0 || SU${extra} > ${Math.floor(this.suLimit - cost)}) return rt.viaInterp(cl, arguments);`);
-      if (this.selfLoop && !/\bFB\[/.test(text)) this.warm = true;
+      if (this.selfLoop && !uses.has('FB[')) this.warm = true;
       lines.push(`rt.su = SU + ${cost}${extra};`);
       }
     }
@@ -1806,7 +1842,7 @@ class Gen {
     lines.push(`ci.flags = ${this.gen ? 'FL' : '0'}; ci.kind = 0; ci.tail = rt.tail; ci.leq = false;${p.isVararg ? ' ci.nextraargs = NX;' : this.gen ? ' ci.nextraargs = 0;' : ''} rt.tail = false;`);
     // a frame entered by a tail call continues its caller's chain of consecutive tail frames on the JS stack
     // (rt.tailNest is set by that caller just before the call); any other entry starts a new chain
-    if (!this.gen && /\bTN\b/.test(text)) lines.push('const TN = ci.tail ? rt.tailNest : 0;');
+    if (!this.gen && uses.has('TN')) lines.push('const TN = ci.tail ? rt.tailNest : 0;');
     // a frameless function builds its frame only on its deopt path (FX.leafDeopt)
     if (frameless) lines.splice(prologueEnd);
     if (useU) lines.push('const U = cl.upvals;');
@@ -1824,7 +1860,7 @@ class Gen {
       lines.push(this.spillAll());
       lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'v = rt.deopt(ci, dpc); rt.su = SU; return v;');
     }
-    lines.push('};');
+    lines.push('});');
     return lines.join('\n');
   }
 
@@ -1848,7 +1884,7 @@ class Gen {
     const p = this.p;
     const top = `B + ${p.maxstacksize}`;
     const text = body.join('\n');
-    lines.push(`return function ${name}r(cl, ci) {`);
+    lines.push(`return (function ${name}r(cl, ci) {`);
     lines.push('const th = L.cur; const SU = rt.su;');
     lines.push(`if (th.hookMask !== 0 || SU > ${Math.floor(this.suLimit - cost)}) return DEOPT;`);
     lines.push('const S = th.stack; const B = ci.base;');
@@ -1868,7 +1904,7 @@ class Gen {
       lines.push(this.spillAll());
       lines.push('v = rt.deopt(ci, dpc); rt.su = SU; return v;');
     }
-    lines.push('};');
+    lines.push('});');
     return lines.join('\n');
   }
 }
@@ -1908,6 +1944,13 @@ const FX = {
   NXO: [undefined, undefined] as LuaValue[],
   k: FK,
   pow: cpow,
+  /** A call site's record (codegen call(); runtime.ts callAt fills it), and a generator variant's */
+  site: (): object => ({ p: null, j: null, n: null, q: null, o: false, t: null, m: null }),
+  genSite: (): object => ({ p: null, j: null, n: null, q: null, o: false, t: null, m: null, k: null }),
+  /** The b2 value of a double (cold paths: deopts, spills; hot ones box inline, see Gen.boxTo) */
+  bx(d: number): LuaValue {
+    return Math.floor(d) === d ? new LFloat(d) : d;
+  },
   /** JS `%` without V8's call into C for non-int32 operands (number.ts) */
   fmod,
   /** The limit of an integer numeric for (integer start and step) when it is a float: floor(y) for a positive
@@ -2013,19 +2056,6 @@ function recompile(sp: Respec, spec: ReadonlySet<number> | undefined): Compiled 
   return fn;
 }
 
-/** Whether `p` or a function nested in it names debug.getlocal/setlocal: compiled frames then keep their
- * registers in the stack across calls, where those functions look. A main chunk compiles before any of its
- * functions runs, so every frame of a program that uses them knows it from its start. */
-const mentions = new WeakMap<Proto, boolean>();
-function mentionsLocals(p: Proto): boolean {
-  let m = mentions.get(p);
-  if (m === undefined) {
-    m = p.k.some((k) => k === 'getlocal' || k === 'setlocal') || p.p.some(mentionsLocals);
-    mentions.set(p, m);
-  }
-  return m;
-}
-
 /** Runs the prologue's exit to the interpreter (rt.viaInterp, taken past the JS stack budget), with
  * nothing behind it (rt.warming), so that V8 has feedback for it when it optimises the function. Without,
  * the first deep call after the optimisation deoptimises it, and a function whose body is a loop (a self
@@ -2051,7 +2081,7 @@ function warmExit(rt: JitRuntime, fn: Compiled, p: Proto, src: string): void {
 
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
 export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: ReadonlySet<number>, up: Respec | null = null): Compiled | null {
-  if (!rt.dbg && mentionsLocals(p)) rt.dbg = true;
+  if (!rt.dbg && namesLocals(p)) rt.dbg = true;
   const g = new Gen(p, gen ? 0 : rt.suLimit, rt.L.budget !== undefined, gen, !rt.dbg, spec);
   const src = g.generate();
   if (src === null) return null;

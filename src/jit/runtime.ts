@@ -238,6 +238,21 @@ export function callOnStack<R>(j: (cl: LuaClosure, ...args: LuaValue[]) => R, f:
   }
 }
 
+/** Whether `p` or a function nested in it names debug.getlocal/setlocal (JitRuntime.dbg is set at the first
+ * call of such a proto, and when one compiles): compiled frames then keep their registers in the stack across
+ * calls, where those functions look. A main chunk is called before any of its functions, so every frame of a
+ * program that names them knows it from its start; code compiled before a chunk naming them is loaded gives
+ * its frames to the interpreter at its calls from then on (codegen.ts call()). */
+const mentions = new WeakMap<Proto, boolean>();
+export function namesLocals(p: Proto): boolean {
+  let m = mentions.get(p);
+  if (m === undefined) {
+    m = p.k.some((k) => k === 'getlocal' || k === 'setlocal') || p.p.some(namesLocals);
+    mentions.set(p, m);
+  }
+  return m;
+}
+
 export class JitRuntime {
   /** Result count of the last compiled return, and results 2..n at v[1..n-1]. */
   n = 0;
@@ -297,7 +312,11 @@ export class JitRuntime {
 
   private data(p: Proto): JitData {
     let d = p.tierData.jit as JitData | undefined;
-    if (d === undefined) p.tierData.jit = d = { fn: undefined, g: undefined, calls: 0, r: null };
+    if (d === undefined) {
+      p.tierData.jit = d = { fn: undefined, g: undefined, calls: 0, r: null };
+      // at a proto's first call, compiled or not (codegen.ts call(): compiled frames spill from then on)
+      if (!this.dbg && namesLocals(p)) this.dbg = true;
+    }
     return d;
   }
 

@@ -275,6 +275,8 @@ export class Types {
 
   /** The analysis's units: the structure's, with each peeled loop's first-iteration copy before the loop. */
   private readonly order: VUnit[] = [];
+  /** Keys of units whose in-state changed since their last transfer (run()). */
+  private readonly dirty = new Set<number>();
 
   constructor(private readonly p: Proto, private readonly st: Structure, private readonly captured: Set<number>,
     private readonly noInt: boolean, private readonly fltLoads: ReadonlySet<number> = new Set(),
@@ -300,9 +302,15 @@ export class Types {
     // parameters speculated integers by codegen.ts (its entry guard checks them before the frame exists)
     for (const r of this.intParams) entry[r] = INT;
     this.ins.set(order[0].key, entry);
+    // passes in order over the units whose in-state changed since their last transfer (a transfer depends on
+    // the unit and its in-state only: the others would give what they gave before)
+    const dirty = this.dirty;
+    dirty.add(order[0].key);
     for (let pass = 0; pass < 200; pass++) {
       let changed = false;
       for (const u of order) {
+        if (!dirty.has(u.key)) continue;
+        dirty.delete(u.key);
         const s = this.ins.get(u.key);
         if (s === undefined) continue;
         const [fall, jump] = this.transfer(u, s);
@@ -328,28 +336,57 @@ export class Types {
     const n = this.p.maxstacksize;
     const order = this.order;
     const code = this.p.code;
-    for (const u of order) this.live.set(u.key, new Uint8Array(n));
+    const m = order.length;
+    const sets: Uint8Array[] = [];
+    const index = new Map<number, number>();
+    for (let k = 0; k < m; k++) {
+      const l = new Uint8Array(n);
+      this.live.set(order[k].key, l);
+      sets.push(l);
+      index.set(order[k].key, k);
+    }
+    // successors and predecessors by position, each unit's kills and reads once; then sweeps backwards over
+    // the units whose successors' sets changed (the least fixpoint, as full sweeps would find it)
+    const succ: number[][] = [];
+    const preds: number[][] = order.map(() => []);
+    for (let k = 0; k < m; k++) {
+      const u = order[k];
+      const ss: number[] = [];
+      for (const t of u.next !== -1 ? [u.next, ...u.jumps] : u.jumps) {
+        const j = index.get(t);
+        if (j !== undefined) { ss.push(j); preds[j].push(k); }
+      }
+      succ.push(ss);
+    }
+    const dirty = new Uint8Array(m).fill(1);
+    const out = new Uint8Array(n);
     for (let changed = true; changed;) {
       changed = false;
-      for (let k = order.length - 1; k >= 0; k--) {
-        const u = order[k];
-        const out = new Uint8Array(n);
-        for (const t of u.next !== -1 ? [u.next, ...u.jumps] : u.jumps) {
-          const l = this.live.get(t);
-          if (l !== undefined) for (let r = 0; r < n; r++) out[r] |= l[r];
+      for (let k = m - 1; k >= 0; k--) {
+        if (dirty[k] === 0) continue;
+        dirty[k] = 0;
+        out.fill(0);
+        for (const j of succ[k]) {
+          const l = sets[j];
+          for (let r = 0; r < n; r++) out[r] |= l[r];
         }
-        const i = code[u.pc];
+        const i = code[order[k].pc];
         const kl = killsOf(i);
         if (kl !== null) for (let r = kl[0]; r < kl[1] && r < n; r++) out[r] = 0;
         const rd = readsOf(i);
         if (rd === 'all') out.fill(1);
         else for (const r of rd) if (r < n) out[r] = 1;
-        const cur = this.live.get(u.key)!;
+        const cur = sets[k];
+        let diff = false;
         for (let r = 0; r < n; r++) {
           if (out[r] !== cur[r]) {
             cur[r] = out[r];
-            changed = true;
+            diff = true;
           }
+        }
+        if (diff) {
+          changed = true;
+          for (const j of preds[k]) dirty[j] = 1;
         }
       }
     }
@@ -359,6 +396,7 @@ export class Types {
     const d = this.ins.get(pc);
     if (d === undefined) {
       this.ins.set(pc, s.slice());
+      this.dirty.add(pc);
       return true;
     }
     let changed = false;
@@ -369,6 +407,7 @@ export class Types {
         changed = true;
       }
     }
+    if (changed) this.dirty.add(pc);
     return changed;
   }
 
