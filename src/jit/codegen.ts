@@ -1001,7 +1001,9 @@ class Gen {
     // registers below are where the interpreter keeps them, and are read back afterwards (setlocal). Only in
     // code compiled once the program has named them (rt.dbg, set when a proto naming them compiles, never
     // reset; `typed` is off then): code compiled before leaves the frame to the interpreter at its calls
-    // from then on (the deopt in emitCall), which makes them as exactly. A frame already inside a call when
+    // from then on (the deopt in emitCall, which also drops the proto's compiled code once, runtime.ts
+    // stale(), so that its next call compiles it again with the spills), which inspects them exactly. A frame
+    // already inside a call when
     // rt.dbg is set keeps its registers in JS locals until that call returns (getlocal sees the values of
     // the slots, setlocal is not seen; nothing is read back from the slots).
     const nfix = args === null ? (mvBase < 0 ? 0 : mvBase - a - 1) : args.length;
@@ -1040,7 +1042,7 @@ class Gen {
 
   /** The call itself (see call()): stores of the saved pc and top, then the call leaving its result in `v`. */
   private emitCall(pc: number, a: number, args: string[] | null, mvBase: number, base: number, fast: number, site: string, sp: string, dsp: string): void {
-    const dx = this.typed ? ` if (rt.dbg) ${args === null ? this.mvDeopt(pc, mvBase) : this.deopt(pc)}` : '';
+    const dx = this.typed ? ` if (rt.dbg) { rt.stale(cl.p); ${args === null ? this.mvDeopt(pc, mvBase) : this.deopt(pc)} }` : '';
     this.emit(`${this.save(pc)}${dx} f = ${this.R(a)}; th.top = B + ${base};${sp ? ` if (GC.armed) { ${sp}}` : ''}${dsp ? ` if (rt.dbg) { ${dsp}}` : ''}`);
     if (args === null && this.gen) {
       let put = `S[B + ${base}] = f; `;

@@ -189,6 +189,9 @@ interface JitData {
   fn: Compiled | null | undefined; g: GenCompiled | null | undefined; calls: number;
   /** Resume variants by CALL pc (null: none compiled) once a frame of the proto was unwound; null before. */
   r: (Resumed | null | undefined)[] | null;
+  /** Some variant was compiled before the program named getlocal/setlocal (no debug spills: its frames give
+   * themselves to the interpreter at their calls once `dbg` is set; see stale()). */
+  nd?: boolean;
 }
 
 /** A proto's resume variant at one of its CALLs (codegen.ts compileResume): continues the interpreter frame
@@ -348,8 +351,27 @@ export class JitRuntime {
     }
     d.fn = fn;
     if (fn !== null) setDirect(p, fn);
+    if (!this.dbg) d.nd = true;
     if (this.opts.trace) this.opts.trace(`jit: ${fn ? 'compiled' : 'not compiled'} ${p.source}:${p.linedefined}`);
     return fn ?? undefined;
+  }
+
+  /** Code of `p` compiled before `dbg` was set met a call with `dbg` set (codegen.ts call(): it then deopts
+   * there): its variants are dropped, so the next call compiles `p` again with debug spills instead of
+   * deoptimising at every call from then on. Only once per proto (nd): frames and call sites still holding
+   * the old code keep deoptimising at their calls, which is exact. */
+  stale(p: Proto): void {
+    const d = p.tierData.jit as JitData | undefined;
+    if (d === undefined || d.nd !== true) return;
+    d.nd = false;
+    if (d.fn !== null) {
+      d.fn = undefined;
+      (p as unknown as { jf: Compiled | undefined }).jf = undefined;
+    }
+    if (d.g !== null) d.g = undefined;
+    d.r = null;
+    this.lastP = null;
+    this.lastJ = undefined;
   }
 
   /** The generator variant of `p` once it is hot enough (the call count is shared with the plain variant). */
@@ -365,6 +387,7 @@ export class JitRuntime {
       g = null;
     }
     d.g = g;
+    if (!this.dbg) d.nd = true;
     if (this.opts.trace) this.opts.trace(`jit: ${g ? 'compiled generator' : 'not compiled'} ${p.source}:${p.linedefined}`);
     return g ?? undefined;
   }

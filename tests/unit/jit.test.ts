@@ -311,6 +311,26 @@ local function f(a, b)
 end
 print(f(1, 2))
 `);
+
+test('code compiled before getlocal/setlocal are named is compiled again with debug spills', () => {
+  // `work` compiles (without spills) at its first call; the loaded chunk names getlocal; from then on the old
+  // code deoptimises at its calls, once: the proto is dropped and its next call compiles it again
+  const src = `
+local function id(x) return x end
+local function work(n) local s = 0 for i = 1, n do s = s + id(i) end return s end
+print(work(10))
+local peek = load("return function(l, i) return debug.getlocal(l, i) end")()
+print(work(10))
+local function g(a) local b = a * 2 print(peek(2, 1), peek(2, 2)) return id(b) end
+print(g(21))
+print(work(100))
+`;
+  const compiled: Proto[] = [];
+  same(src);
+  run(src, 0, compiled);
+  const works = compiled.filter((p) => p.linedefined === 3);
+  assert.equal(works.length, 2, 'work compiled twice (before and after getlocal was named)');
+});
 });
 
 // ------------------------------------------------------------------------------------ coroutines (generator.ts)
