@@ -835,11 +835,11 @@ export class JitRuntime {
    * recorded and `unw` set instead: each compiled frame returning from its call sees it, stores its registers
    * and returns at once (codegen.ts call), down to enter(), which turns them into interpreter frames
    * (unwound): the recorded call then starts compiled again on an empty JS stack. */
-  viaInterp(cl: LuaClosure, args: IArguments): LuaValue {
+  viaInterp(cl: LuaClosure, args: IArguments | LuaValue[]): LuaValue {
     if (this.warming) return undefined;
     const th = this.L.cur;
     // a leaf called from generator code (generator.ts `at`): the driver makes the call
-    if (!th.isMain || this.L.suspendable()) return this.G.leafViaInterp(th, cl, args) as unknown as LuaValue;
+    if (!th.isMain || this.L.suspendable()) return this.G.leafViaInterp(th, cl, args as IArguments) as unknown as LuaValue;
     if (th.ciIdx >= this.seg && th.hookMask === 0 && this.unwindable(th)) {
       this.uf = cl;
       this.ua = Array.prototype.slice.call(args, 1) as LuaValue[];
@@ -929,7 +929,7 @@ export class JitRuntime {
    * (codegen.ts specParams): the proto is compiled again without that speculation (once; its new function
    * replaces the old one in the tier data, while call sites that cached the old one keep calling it, whose
    * guard forwards here), and the call runs there. Nothing has run yet: no frame, no stack units charged. */
-  respec(cl: LuaClosure, args: IArguments): LuaValue {
+  respec(cl: LuaClosure, args: IArguments | LuaValue[]): LuaValue {
     const p = cl.p;
     const d = this.data(p);
     if (p.tierData.jitNoParam !== true) {
