@@ -176,6 +176,11 @@ export function jsStackBytes(): number {
   stackBytes = Math.floor(bytes);
   return stackBytes;
 }
+/** Arguments a compiled function is called with as JS arguments at most: a call with more (table.unpack or
+ * `...` expanded into it) runs interpreted, on the interpreter's stack, as lua5.4 runs it. Spreading them would
+ * take 8 bytes of JS stack each before the callee's prologue could check the budget: 150000 of them raised a
+ * JS RangeError ("stack overflow") even at depth 0. Well inside MAX_RESERVE (8 KB). */
+export const MAX_SPREAD = 1024;
 /** Nested compiled tail calls kept on the JS stack before the interpreter takes over (constant stack). */
 const MAX_TAIL_NEST = 100;
 
@@ -386,7 +391,7 @@ export class JitRuntime {
       return true;
     }
     const su = this.su;
-    if (su + ENTER_COST > this.suLimit) return false;
+    if (su + ENTER_COST > this.suLimit || nargs > MAX_SPREAD) return false;
     const j = this.compiled(f.p);
     if (j === undefined) return false;
     th.top = func;
@@ -544,7 +549,7 @@ export class JitRuntime {
         case 1: r = j(f, args[0]); break;
         case 2: r = j(f, args[0], args[1]); break;
         case 3: r = j(f, args[0], args[1], args[2]); break;
-        default: r = j(f, ...args);
+        default: r = args.length > MAX_SPREAD ? this.callInterp(f, args, 0) : j(f, ...args);
       }
       this.seg = seg;
       this.tailNest = nest;
@@ -769,7 +774,7 @@ export class JitRuntime {
       if (th.hookMask === 0) return this.callNative(th, f, func, nargs);
     } else if (f instanceof LuaClosure) {
       const j = this.compiled(f.p);
-      if (j !== undefined) {
+      if (j !== undefined && nargs <= MAX_SPREAD) {
         site.p = f.p;
         site.j = j;
         th.top = func;
@@ -814,7 +819,7 @@ export class JitRuntime {
 
   /** A call with a variable number of arguments. */
   callv(site: { p: Proto | null; j: Compiled | null }, f: LuaValue, args: LuaValue[]): LuaValue {
-    if (f instanceof LuaClosure) {
+    if (f instanceof LuaClosure && args.length <= MAX_SPREAD) {
       if (site.p === f.p) {
         const su = this.su;
         this.su = su + HELPER_COST + 8 * args.length;
@@ -942,7 +947,7 @@ export class JitRuntime {
       if (!this.recompile(p, 'parameter types')) p.tierData.jitNoRespec = true;
     }
     const j = d.fn;
-    if (j === null || j === undefined || p.tierData.jitNoRespec === true) return this.viaInterp(cl, args);
+    if (j === null || j === undefined || p.tierData.jitNoRespec === true || args.length > MAX_SPREAD) return this.viaInterp(cl, args);
     const su = this.su;
     this.su = su + HELPER_COST + 8 * args.length;
     let r: LuaValue;
