@@ -384,7 +384,7 @@ export class JitRuntime {
     if (th.hookMask !== 0) return false;
     if (!th.isMain || this.L.suspendable()) {
       // on a coroutine (or under callAsync) frames must be able to suspend: the generator variant
-      if (th.ciIdx >= MAX_GEN_DEPTH) return false;
+      if (th.ciIdx >= MAX_GEN_DEPTH || nargs > MAX_SPREAD) return false;
       const g = this.compiledGen(f.p);
       if (g === undefined) return false;
       this.G.start(th, f, g, func, nargs, nresults, flags);
