@@ -1796,15 +1796,19 @@ class Gen {
     } else {
       // speculated integer parameters: a failing guard has done nothing yet; the proto is recompiled without
       // the speculation and the call runs there (runtime.ts respec)
+      // the call as viaInterp/respec take it: a non-vararg function names its parameters, since a function
+      // that mentions `arguments` at all gets an arguments object allocated on every call (V8 materialises it
+      // at entry when it escapes, even if only a cold path uses it: ackermann's steady state 1.50 -> 1.07 s)
+      const argv = p.isVararg ? 'arguments' : `[cl${params.map((x) => ', ' + x).join('')}]`;
       if (this.specParams.length > 0) {
         const bad = this.specParams.map((r) => `typeof r${r} !== 'number' || Math.floor(r${r}) !== r${r}`).join(' || ');
-        lines.push(`if (${bad}) return rt.respec(cl, arguments);`);
+        lines.push(`if (${bad}) return rt.respec(cl, ${argv});`);
       }
       if (frameless) {
         // no frame record, no stack window, no JS stack units (a leaf: its own JS frame fits in the reserve);
         // a deopt builds the frame the prologue would have built (below), with the tail flag taken here
         lines.push('const th = L.cur;');
-        lines.push('if (th.hookMask !== 0) return rt.viaInterp(cl, arguments);');
+        lines.push(`if (th.hookMask !== 0) return rt.viaInterp(cl, ${argv});`);
         lines.push(deopts ? 'const TL = rt.tail; rt.tail = false;' : 'rt.tail = false;');
       } else {
       lines.push('const th = L.cur; const SU = rt.su;');
@@ -1817,7 +1821,7 @@ class Gen {
       // past the JS stack budget (or with hooks set) the call runs interpreted, on the interpreter's own stack;
       // a vararg function's extra arguments sit in its frame too
       const extra = p.isVararg ? ' + 8 * arguments.length' : '';
-      lines.push(`if (th.hookMask !== 0 || SU${extra} > ${Math.floor(this.suLimit - cost)}) return rt.viaInterp(cl, arguments);`);
+      lines.push(`if (th.hookMask !== 0 || SU${extra} > ${Math.floor(this.suLimit - cost)}) return rt.viaInterp(cl, ${argv});`);
       if (this.selfLoop && !uses.has('FB[')) this.warm = true;
       lines.push(`rt.su = SU + ${cost}${extra};`);
       }

@@ -176,6 +176,11 @@ export function jsStackBytes(): number {
   stackBytes = Math.floor(bytes);
   return stackBytes;
 }
+/** Arguments a compiled function is called with as JS arguments at most: a call with more (table.unpack or
+ * `...` expanded into it) runs interpreted, on the interpreter's stack, as lua5.4 runs it. Spreading them would
+ * take 8 bytes of JS stack each before the callee's prologue could check the budget: 150000 of them raised a
+ * JS RangeError ("stack overflow") even at depth 0. Well inside MAX_RESERVE (8 KB). */
+export const MAX_SPREAD = 1024;
 /** Nested compiled tail calls kept on the JS stack before the interpreter takes over (constant stack). */
 const MAX_TAIL_NEST = 100;
 
@@ -402,14 +407,14 @@ export class JitRuntime {
     if (th.hookMask !== 0) return false;
     if (!th.isMain || this.L.suspendable()) {
       // on a coroutine (or under callAsync) frames must be able to suspend: the generator variant
-      if (th.ciIdx >= MAX_GEN_DEPTH) return false;
+      if (th.ciIdx >= MAX_GEN_DEPTH || nargs > MAX_SPREAD) return false;
       const g = this.compiledGen(f.p);
       if (g === undefined) return false;
       this.G.start(th, f, g, func, nargs, nresults, flags);
       return true;
     }
     const su = this.su;
-    if (su + ENTER_COST > this.suLimit) return false;
+    if (su + ENTER_COST > this.suLimit || nargs > MAX_SPREAD) return false;
     const j = this.compiled(f.p);
     if (j === undefined) return false;
     th.top = func;
@@ -567,7 +572,7 @@ export class JitRuntime {
         case 1: r = j(f, args[0]); break;
         case 2: r = j(f, args[0], args[1]); break;
         case 3: r = j(f, args[0], args[1], args[2]); break;
-        default: r = j(f, ...args);
+        default: r = args.length > MAX_SPREAD ? this.callInterp(f, args, 0) : j(f, ...args);
       }
       this.seg = seg;
       this.tailNest = nest;
@@ -792,7 +797,7 @@ export class JitRuntime {
       if (th.hookMask === 0) return this.callNative(th, f, func, nargs);
     } else if (f instanceof LuaClosure) {
       const j = this.compiled(f.p);
-      if (j !== undefined) {
+      if (j !== undefined && nargs <= MAX_SPREAD) {
         site.p = f.p;
         site.j = j;
         th.top = func;
@@ -837,7 +842,7 @@ export class JitRuntime {
 
   /** A call with a variable number of arguments. */
   callv(site: { p: Proto | null; j: Compiled | null }, f: LuaValue, args: LuaValue[]): LuaValue {
-    if (f instanceof LuaClosure) {
+    if (f instanceof LuaClosure && args.length <= MAX_SPREAD) {
       if (site.p === f.p) {
         const su = this.su;
         this.su = su + HELPER_COST + 8 * args.length;
@@ -858,11 +863,11 @@ export class JitRuntime {
    * recorded and `unw` set instead: each compiled frame returning from its call sees it, stores its registers
    * and returns at once (codegen.ts call), down to enter(), which turns them into interpreter frames
    * (unwound): the recorded call then starts compiled again on an empty JS stack. */
-  viaInterp(cl: LuaClosure, args: IArguments): LuaValue {
+  viaInterp(cl: LuaClosure, args: IArguments | LuaValue[]): LuaValue {
     if (this.warming) return undefined;
     const th = this.L.cur;
     // a leaf called from generator code (generator.ts `at`): the driver makes the call
-    if (!th.isMain || this.L.suspendable()) return this.G.leafViaInterp(th, cl, args) as unknown as LuaValue;
+    if (!th.isMain || this.L.suspendable()) return this.G.leafViaInterp(th, cl, args as IArguments) as unknown as LuaValue;
     if (th.ciIdx >= this.seg && th.hookMask === 0 && this.unwindable(th)) {
       this.uf = cl;
       this.ua = Array.prototype.slice.call(args, 1) as LuaValue[];
@@ -876,45 +881,49 @@ export class JitRuntime {
 
   /** Whether every frame of the running compiled segment can become an interpreter frame: each a Lua frame
    * at a CALL or TFORCALL (the call in progress). When not, the segment is not unwound again (so no frame is
-   * looked at twice). */
+   * looked at twice). The same walk prepares them for unwound(): each frame above the bottom one expects what
+   * its caller's call wants (a compiled frame's record never reads nresults: harmless when the walk stops
+   * short), and their protos get resume variants (resumeOf). One walk while the records are still in the
+   * cache: a second one after the JS stack has unwound cost ~15% of a deep recursion's time. */
   private unwindable(th: Coroutine): boolean {
     if (!th.isMain || this.L.suspendable()) return false;
+    const cis = th.cis;
+    let above: CallInfo | null = null;
+    let lp: Proto | null = null;
     for (let k = th.ciIdx; k >= this.seg; k--) {
-      const c = th.cis[k];
+      const c = cis[k];
       const cl = c.closure;
-      let ok = cl !== undefined && c.flags === 0;
-      if (ok) {
-        const op = cl!.p.code[c.savedpc - 1] & 0x7f;
-        ok = op === Op.CALL || op === Op.TFORCALL;
-      }
-      if (!ok) {
+      if (cl === undefined || c.flags !== 0) {
         this.seg = NO_SEG;
         return false;
+      }
+      const p = cl.p;
+      const i = p.code[c.savedpc - 1];
+      const op = i & 0x7f;
+      if (op !== Op.CALL && op !== Op.TFORCALL) {
+        this.seg = NO_SEG;
+        return false;
+      }
+      if (above !== null) above.nresults = op === Op.TFORCALL ? i >>> 24 : (i >>> 24) - 1;
+      above = c;
+      if (p !== lp) {
+        lp = p;
+        const d = this.data(p);
+        if (d.r === null) d.r = [];
       }
     }
     return true;
   }
 
   /** enter()'s callee unwound: the compiled frames idx..ciIdx (their registers in the stack, each at the call
-   * it was making) become interpreter frames, each expecting what its caller's instruction wants and the
-   * bottom one what enter()'s caller wants, and the recorded call is made from the top one's call, here, on
-   * an empty JS stack (compiled again). Returns as enter() does when it pushed a frame: the interpreter
-   * loop continues with the top frame. */
+   * it was making, prepared by unwindable) become interpreter frames, each expecting what its caller's
+   * instruction wants and the bottom one what enter()'s caller wants, and the recorded call is made from the
+   * top one's call, here, on an empty JS stack (compiled again). Returns as enter() does when it pushed a
+   * frame: the interpreter loop continues with the top frame. */
   private unwound(th: Coroutine, idx: number, nresults: number, flags: number): boolean {
     const L = this.L;
     const cis = th.cis;
     const ti = th.ciIdx;
-    // their protos get resume variants (resumeOf)
-    let lp: Proto | null = null;
-    for (let k = idx; k <= ti; k++) {
-      const c = cis[k];
-      if (k > idx) c.nresults = callResults(cis[k - 1]);
-      const p = c.closure!.p;
-      if (p === lp) continue;
-      lp = p;
-      const d = this.data(p);
-      if (d.r === null) d.r = [];
-    }
     cis[idx].nresults = nresults;
     cis[idx].flags = flags;
     const c = cis[ti];
@@ -952,7 +961,7 @@ export class JitRuntime {
    * (codegen.ts specParams): the proto is compiled again without that speculation (once; its new function
    * replaces the old one in the tier data, while call sites that cached the old one keep calling it, whose
    * guard forwards here), and the call runs there. Nothing has run yet: no frame, no stack units charged. */
-  respec(cl: LuaClosure, args: IArguments): LuaValue {
+  respec(cl: LuaClosure, args: IArguments | LuaValue[]): LuaValue {
     const p = cl.p;
     const d = this.data(p);
     if (p.tierData.jitNoParam !== true) {
@@ -961,7 +970,7 @@ export class JitRuntime {
       if (!this.recompile(p, 'parameter types')) p.tierData.jitNoRespec = true;
     }
     const j = d.fn;
-    if (j === null || j === undefined || p.tierData.jitNoRespec === true) return this.viaInterp(cl, args);
+    if (j === null || j === undefined || p.tierData.jitNoRespec === true || args.length > MAX_SPREAD) return this.viaInterp(cl, args);
     const su = this.su;
     this.su = su + HELPER_COST + 8 * args.length;
     let r: LuaValue;
