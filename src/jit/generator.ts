@@ -69,7 +69,7 @@ import { EXTRA_STACK, Coroutine } from '../interp/coroutine.js';
 import { FastSpecial, SpecialFunction, S_YIELD, S_RESUME, S_WRAP, callValue, execute, pushNativeCI, returnArray, startResume, switchBack } from '../interp/call.js';
 import { getTM, MAX_CCALLS } from '../interp/metamethods.js';
 import type { State } from '../interp/state.js';
-import { callOnStack, type Compiled, type JitRuntime } from './runtime.js';
+import { MAX_SPREAD, callOnStack, type Compiled, type JitRuntime } from './runtime.js';
 import { FastNative, NOFAST as FAST_NO, SECOND, type FastEntries, type FastFn } from '../runtime/fastnative.js';
 import { Op } from '../compiler/opcodes.js';
 import type { Proto } from '../compiler/proto.js';
@@ -376,7 +376,8 @@ export class GenRuntime {
       // (sites with a fixed argument count test their cached callee inline; calls with multiple values
       // and tail calls of other callees get here)
       if (f.p !== site.p) this.fill(site, f.p);
-      if (f.p === site.p) {
+      // more arguments than V8 can spread as JS arguments: the driver runs the call interpreted
+      if (f.p === site.p && nargs <= MAX_SPREAD) {
         th.top = func;
         const k = site.k as Compiled | null;
         if (k === null) {
@@ -586,7 +587,7 @@ export class GenRuntime {
       const body = cs[1];
       if (!co.fresh || !(body instanceof LuaClosure)) return NOFAST;
       const g = rt.compiledGen(body.p);
-      if (g === undefined) return NOFAST;
+      if (g === undefined || n > MAX_SPREAD) return NOFAST;
       if (2 + n + EXTRA_STACK > cs.length) co.grow(2 + n + EXTRA_STACK);
       for (let i = 0; i < n; i++) cs[2 + i] = s[first + i];
       co.fresh = false;
