@@ -1003,9 +1003,8 @@ class Gen {
     // reset; `typed` is off then): code compiled before leaves the frame to the interpreter at its calls
     // from then on (the deopt in emitCall, which also drops the proto's compiled code once, runtime.ts
     // stale(), so that its next call compiles it again with the spills), which inspects them exactly. A frame
-    // already inside a call when
-    // rt.dbg is set keeps its registers in JS locals until that call returns (getlocal sees the values of
-    // the slots, setlocal is not seen; nothing is read back from the slots).
+    // already inside a call when rt.dbg is set keeps its registers in JS locals until that call returns
+    // (getlocal sees the values of the slots, setlocal is not seen; nothing is read back from the slots).
     const nfix = args === null ? (mvBase < 0 ? 0 : mvBase - a - 1) : args.length;
     if (nfix + 1 > this.maxArgs) this.maxArgs = nfix + 1;
     let dsp = '', dld = '';
