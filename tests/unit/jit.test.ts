@@ -26,6 +26,18 @@ function run(src: string, threshold: number | undefined, compiled?: Proto[]): st
   return out.text + (r.ok ? '' : 'lua: ' + String(r.error) + '\n');
 }
 
+/** The generated JS of every function `src` compiles at threshold 0 (the program must run without error). */
+function generatedSources(src: string): string[] {
+  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
+  openLibs(L, undefined);
+  const sources: string[] = [];
+  enableJit(L, { threshold: 0, onCompile: (_p, s) => sources.push(s) });
+  const f = L.load(src, '=t', 't');
+  assert.ok(!Array.isArray(f));
+  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  return sources;
+}
+
 function same(src: string, compiled?: Proto[]): void {
   const ref = run(src, undefined);
   assert.equal(run(src, 0, compiled), ref, 'threshold 0');
@@ -633,13 +645,7 @@ for _, c in ipairs({1, 6.0, 12345, 0, 2^40, 65535.5, -3, "17"}) do out[#out + 1]
 print(table.concat(out, " "), acc(0), acc(1), acc(10), pcall(bits, {control = {}}))
 `;
   same(src);
-  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
-  openLibs(L, undefined);
-  const sources: string[] = [];
-  enableJit(L, { threshold: 0, onCompile: (_p, s) => sources.push(s) });
-  const f = L.load(src, '=t', 't');
-  assert.ok(!Array.isArray(f));
-  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  const sources = generatedSources(src);
   const loops = sources.map((s) => /break X(\d+); \}\nL\1: for \(;;\) \{\n([^]*?)\nbreak L\1; \}/.exec(s)).filter((m) => m !== null);
   assert.equal(loops.length, 2, 'bits and acc peeled');
   for (const m of loops) {
@@ -659,13 +665,7 @@ local mt = setmetatable({}, {__add = function(x, y) return debug.traceback("tb",
 print(s, add(math.maxinteger, 1), add(1.5, 1), add("2", 3), add(mt, 1), A(2.5, 1), pcall(add, {}, 1))
 `;
   same(src);
-  const L = new State({ stdout: new CollectingOutput(), stderr: new CollectingOutput() });
-  openLibs(L, undefined);
-  const sources: string[] = [];
-  enableJit(L, { threshold: 0, onCompile: (_p, s) => sources.push(s) });
-  const f = L.load(src, '=t', 't');
-  assert.ok(!Array.isArray(f));
-  assert.ok(L.pcall(f, [], (e) => String(e)).ok);
+  const sources = generatedSources(src);
   const leaves = sources.filter((s) => /function lua_[23]\(/.test(s));
   assert.ok(leaves.length >= 2, 'add and A compiled');
   for (const s of leaves) {
