@@ -1081,7 +1081,9 @@ class Gen {
             : `if (f === ${site}.n && (${site}.o ? (v = ${site}.q(L, ${args.length}${al})) !== NOFAST && (rt.n = 1, true) : ${site}.m !== null && (v = ${site}.m(L, ${args.length}${al})) !== NOFAST && (rt.n = SEC.n, rt.v[1] = SEC.v, rt.v[2] = SEC.w, true))) { /* v */ } else `;
       // a leaf callee (generator.ts isLeaf) cached as `k` runs its plain variant: no generator object, no
       // yield* level; REQ back from it is a request for the driver (its deopt or prologue exit)
-      this.emit(`${nf}if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) { if ((t = ${site}.k) === null) v = yield* ${site}.j(f${al}); else if ((v = t(f${al})) === G.REQ) v = yield G.req; } else { ${put}v = f === G.YF ? G.yld(th, ${site}, B + ${base}, ${args.length}) : G.at(th, ${site}, B + ${base}, ${args.length}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
+      // (one `yield` and one `yield*` per site, shared by all these paths: each is a resume point that V8
+      // compiles with its own code, and generator variants compile late in TurboFan)
+      this.emit(`${nf}{ if (f !== ${site}.n && f instanceof LuaClosure && f.p === ${site}.p) v = (t = ${site}.k) === null ? (G.sub = ${site}.j(f${al}), G.SUB) : t(f${al}); else { ${put}v = f === G.YF ? G.yld(th, ${site}, B + ${base}, ${args.length}) : G.at(th, ${site}, B + ${base}, ${args.length}); } if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }${kill}`);
     } else {
       const al = args.length > 0 ? ', ' + args.join(', ') : '';
       let put = `S[B + ${base}] = f, `;
@@ -1260,12 +1262,12 @@ class Gen {
     const al = fixed.map((x) => ', ' + x).join('');
     e(`th.ciIdx--; th.top = ${f0}; th.tailNest++; rt.tail = true; G.flags = ci.flags;`);
     if (args === null) {
-      e(`if (f.p === ${site}.p && ${site}.k === null && mv.length === 1) v = yield* ${site}.j(f${al}, mv[0]); else { v = G.atv(th, ${site}, f, ${list}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
+      e(`v = f.p === ${site}.p && ${site}.k === null && mv.length === 1 ? (G.sub = ${site}.j(f${al}, mv[0]), G.SUB) : G.atv(th, ${site}, f, ${list}); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub;`);
     } else {
       // a leaf cached at the site runs its plain variant, unless this is a segment's bottom frame (flags for
       // the callee's record, which only a generator prologue takes: generator.ts `at`)
-      e(`if (f.p === ${site}.p && (t = ${site}.k) !== null && G.flags === 0) { if ((v = t(f${al})) === G.REQ) v = yield G.req; }`);
-      e(`else if (f.p === ${site}.p && ${site}.k === null) v = yield* ${site}.j(f${al}); else { v = G.atv(th, ${site}, f, [${fixed.join(', ')}]); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub; }`);
+      e(`v = f.p === ${site}.p && (t = ${site}.k) !== null && G.flags === 0 ? t(f${al}) : f.p === ${site}.p && ${site}.k === null ? (G.sub = ${site}.j(f${al}), G.SUB)`);
+      e(`: G.atv(th, ${site}, f, [${fixed.join(', ')}]); if (v === G.REQ) v = yield G.req; else if (v === G.SUB) v = yield* G.sub;`);
     }
     e('th.tailNest--; rt.tail = false; return v;');
   }
@@ -1283,7 +1285,7 @@ class Gen {
   /** Deopt at pc with the pending multiple values (from register mvFrom) on the stack, as the interpreter
    * expects them there (its top past them). */
   private mvDeopt(pc: number, mvFrom: number): string {
-    return `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; ${this.gen ? `return yield* G.deopt(th, ci, ${pc}, n);` : `v = rt.deopt(ci, ${pc}, n); rt.su = SU; return v;`} }`;
+    return `{ ${this.spillAll()}n = B + ${mvFrom} + mv.length; if (n + 8 > S.length) th.grow(n + 8); for (x = 0; x < mv.length; x++) S[B + ${mvFrom} + x] = mv[x]; ${this.gen ? `return yield G.deopt(th, ci, ${pc}, n);` : `v = rt.deopt(ci, ${pc}, n); rt.su = SU; return v;`} }`;
   }
 
   private forprep(pc: number, pos: number, a: number, bx: number): void {
@@ -1791,7 +1793,7 @@ class Gen {
       lines.push('const th = L.cur;');
       // the record flags of a segment's bottom frame (generator.ts), taken before anything can raise
       lines.push('const FL = G.flags; G.flags = 0;');
-      lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxGenDepth) return yield* G.viaInterp(th, cl, arguments);');
+      lines.push('if (th.hookMask !== 0 || th.ciIdx >= rt.maxGenDepth) return yield G.via(th, cl, arguments);');
     } else {
       // speculated integer parameters: a failing guard has done nothing yet; the proto is recompiled without
       // the speculation and the call runs there (runtime.ts respec)
@@ -1863,7 +1865,7 @@ class Gen {
       lines.push(`return FX.leafDeopt(rt, cl, TL, dpc${regs});`);
     } else if (deopts) {
       lines.push(this.spillAll());
-      lines.push(this.gen ? 'return yield* G.deopt(th, ci, dpc);' : 'v = rt.deopt(ci, dpc); rt.su = SU; return v;');
+      lines.push(this.gen ? 'return yield G.deopt(th, ci, dpc);' : 'v = rt.deopt(ci, dpc); rt.su = SU; return v;');
     }
     lines.push('});');
     return lines.join('\n');

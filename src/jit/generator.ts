@@ -463,7 +463,7 @@ export class GenRuntime {
   }
 
   /** The prologue exit of a leaf's plain variant running under generator code (hooks set, JS stack budget
-   * used up; JitRuntime.viaInterp): the call (not begun: no record) is a request, as in viaInterp below. */
+   * used up; JitRuntime.viaInterp): the call (not begun: no record) is a request, as in `via` below. */
   leafViaInterp(th: Coroutine, cl: LuaClosure, args: IArguments): symbol {
     this.placeCall(th, cl, args);
     return REQ;
@@ -549,18 +549,14 @@ export class GenRuntime {
     const L = this.L;
     const s = th.stack;
     const wrap = f.special === S_WRAP;
-    let co: LuaValue;
-    let first: number;
-    let n: number;
-    if (wrap) {
-      co = f.co;
-      first = func + 1;
-      n = nargs;
-    } else if (f.special === S_RESUME && nargs > 0) {
-      co = s[func + 1];
-      first = func + 2;
-      n = nargs - 1;
-    } else return NOFAST;
+    if (!wrap && (f.special !== S_RESUME || nargs === 0)) return NOFAST;
+    // (the loads are made for both kinds: a program that used only wrap functions so far does not deoptimise
+    // this function when it starts using coroutine.resume, and the other way round)
+    const c1 = s[func + 1];
+    const co = wrap ? f.co : c1;
+    const d = wrap ? 0 : 1;
+    const first = func + 1 + d;
+    const n = nargs - d;
     if (!(co instanceof Coroutine)) return NOFAST;
     if (co.status !== 'suspended' || co.hookMask !== 0 || L.nCcalls >= MAX_CCALLS || L.suspendable()) return NOFAST;
     let seg = co.gseg as Segment | undefined;
@@ -583,19 +579,8 @@ export class GenRuntime {
       c.kind = 0;
       c.extra = undefined;
     } else {
-      // not started: its body (stack[1]) starts as a segment as callValue would start it, with F_COBASE
-      const body = cs[1];
-      if (!co.fresh || !(body instanceof LuaClosure)) return NOFAST;
-      const g = rt.compiledGen(body.p);
-      if (g === undefined || n > MAX_SPREAD) return NOFAST;
-      if (2 + n + EXTRA_STACK > cs.length) co.grow(2 + n + EXTRA_STACK);
-      for (let i = 0; i < n; i++) cs[2 + i] = s[first + i];
-      co.fresh = false;
-      co.top = 1;
-      rt.tail = false;
-      seg = new Segment(callOnStack(g, body, cs, 1, n), co, body, 1, MULTRET, F_COBASE, 1, co.tailNest);
-      // the prologue (at the first next) takes the bottom record's flags
-      this.flags = F_COBASE;
+      seg = this.startBody(co, s, first, n);
+      if (seg === undefined) return NOFAST;
     }
     // the resumer's record, as doResume leaves it (F_FRESH: the general path runs its own loop until it returns)
     const ci = pushNativeCI(th, f, func, nargs, MULTRET, F_FRESH);
@@ -607,30 +592,10 @@ export class GenRuntime {
     try {
       r = GEN_NEXT.call(seg.gen, x) as IteratorResult<number, LuaValue>;
     } catch (e) {
-      seg.active = false;
-      co.tailNest = seg.nest0;
-      this.flags = 0;
-      rt.su = su;
-      return this.resumeFailed(th, func, ridx, e);
+      return this.resumeThrew(th, co, seg, su, func, ridx, e);
     }
     seg.active = false;
-    if (r.done === true) {
-      // (a segment above interpreted frames returns into them: the driver completes that call)
-      if (seg.flags !== F_COBASE || th.hookMask !== 0 || co.hookMask !== 0) return this.resumeSlow(th, seg, r, func, ridx);
-      // the coroutine's body returned (its frame popped, results in the compiled convention): the coroutine is dead
-      co.tailNest = seg.nest0;
-      co.status = 'dead';
-      co.ciIdx = 0;
-      co.top = 1;
-      this.backTo(th, co, ci, ridx, func, nargs);
-      const r0 = r.value;
-      if (wrap) return r0;
-      const m = rt.n;
-      for (let i = m - 1; i >= 1; i--) v[i + 1] = v[i];
-      if (m > 0) v[1] = r0;
-      rt.n = m + 1;
-      return true;
-    }
+    if (r.done === true) return this.resumeDone(th, co, seg, r, ci, ridx, func, nargs, wrap);
     if (r.value !== REQ_YIELD || th.hookMask !== 0) return this.resumeSlow(th, seg, r, func, ridx);
     // a plain yield (yieldReq pushed its record): suspend, and the values go back as the resume's results
     const y2 = co.cis[co.ciIdx];
@@ -640,14 +605,66 @@ export class GenRuntime {
     co.status = 'suspended';
     co.gseg = seg;
     this.backTo(th, co, ci, ridx, func, nargs);
+    // the yielded values (y2.func + 1 .. y2.top), after `true` for coroutine.resume: one copy loop for both
+    // kinds, results 2.. from cs[o + 1] on (for resume, cs[o] is the yield's function slot, not read)
     const a = y2.func + 1;
     const m = y2.top - a;
-    if (wrap) {
-      for (let i = 1; i < m; i++) v[i] = cs[a + i];
-      rt.n = m;
-      return m > 0 ? cs[a] : undefined;
-    }
-    for (let i = 0; i < m; i++) v[i + 1] = cs[a + i];
+    const o = a - d;
+    const k = m + d;
+    for (let i = 1; i < k; i++) v[i] = cs[o + i];
+    rt.n = k;
+    const r0 = cs[a];
+    return wrap ? (m > 0 ? r0 : undefined) : true;
+  }
+
+  /** `resume` of a coroutine not started yet: its body (stack[1]) starts as a segment as callValue would start
+   * it, with F_COBASE, and the resume's n arguments (at s[first..]); undefined (nothing done) when its body
+   * has no generator variant. (Apart from `resume`: run once per coroutine, and V8 compiles `resume` the
+   * faster without it.) */
+  private startBody(co: Coroutine, s: LuaValue[], first: number, n: number): Segment | undefined {
+    const rt = this.rt;
+    const cs = co.stack;
+    const body = cs[1];
+    if (!co.fresh || !(body instanceof LuaClosure)) return undefined;
+    const g = rt.compiledGen(body.p);
+    if (g === undefined || n > MAX_SPREAD) return undefined;
+    if (2 + n + EXTRA_STACK > cs.length) co.grow(2 + n + EXTRA_STACK);
+    for (let i = 0; i < n; i++) co.stack[2 + i] = s[first + i];
+    co.fresh = false;
+    co.top = 1;
+    rt.tail = false;
+    const seg = new Segment(callOnStack(g, body, co.stack, 1, n), co, body, 1, MULTRET, F_COBASE, 1, co.tailNest);
+    // the prologue (at the first next) takes the bottom record's flags
+    this.flags = F_COBASE;
+    return seg;
+  }
+
+  /** `resume`'s generator raised: the whole generator chain is gone. */
+  private resumeThrew(th: Coroutine, co: Coroutine, seg: Segment, su: number, func: number, ridx: number, e: unknown): LuaValue {
+    seg.active = false;
+    co.tailNest = seg.nest0;
+    this.flags = 0;
+    this.rt.su = su;
+    return this.resumeFailed(th, func, ridx, e);
+  }
+
+  /** `resume`'s generator returned: the coroutine's body returned (its frame popped, results in the compiled
+   * convention), or a segment above interpreted frames returned into them (the driver completes that call). */
+  private resumeDone(th: Coroutine, co: Coroutine, seg: Segment, r: IteratorResult<number, LuaValue>, ci: CallInfo, ridx: number, func: number, nargs: number, wrap: boolean): LuaValue {
+    if (seg.flags !== F_COBASE || th.hookMask !== 0 || co.hookMask !== 0) return this.resumeSlow(th, seg, r, func, ridx);
+    // the coroutine is dead
+    co.tailNest = seg.nest0;
+    co.status = 'dead';
+    co.ciIdx = 0;
+    co.top = 1;
+    this.backTo(th, co, ci, ridx, func, nargs);
+    const r0 = r.value;
+    if (wrap) return r0;
+    const rt = this.rt;
+    const v = rt.v;
+    const m = rt.n;
+    for (let i = m - 1; i >= 1; i--) v[i + 1] = v[i];
+    if (m > 0) v[1] = r0;
     rt.n = m + 1;
     return true;
   }
@@ -705,10 +722,12 @@ export class GenRuntime {
     return r as LuaValue;
   }
 
-  /** A generator prologue found hooks set or the frame depth at its limit: the call runs interpreted. */
-  *viaInterp(th: Coroutine, cl: LuaClosure, args: IArguments): GenFrame {
+  /** A generator prologue found hooks set or the frame depth at its limit: the call runs interpreted (the
+   * prologue yields the request returned: `return yield G.via(...)`; a plain yield, not a `yield*` of a helper
+   * generator, so that each generator variant has fewer resume points for V8 to compile). */
+  via(th: Coroutine, cl: LuaClosure, args: IArguments): number {
     this.placeCall(th, cl, args);
-    return yield REQ_CALL;
+    return REQ_CALL;
   }
 
   /** Places the call cl(args[1..]) at th.top as the outstanding REQ_CALL. */
@@ -728,13 +747,14 @@ export class GenRuntime {
     this.req = REQ_CALL;
   }
 
-  /** Continues frame `ci` (registers spilled) in the interpreter at instruction pc until it returns. */
-  *deopt(th: Coroutine, ci: CallInfo, pc: number, top = ci.top): GenFrame {
+  /** Continues frame `ci` (registers spilled) in the interpreter at instruction pc until it returns: the frame
+   * yields the request returned (`return yield G.deopt(...)`) and returns what the driver sends back. */
+  deopt(th: Coroutine, ci: CallInfo, pc: number, top = ci.top): number {
     const tr = this.rt.opts.trace;
     if (tr) tr(`jit: deopt ${ci.closure!.p.source}:${ci.closure!.p.linedefined} at pc ${pc}`);
     ci.savedpc = pc;
     th.top = top;
-    return yield REQ_DEOPT;
+    return REQ_DEOPT;
   }
 
   /** Closes pending to-be-closed variables at or above `level` on a normal exit; __close may yield. */
