@@ -361,6 +361,34 @@ test('every program gives the same output inside a coroutine (generator variants
   assert.ok(gens.length > 10, `generator variants compiled: ${gens.length}`);
 });
 
+test('generator variants: one yield and one yield* per call site, plain yields for deopts and prologue exits', () => {
+  // (each yield is a resume point V8 compiles with code of its own: the generator variants stay small)
+  const src = `
+local function leaf(x) return x + 1 end
+local function two(x) local y = leaf(x) return y * 2 end
+local co = coroutine.wrap(function(n)
+  local s = 0
+  for i = 1, n do s = s + two(i) + leaf(i); coroutine.yield(s) end
+  return s
+end)
+local out = {}
+for i = 1, 4 do out[#out + 1] = co(10) end
+debug.sethook(function() end, "", 100)
+print(table.concat(out, " "), co(2), pcall(co, 1))
+`;
+  same(src);
+  const gens = generatedSources(src).filter((s) => s.includes('function* lua_'));
+  assert.equal(gens.length, 2, 'the coroutine body and two');
+  for (const s of gens) {
+    assert.ok(s.includes('return yield G.deopt(') && s.includes('return yield G.via('), 'plain yields for the exits');
+    assert.ok(!s.includes('yield* G.deopt') && !s.includes('yield* G.viaInterp'), 'no helper generators for the exits');
+    const sites = (s.match(/: G\.at\(th, /g) ?? []).length;
+    assert.ok(sites > 0);
+    assert.equal((s.match(/yield G\.req/g) ?? []).length, sites, 'one yield per call site');
+    assert.equal((s.match(/yield\* /g) ?? []).length, sites, 'one yield* per call site');
+  }
+});
+
 test('type flips and deopts inside compiled coroutine frames, with yields around them', () => {
   same(`
 local mt = { __add = function(a, b) return coroutine.yield("mm add") end, __index = function(t, k) return k .. "!" end }
