@@ -33,7 +33,8 @@
  * estimated bytes allocated since the last collection minus the pacing threshold) that the interpreter bumps
  * on NEWTABLE, CLOSURE and CONCAT (one add and one compare: see gcStep); when it becomes positive and the
  * state is "armed" (some object is marked for finalization, or a weak table was seen at the last collection or
- * given a `__mode` metatable since), a full collection runs; otherwise the debt is simply reset. The threshold
+ * given a `__mode` metatable since), a full collection runs; otherwise the debt is simply reset (and, while
+ * nothing can observe collections, set that far for many cycles ahead: see newCycle). The threshold
  * is PUC's pause rule: the live estimate times (pause - 100)% in incremental mode, times majormul% in
  * generational mode, at least 64 KB. A JIT tier must bump the same counter at the same three places and call
  * gcStep(L, liveTop) with the first register above the live ones (the result register + 1, as PUC's
@@ -105,9 +106,12 @@ const STEP_WORK = 16;
 
 /** The collector's state, one per Lua state (State.gc). `debt` is the interpreter's hot counter. */
 export class GcState {
-  /** Estimated bytes allocated since the last collection, minus `threshold`: a collection is due when > 0. */
-  debt = -MIN_THRESHOLD;
+  /** Estimated bytes allocated since the last collection, minus `threshold` and `bias`: a collection (or a
+   * virtual cycle) is due when > 0. */
+  debt = -MIN_THRESHOLD - prepaid(MIN_THRESHOLD);
   threshold = MIN_THRESHOLD;
+  /** Bytes of whole virtual cycles paid in advance (see newCycle); 0 while armed or stopped. */
+  bias = prepaid(MIN_THRESHOLD);
   /** Estimated bytes reachable at the last collection (valid once `estimated`). */
   estimate = 0;
   estimated = false;
@@ -144,20 +148,41 @@ export class GcState {
 /** Bounds of `debt`: it stays a small integer (a V8 Smi), so the interpreter's `debt +=` stays cheap. */
 const MAX_DEBT = 2 ** 29;
 
+/** Whole cycles of `threshold` bytes that fit in the debt's range beyond the first one (newCycle). */
+function prepaid(threshold: number): number {
+  const spare = MAX_DEBT - threshold;
+  return spare - (spare % threshold);
+}
+
+/** Starts a pacing cycle after a collection or a virtual one. While nothing can observe a collection (not
+ * armed) and the collector runs, a new cycle only resets the count, so whole cycles are paid in advance
+ * (`bias`, up to MAX_DEBT): the debt check of compiled code then stays false for ~2^29 bytes instead of
+ * firing every `threshold` bytes. That matters beyond the call saved: V8 optimises a compiled function
+ * before its GC-step branch ever ran, and the first time the branch runs the optimised code is thrown
+ * away ("insufficient type feedback") and the function recompiled. allocated() folds ended cycles. */
+function newCycle(g: GcState): void {
+  g.threshold = pacing(g);
+  g.bias = g.armed || !g.running ? 0 : prepaid(g.threshold);
+  g.debt = -g.threshold - g.bias;
+}
+
 /** Stores the debt as a Smi-range integer (a double there would make every interpreter update slower). */
 function setDebt(g: GcState, v: number): void {
   g.debt = v > MAX_DEBT ? MAX_DEBT : v < -MAX_DEBT ? -MAX_DEBT : Math.floor(v);
 }
 
-/** Bytes allocated since the last collection (estimate). */
+/** Bytes allocated since the last collection (estimate); with pre-paid cycles, those that ended meanwhile
+ * are over (each would have restarted the count at its end). */
 function allocated(g: GcState): number {
-  return g.debt + g.threshold;
+  const a = g.debt + g.threshold + g.bias;
+  return g.bias !== 0 && a > g.threshold ? a % g.threshold : a;
 }
 
 /** Sets the pacing threshold, keeping the allocated amount. */
 function setThreshold(g: GcState, threshold: number): void {
   const a = allocated(g);
   g.threshold = Math.min(Math.floor(threshold), MAX_DEBT);
+  g.bias = 0;
   setDebt(g, a - g.threshold);
 }
 
@@ -191,8 +216,7 @@ export function gcStep(L: State, liveTop: number): void {
     return;
   }
   // nothing can observe a collection: start a new virtual cycle (as if what was allocated was garbage)
-  g.threshold = pacing(g);
-  g.debt = -g.threshold;
+  newCycle(g);
 }
 
 /** gcStep for the interpreter's loop: records the position first (finalizers may raise warnings with it, debug
@@ -254,8 +278,7 @@ export function gcCountKB(L: State): number | undefined {
     // first query before any collection: measure what is reachable now (nothing is cleared)
     g.estimate = mark(L, undefined).bytes;
     g.estimated = true;
-    g.threshold = pacing(g);
-    g.debt = -g.threshold;
+    newCycle(g);
   }
   return (g.estimate + allocated(g)) / 1024;
 }
@@ -503,8 +526,7 @@ function collect(L: State, liveTop: number | undefined): void {
   g.weakSeen = m.weakValues.length + m.ephemerons.length + m.allWeak.length > 0;
   g.weakHint = false;
   g.armed = g.weakSeen || g.finSet.size > 0;
-  g.threshold = pacing(g);
-  g.debt = -g.threshold;
+  newCycle(g);
   runFinalizers(L);
 }
 
@@ -621,6 +643,7 @@ export function collectgarbage(L: State, args: LuaValue[]): LuaValue[] {
   switch (opt) {
     case 'stop':
       if (g.busy > 0) return FAIL;
+      setThreshold(g, g.threshold); // no pre-paid cycles while stopped: the count grows
       g.running = false;
       return [0];
     case 'restart':
@@ -690,7 +713,7 @@ function step(L: State, data: number): boolean {
     work = g.stepsize < 40 ? 2 ** g.stepsize : Infinity;
   } else {
     // add `data` KB to the debt (the allocated amount, hence "count", does not change)
-    const debt = g.debt + data * 1024;
+    const debt = allocated(g) - g.threshold + data * 1024;
     setThreshold(g, g.threshold - data * 1024);
     if (debt <= 0) return false;
     work = debt;

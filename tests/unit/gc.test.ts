@@ -125,6 +125,40 @@ test('automatic collections run only when weak tables or finalizers exist', () =
   assert.equal(lua.state.gc.armed, false);
 });
 
+test('without weak tables or finalizers the debt check stays false for long, and "count" keeps its accounting', () => {
+  for (const tier of ['jit', 'interp']) {
+    const out = new CollectingOutput();
+    const lua = new Lua({ stdout: out, stderr: out, tier, jitThreshold: 0 });
+    const g = lua.state.gc;
+    // whole virtual cycles are paid in advance: no gcStep (whose first run deoptimises V8's optimised code)
+    // for hundreds of MB of allocation
+    assert.ok(-g.debt > 2 ** 28, `${tier}: room before the first step (${g.debt})`);
+    const d0 = g.debt;
+    lua.doString('for i = 1, 100000 do local t = {} end');
+    assert.equal(g.debt, d0 + 100000 * 64, `${tier}: no step ran`);
+    const [a, b, c, d, e] = lua.doString(`
+      local a = collectgarbage("count")
+      for i = 1, 100000 do local t = {} end
+      local b = collectgarbage("count")
+      collectgarbage("stop")
+      local c = collectgarbage("count")
+      for i = 1, 100000 do local t = {} end
+      local d = collectgarbage("count")
+      collectgarbage("restart")
+      for i = 1, 100000 do local t = {} end
+      return a, b, c, d, collectgarbage("count")
+    `) as number[];
+    // unarmed, a cycle ends every 64 KB ("as if what was allocated was garbage"): the count stays below
+    // estimate + threshold; stopped, it grows by what was allocated (6250 KB)
+    assert.ok(b >= a - 64 && b < a + 64, `${tier}: bounded while running (${a} -> ${b})`);
+    assert.ok(Math.abs(d - c - 6250) < 1, `${tier}: grows while stopped (${c} -> ${d})`);
+    assert.ok(e < a + 64, `${tier}: bounded again after restart (${e})`);
+    // arming folds the pre-paid cycles: collections start within a threshold's worth of allocation
+    lua.doString('W = setmetatable({}, {__mode = "v"}); for i = 1, 2000 do local t = {} end');
+    assert.ok(g.cycles > 0, `${tier}: collected once armed`);
+  }
+});
+
 test('the debt counter stays a small integer whatever collectgarbage is given', () => {
   const { lua } = newLua();
   lua.doString(`
