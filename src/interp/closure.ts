@@ -22,7 +22,12 @@ export class UpVal {
 
   /** Detaches the cell from the stack, keeping the current value. */
   close(): void {
-    this.arr = [this.arr[this.idx]];
+    // always a generic (PACKED_ELEMENTS) array, as thread stacks are: `[v]` would take v's elements kind
+    // (Smi, double or object), so upvalue reads in compiled code would meet several array maps (polymorphic
+    // loads, a deopt at each new one, and a transition when a later value changes kind)
+    const a: LuaValue[] = [undefined];
+    a[0] = this.arr[this.idx];
+    this.arr = a;
     this.idx = 0;
   }
 }
