@@ -377,6 +377,7 @@ export class JitRuntime {
     d.r = null;
     this.lastP = null;
     this.lastJ = undefined;
+    this.rPc = -1;
   }
 
   /** The generator variant of `p` once it is hot enough (the call count is shared with the plain variant). */
@@ -444,11 +445,15 @@ export class JitRuntime {
       if (flags !== 0 || th.hookMask !== 0) {
         this.returnThrough(th, f, func, r, nresults, flags, this.deoptIdx === idx && th.hookMask !== 0);
         if (flags !== 0) return true;
+      } else if (nresults === 1 && func + 1 + EXTRA_STACK <= th.stack.length) {
+        // one result wanted (a resumed frame's CALL, usually): placeResults' common case inline
+        th.stack[func] = this.n > 0 ? r : undefined;
+        th.top = func + 1;
       } else this.placeResults(th, func, r, nresults);
-      const rv = this.resumeOf(th);
-      if (rv === null) return true;
       idx = th.ciIdx;
       const c = th.cis[idx];
+      const rv = this.resumeOf(th, c);
+      if (rv === null) return true;
       f = c.closure!;
       func = c.func;
       nresults = c.nresults;
@@ -501,16 +506,22 @@ export class JitRuntime {
   /** Memo of resumeOf (tierData is a dictionary-mode object). */
   private rP: Proto | null = null;
   private rD: JitData | null = null;
+  /** rP's last resumed call (pc) and its variant (null: none); -1 when not valid (recompiles clear it). */
+  private rPc = -1;
+  private rJ: Resumed | null = null;
 
   /** The resume variant for the frame on top of the thread (a Lua frame whose call just returned), when
    * it continues compiled: a frame of a proto that was unwound before (so not every interpreted frame gets
    * variants compiled), at a CALL, returning plainly (flags 0), without hooks. */
-  private resumeOf(th: Coroutine): Resumed | null {
-    if (th.hookMask !== 0 || this.resumer === undefined || this.L.stop) return null;
-    const c = th.cis[th.ciIdx];
+  private resumeOf(th: Coroutine, c: CallInfo): Resumed | null {
+    if (th.hookMask !== 0 || this.L.stop) return null;
     const cl = c.closure;
     if (cl === undefined || c.flags !== 0) return null;
     const p = cl.p;
+    const pc = c.savedpc - 1;
+    // the frame below a resumed one is often the same proto at the same call (recursion)
+    if (p === this.rP && pc === this.rPc) return this.rJ;
+    if (this.resumer === undefined) return null;
     let d: JitData | null;
     if (p === this.rP) d = this.rD;
     else {
@@ -518,10 +529,10 @@ export class JitRuntime {
       if (d === null) return null;
       this.rP = p;
       this.rD = d;
+      this.rPc = -1;
     }
     const rs = d!.r;
     if (rs === null) return null;
-    const pc = c.savedpc - 1;
     let j = rs[pc];
     if (j === undefined) {
       j = null;
@@ -535,6 +546,8 @@ export class JitRuntime {
       rs[pc] = j;
       if (this.opts.trace) this.opts.trace(`jit: ${j ? 'compiled resume' : 'no resume'} ${p.source}:${p.linedefined} at pc ${pc}`);
     }
+    this.rPc = pc;
+    this.rJ = j;
     return j;
   }
 
@@ -1033,6 +1046,7 @@ export class JitRuntime {
     const d = this.data(p);
     d.fn = fn;
     if (d.r !== null) d.r = [];
+    this.rPc = -1;
     setDirect(p, fn);
     return true;
   }
