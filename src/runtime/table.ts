@@ -160,6 +160,20 @@ const MAXABITS = 31;
 const MAXASIZE = 2 ** MAXABITS;
 
 let nextId = 0;
+/** Ids of tables (tableId) and other reference values (addressOf), assigned on first use: kept out of the
+ * objects, as few tables are ever printed (every field of LuaTable costs 8 bytes on every table). */
+const otherIds = new WeakMap<object, number>();
+
+/** Dead string keys that rehashes have dropped so far from each table (churn detection, see DICT_CHURN):
+ * out of the objects (rare). Adds `n` to t's count and returns the new count. */
+const dropped = new WeakMap<LuaTable, number>();
+function addDropped(t: LuaTable, n: number): number {
+  const old = dropped.get(t);
+  if (n === 0) return old ?? 0;
+  const c = (old ?? 0) + n;
+  dropped.set(t, c);
+  return c;
+}
 
 /* The slot of the Map key found last (by any table): a store to the key just read (`t[k] = t[k] + 1`,
  * dictionary-mode string keys) skips its second lookup. A Map's slots never move while it lives (a rehash
@@ -183,8 +197,6 @@ export class LuaTable extends LuaObject {
   declare strDict: boolean;
   /** Properties of `hash`, live and dead. */
   declare private scount: number;
-  /** Dead string keys dropped by rehashes so far (churn detection). */
-  declare private sdropped: number;
   /** Object.keys(hash), the traversal order of string keys (kept up to date when known, else undefined). */
   declare private skeys: string[] | undefined;
   /** A string key of `hash` may hold a dead (undefined) value: only then can a missing value be a dead key.
@@ -199,8 +211,6 @@ export class LuaTable extends LuaObject {
   declare private mvals: LuaValue[] | undefined;
   /** PUC's hash part node count (0 or a power of two). */
   declare private hcap: number;
-  /** Unique id for tostring, assigned lazily (0 = none yet). */
-  declare private id: number;
   declare metatable: LuaTable | undefined;
   /** WATCHED when a cached `__index` lookup read it: string-key stores must go through setStr (see the header);
    * UNWATCHED or UNSTABLE otherwise. */
@@ -218,14 +228,12 @@ export class LuaTable extends LuaObject {
     this.hash = EMPTY_HASH;
     this.strDict = false;
     this.scount = 0;
-    this.sdropped = 0;
     this.skeys = undefined;
     this.sHasDead = false;
     this.scursor = 0;
     this.map = undefined;
     this.mkeys = undefined;
     this.mvals = undefined;
-    this.id = 0;
     this.hcap = nhash === 0 ? 0 : nodeCount(nhash);
     this.watch = UNWATCHED;
   }
@@ -380,10 +388,9 @@ export class LuaTable extends LuaObject {
    * property by its constant name and calls addedStr. */
   roomForStr(): boolean {
     if (this.strDict || this.scount + (this.mkeys === undefined ? 0 : this.mkeys.length) >= this.hcap) return false;
-    if (this.hash === EMPTY_HASH) {
-      this.hash = new StrHash();
-      this.skeys = [];
-    }
+    // (skeys stays undefined: traversal order is computed on demand by Object.keys, which saves a record
+    // two allocations, the array and the 17-slot store of its first push)
+    if (this.hash === EMPTY_HASH) this.hash = new StrHash();
     return true;
   }
 
@@ -486,7 +493,7 @@ export class LuaTable extends LuaObject {
     this.scount = 0;
     this.skeys = undefined;
     this.sHasDead = false;
-    this.sdropped++;
+    addDropped(this, 1);
     return true;
   }
 
@@ -494,10 +501,7 @@ export class LuaTable extends LuaObject {
   private hashInsert(k: unknown, v: LuaValue): void {
     if (typeof k === 'string' && !this.strDict) {
       let h = this.hash;
-      if (h === EMPTY_HASH) {
-        this.hash = h = new StrHash();
-        this.skeys = [];
-      }
+      if (h === EMPTY_HASH) this.hash = h = new StrHash(); // skeys on demand (see roomForStr)
       h[k] = v;
       this.addedStr(k);
       if (this.scount >= REBUILD_AT && !rebuilt.has(h)) this.hash = fastCopy(h);
@@ -610,10 +614,10 @@ export class LuaTable extends LuaObject {
     const oldHash = this.hash;
     const live = this.liveStringCount();
     const deadStrings = this.scount - live;
-    this.sdropped += deadStrings;
     this.hcap = nodeCount(hsize);
     this.map = this.mkeys = this.mvals = undefined;
-    if (!this.strDict && (live > DICT_KEYS || this.sdropped >= DICT_CHURN)) this.strDict = true;
+    // (the churn count only matters until the table is a dictionary, which it then is for good)
+    if (!this.strDict && (live > DICT_KEYS || addDropped(this, deadStrings) >= DICT_CHURN)) this.strDict = true;
     const rebuildStrings = oldHash !== EMPTY_HASH && (this.strDict || deadStrings > 0);
     const oldStrKeys = rebuildStrings ? this.stringKeys() : undefined;
     if (rebuildStrings) {
@@ -920,7 +924,9 @@ export class LuaTable extends LuaObject {
 
   /** A unique, stable number for this table (assigned on first use). */
   tableId(): number {
-    return this.id === 0 ? (this.id = ++nextId) : this.id;
+    let id = otherIds.get(this);
+    if (id === undefined) otherIds.set(this, (id = ++nextId));
+    return id;
   }
 
   /** The address text used by tostring: "0x" and 12 hex digits, like PUC's "%p" on Linux. */
@@ -1058,8 +1064,6 @@ function formatAddress(id: number): string {
   // 0x55 prefix and 16-byte spacing: looks like a heap address and is unique per id
   return '0x' + (0x55a000000000 + id * 16).toString(16);
 }
-
-const otherIds = new WeakMap<object, number>();
 
 /** The address text of any reference value (tables, functions, threads, userdata), stable and unique. */
 export function addressOf(o: object): string {
