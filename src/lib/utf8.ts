@@ -5,6 +5,7 @@
  */
 import { LuaTable } from '../runtime/table.js';
 import { NativeFunction, NONE, type LuaValue } from '../runtime/value.js';
+import { FastNative, NOFAST, SECOND, type FastFn } from '../runtime/fastnative.js';
 import type { LuaState } from '../runtime/state.js';
 import { argError, checkInteger, checkString, luaError, optInteger } from '../runtime/auxlib.js';
 import { tointeger } from '../runtime/number.js';
@@ -16,13 +17,17 @@ const MAXUTF = 0x7fffffff;
 /** The smallest code point needing 1 + n continuation bytes' worth of encoding (overlong check). */
 const LIMITS = [Infinity, 0x80, 0x800, 0x10000, 0x200000, 0x4000000];
 
+/** SHIFT5[n] = 2^(5n): decode's shift of a lead byte's payload (a table: `2 **` is a float power, slow). The
+ * loop over a lead byte reads at most 7 continuation bytes (0xFF). */
+const SHIFT5 = [1, 2 ** 5, 2 ** 10, 2 ** 15, 2 ** 20, 2 ** 25, 2 ** 30, 2 ** 35];
+
 /** A byte pattern matching one UTF-8 sequence. */
 const CHARPATTERN = '[\0-\x7F\xC2-\xFD][\x80-\xBF]*';
 
 export function openUtf8(L: LuaState): LuaTable {
   const lib = new LuaTable();
-  const iterStrict = new NativeFunction('for iterator', (L2, args) => iterAux(L2, args, true));
-  const iterLax = new NativeFunction('for iterator', (L2, args) => iterAux(L2, args, false));
+  const iterStrict = codesIterator(true);
+  const iterLax = codesIterator(false);
   const fns: [string, (L: LuaState, args: LuaValue[]) => LuaValue[]][] = [
     ['offset', byteOffset], ['codepoint', codepoint], ['char', utfChar], ['len', utfLen],
     ['codes', (L2, args) => {
@@ -69,7 +74,7 @@ function decode(s: string, i: number, strict: boolean): number {
       if ((cc & 0xc0) !== 0x80) return -1;
       res = res * 64 + (cc & 0x3f);
     }
-    res += (c & 0x7f) * 2 ** (count * 5); // the lead byte's payload bits, shifted back into place
+    res += (c & 0x7f) * SHIFT5[count]; // the lead byte's payload bits, shifted back into place
     if (count > 5 || res > MAXUTF || res < LIMITS[count]) return -1;
     i += count;
   }
@@ -171,6 +176,41 @@ function byteOffset(L: LuaState, args: LuaValue[]): LuaValue[] {
     }
   }
   return n === 0 ? [posi + 1] : [undefined];
+}
+
+/** utf8.codes' iterator, with fast entries for compiled `for p, c in utf8.codes(s)` loops (the general entry
+ * costs an argument array, a result array and a call record per character). */
+function codesIterator(strict: boolean): FastNative {
+  const fast2: FastFn = (_L, n, s, ctl) => {
+    const p = n === 2 && typeof s === 'string' ? iterStep(s, ctl, strict) : -1;
+    if (p < 0) return NOFAST;
+    if (p === 0) {
+      SECOND.v = undefined;
+      return undefined;
+    }
+    SECOND.v = decoded;
+    return p;
+  };
+  const fast1: FastFn = (_L, n, s, ctl) => {
+    const p = n === 2 && typeof s === 'string' ? iterStep(s, ctl, strict) : -1;
+    return p < 0 ? NOFAST : p === 0 ? undefined : p;
+  };
+  return new FastNative('for iterator', (L2, args) => iterAux(L2, args, strict), fast1, false, fast2);
+}
+
+/** iterAux's step for an integer control value `ctl` (a JS number): the next position (1-based, its code in
+ * `decoded`), 0 at the end, or -1 when the general entry must run (another control value, an invalid
+ * sequence: it raises). */
+function iterStep(s: string, ctl: LuaValue, strict: boolean): number {
+  if (typeof ctl !== 'number' || Math.floor(ctl) !== ctl) return -1;
+  let n = ctl;
+  if (n < 0) return 0; // huge as an unsigned
+  const len = s.length;
+  if (n < len) {
+    while (isCont(s, n)) n++;
+  }
+  if (n >= len) return 0;
+  return decode(s, n, strict) < 0 ? -1 : n + 1;
 }
 
 /** The iterator of utf8.codes: from the previous position, skip its continuation bytes, decode the next. */

@@ -14,6 +14,7 @@ import { LFloat, LuaFunction, NativeFunction, type LuaValue } from '../../src/ru
 import { DEFAULT_NAN, tostringNumber } from '../../src/runtime/number.js';
 import { openString } from '../../src/lib/string.js';
 import { openUtf8 } from '../../src/lib/utf8.js';
+import { FastNative, NOFAST, SECOND } from '../../src/runtime/fastnative.js';
 
 type Case = [string, LuaValue[], string];
 const F = (x: number) => new LFloat(x);
@@ -135,6 +136,36 @@ test('string.format (recorded)', () => check(FORMAT));
 test('string.pack, unpack, packsize (recorded)', () => check(PACK));
 test('len, sub, byte, char, rep, reverse, upper, lower (recorded)', () => check(BASIC));
 test('utf8 library (recorded)', () => check(UTF8));
+
+test("utf8.codes' iterator has fast entries that agree with its general entry", () => {
+  const codes = fn('utf8.codes');
+  const subjects = ['', 'abc', 'h\xc3\xa9llo \xe4\xb8\xad\xf0\x9f\x98\x80!', '\x80ab', 'a\xff', 'a\xed\xa0\x80b',
+    '\xc0\x80', 'ok\xe2\x82', '\xfd\xbf\xbf\xbf\xbf\xbf', '\xfe\xbf\xbf\xbf\xbf\xbf\xbf'];
+  for (const lax of [false, true]) {
+    for (const s of subjects) {
+      const iter = codes.fn(L, [s, lax])[0] as FastNative;
+      assert.ok(iter instanceof FastNative && iter.fast2 !== null, 'utf8.codes gives a FastNative iterator');
+      for (const ctl of [0, 1, 2, 3, 4, 5, 7, 9, 30, -1, 1.5]) {
+        let general: LuaValue[] | string;
+        try {
+          general = iter.fn(L, [s, ctl]);
+        } catch (e) {
+          general = 'error';
+        }
+        const f1 = iter.fast(L, 2, s, ctl, undefined, undefined);
+        const f2 = iter.fast2!(L, 2, s, ctl, undefined, undefined);
+        const second = SECOND.v;
+        if (general === 'error' || ctl === 1.5) {
+          assert.equal(f1, NOFAST);
+          assert.equal(f2, NOFAST);
+        } else {
+          assert.deepEqual([f1], general.slice(0, 1).concat(general.length === 0 ? [undefined] : []), esc(s) + ' ' + ctl);
+          assert.deepEqual([f2, second], general.length === 0 ? [undefined, undefined] : general, esc(s) + ' ' + ctl);
+        }
+      }
+    }
+  }
+});
 
 test('gsub with function and table replacements', () => {
   const up = nf((w) => (w as string).toUpperCase());
