@@ -1372,7 +1372,8 @@ export class JitRuntime {
     }
     let end = n;
     while (end > 0 && vals[end - 1] === undefined) end--;
-    for (let j = 0; j < end; j++) t.arr.push(vals[j]);
+    const arr = t.ownArr(); // (a table without array part shares an empty one: see table.ts)
+    for (let j = 0; j < end; j++) arr.push(vals[j]);
   }
 
   error(msg: string): never {

@@ -109,6 +109,16 @@ function fastCopy(h: Record<string, LuaValue>): Record<string, LuaValue> {
   return n;
 }
 
+/** Shared array part of tables that have none (arr.length === 0): never written, never grown in place (see
+ * the constructor and ownArr). A literal, like the arrays it stands for before. */
+const EMPTY_ARR: LuaValue[] = [];
+
+/** Position in skeys, or slot in mkeys, of the key next() returned last, and its table: a traversal is O(1)
+ * per step without a lookup (a hint: strPos and mapPos check that the key is there; a traversal interleaved
+ * with another one looks its key up). Kept out of the tables (a field costs 8 bytes on every table). */
+let cursorTable: LuaTable | undefined;
+let cursorPos = 0;
+
 /** Shared key-less string part of tables that have no string key in `hash`. Not frozen: freezing would give
  * it a hidden class of its own and make `t.hash.x` sites polymorphic. Nothing writes to it (see addStr). */
 const EMPTY_HASH: Record<string, LuaValue> = new StrHash();
@@ -202,9 +212,6 @@ export class LuaTable extends LuaObject {
   /** A string key of `hash` may hold a dead (undefined) value: only then can a missing value be a dead key.
    * Generated code that stores undefined into `hash` sets it (see the header). */
   declare sHasDead: boolean;
-  /** Position in skeys, or slot in mkeys, of the key last returned by next(), so that a traversal is O(1) per
-   * step without a lookup (a hint: strPos and mapPos check that the key is there). */
-  declare private scursor: number;
   /** Hash-part keys (normalised) -> slot index in mkeys/mvals. */
   declare private map: Map<unknown, number> | undefined;
   declare private mkeys: unknown[] | undefined;
@@ -221,16 +228,16 @@ export class LuaTable extends LuaObject {
   /** A table presized like PUC's lua_createtable / OP_NEWTABLE: `narr` array slots, room for `nhash` other keys. */
   constructor(narr = 0, nhash = 0) {
     super();
-    // Every table gets its own array, even when empty: other code may grow `arr` in place.
-    // packed (never `new Array(n)`, which is holey) and of exact capacity (pushing reserves 17 slots)
-    this.arr = narr === 0 ? [] : blank(narr);
+    // A table without an array part shares EMPTY_ARR (one allocation and 32 bytes less per table), which is
+    // never written: code that grows `arr` in place takes ownArr() first. Others are packed (never
+    // `new Array(n)`, which is holey) and of exact capacity (pushing reserves 17 slots).
+    this.arr = narr === 0 ? EMPTY_ARR : blank(narr);
     this.alimit = narr;
     this.hash = EMPTY_HASH;
     this.strDict = false;
     this.scount = 0;
     this.skeys = undefined;
     this.sHasDead = false;
-    this.scursor = 0;
     this.map = undefined;
     this.mkeys = undefined;
     this.mvals = undefined;
@@ -488,7 +495,8 @@ export class LuaTable extends LuaObject {
       return true;
     }
     const h = this.hash;
-    if (h === EMPTY_HASH || h[this.stringKeys()[0]] !== undefined) return false;
+    // (no dead key without sHasDead: then no need for the key list, which may not be built yet)
+    if (h === EMPTY_HASH || !this.sHasDead || h[this.stringKeys()[0]] !== undefined) return false;
     this.hash = EMPTY_HASH;
     this.scount = 0;
     this.skeys = undefined;
@@ -847,8 +855,8 @@ export class LuaTable extends LuaObject {
 
   /** The slot of map key k, or -1. */
   private mapPos(k: unknown): number {
-    // a traversal asks for the slot it was given last (nextMap leaves it in scursor): no Map lookup
-    const c = this.scursor;
+    // a traversal asks for the slot it was given last (nextMap leaves it in the cursor): no Map lookup
+    const c = cursorTable === this ? cursorPos : 0;
     if (this.mkeys !== undefined && this.mkeys[c] === k) return c;
     const m = this.map;
     const slot = m !== undefined ? m.get(k) : this.mkeys !== undefined ? this.mkeys.indexOf(k) : -1;
@@ -862,7 +870,7 @@ export class LuaTable extends LuaObject {
 
   private strPos(key: string): number {
     const ks = this.stringKeys();
-    const c = this.scursor;
+    const c = cursorTable === this ? cursorPos : 0;
     if (ks[c] === key) return c;
     return ks.indexOf(key); // a record has few keys: only nested traversals get here (-1: not a key)
   }
@@ -875,7 +883,8 @@ export class LuaTable extends LuaObject {
         const k = ks[j];
         const v = h[k];
         if (v !== undefined) {
-          this.scursor = j;
+          cursorTable = this;
+          cursorPos = j;
           out[0] = k;
           out[1] = v;
           return true;
@@ -892,7 +901,8 @@ export class LuaTable extends LuaObject {
       const v = vals[j];
       if (v !== undefined) {
         const k = this.mkeys![j];
-        this.scursor = j;
+        cursorTable = this;
+        cursorPos = j;
         // a float key kept as a raw JS number (inf, 2^63...) goes back into its box
         out[0] = typeof k === 'number' && Math.floor(k) === k && (k > MAX_SAFE || k < -MAX_SAFE)
           ? new LFloat(k)
@@ -902,6 +912,12 @@ export class LuaTable extends LuaObject {
       }
     }
     return false;
+  }
+
+  /** The array part, made this table's own if it is the shared empty one: for code that grows it in place
+   * (push). */
+  ownArr(): LuaValue[] {
+    return this.arr === EMPTY_ARR ? (this.arr = []) : this.arr;
   }
 
   /** All live entries in traversal order (for libraries and the embedding API; not for hot paths). */
@@ -982,6 +998,7 @@ const PUSH_GROW = 16;
  * for small sizes (PUSH_GROW), else a new array. */
 function grown(a: LuaValue[], n: number): LuaValue[] {
   if (n <= PUSH_GROW) {
+    if (a === EMPTY_ARR) a = []; // never written (see the constructor)
     for (let i = a.length; i < n; i++) a.push(undefined);
     return a;
   }
