@@ -9,7 +9,7 @@
  */
 import { LFloat, LuaFunction, NativeFunction, NONE, rawEquals, typeName, type LuaValue } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
-import { LuaTable, metatableChanged } from '../runtime/table.js';
+import { LuaTable, metatableChanged, tableKeyError } from '../runtime/table.js';
 import { str2number, tostringNumber } from '../runtime/number.js';
 import { FastNative, ITERATORS, NOFAST, SECOND } from '../runtime/fastnative.js';
 import {
@@ -396,24 +396,33 @@ export function openBase(L0: LuaState): LuaTable {
   G.setStr('pcall', new SpecialFunction('pcall', S_PCALL));
   reg('print', print);
   reg('warn', warn);
-  reg('rawequal', (L2, args) => {
+  // fast entries (runtime/fastnative.ts) for the raw accessors: a table (or a string for rawlen) and enough
+  // arguments; rawset only with a valid key (nil and NaN keys raise through the general entry)
+  G.setStr('rawequal', new FastNative('rawequal', (L2, args) => {
     checkAny(L2, args, 1);
     checkAny(L2, args, 2);
     return [rawEquals(args[0], args[1])];
-  });
-  reg('rawlen', rawlen);
-  reg('rawget', (L2, args) => {
+  }, (_L2, n, a, b) => (n < 2 ? NOFAST : rawEquals(a, b)), true));
+  G.setStr('rawlen', new FastNative('rawlen', rawlen as Fn, (_L2, n, v) => {
+    if (v instanceof LuaTable) return v.length();
+    return typeof v === 'string' ? v.length : NOFAST;
+  }, true));
+  G.setStr('rawget', new FastNative('rawget', (L2, args) => {
     const t = checkTable(L2, args, 1);
     checkAny(L2, args, 2);
     return [t.get(args[1])];
-  });
-  reg('rawset', (L2, args) => {
+  }, (_L2, n, t, k) => (n < 2 || !(t instanceof LuaTable) ? NOFAST : t.get(k)), true));
+  G.setStr('rawset', new FastNative('rawset', (L2, args) => {
     const t = checkTable(L2, args, 1);
     checkAny(L2, args, 2);
     checkAny(L2, args, 3);
     t.set(args[1], args[2]);
     return [t];
-  });
+  }, (_L2, n, t, k, v) => {
+    if (n < 3 || !(t instanceof LuaTable) || tableKeyError(k) !== undefined) return NOFAST;
+    t.set(k, v);
+    return t;
+  }, true));
   G.setStr('select', selectFn);
   G.setStr('setmetatable', setmetatableFn);
   // fast entry (runtime/fastnative.ts): tonumber(v) without a base
