@@ -373,7 +373,13 @@ export function openBase(L0: LuaState): LuaTable {
   reg('collectgarbage', collectgarbage);
   G.setStr('dofile', new SpecialFunction('dofile', S_PASS, undefined, dofilePass));
   reg('error', errorFn);
-  reg('getmetatable', getmetatable);
+  G.setStr('getmetatable', new FastNative('getmetatable', getmetatable as Fn, (L2, n, v) => {
+    if (n < 1) return NOFAST;
+    const mt = L2.getMetatable(v);
+    if (mt === undefined) return undefined;
+    const protectedMt = mt.getStr('__metatable');
+    return protectedMt !== undefined ? protectedMt : mt;
+  }, true));
   // fast entries (runtime/fastnative.ts): ipairs_aux, the value, 0, for any argument given
   G.setStr('ipairs', new FastNative('ipairs', (L2, args) => {
     checkAny(L2, args, 1);

@@ -48,7 +48,7 @@ export function openMath(L: LuaState): LuaTable {
   }
   const rng = new RandomState();
   rng.seed(Math.floor(Date.now() / 1000), randomAddress());
-  lib.setStr('random', new NativeFunction('random', (L2, args) => mathRandom(L2, args, rng)));
+  lib.setStr('random', new FastNative('random', (L2, args) => mathRandom(L2, args, rng), randomFast(rng), true));
   lib.setStr('randomseed', new NativeFunction('randomseed', (L2, args) => mathRandomseed(L2, args, rng)));
   lib.setStr('pi', Math.PI);
   lib.setStr('huge', new LFloat(Infinity));
@@ -406,6 +406,37 @@ function mathRandom(L: LuaState, args: LuaValue[], rng: RandomState): LuaValue[]
     return [low + projectSmall(rng, up - low)];
   }
   return [projectBig(rng, low, up)];
+}
+
+/** math.random's fast entry (runtime/fastnative.ts): no argument, or integer bounds (JS numbers) of a
+ * non-empty interval narrower than 2^32; NOFAST otherwise, before drawing (the general entry draws first, then
+ * checks the arguments, and raises or goes through BigInt for wide intervals). */
+function randomFast(rng: RandomState): FastFn {
+  return (_L, n, a, b) => {
+    let low: number;
+    let up: number;
+    if (n === 0) {
+      rng.next();
+      return float((rng.outH * 2097152 + (rng.outL >>> 11)) * 2 ** -53);
+    }
+    if (typeof a !== 'number' || Math.floor(a) !== a) return NOFAST;
+    if (n === 1) {
+      if (a === 0) {
+        rng.next();
+        return rng.outInt();
+      }
+      low = 1;
+      up = a;
+    } else if (n === 2 && typeof b === 'number' && Math.floor(b) === b) {
+      low = a;
+      up = b;
+    } else {
+      return NOFAST;
+    }
+    if (!(low <= up) || up - low >= TWO32) return NOFAST;
+    rng.next();
+    return low + projectSmall(rng, up - low);
+  };
 }
 
 /** project() for n < 2^32: only the low word of each draw matters. */

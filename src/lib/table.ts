@@ -47,7 +47,7 @@ export function openTable(L: LuaState): LuaTable {
   const lib = new LuaTable(0, fns.length); // as luaL_newlib sizes it
   for (const [name, fn] of fns) {
     const fast = FAST[name];
-    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, name === 'concat') : new NativeFunction(name, fn));
+    lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, name === 'concat' || name === 'remove') : new NativeFunction(name, fn));
   }
   void L; // the library needs no state at open time
   return lib;
@@ -83,6 +83,27 @@ const FAST: Record<string, FastFn | undefined> = {
     if (n === 1) return concatPlain(L, t, '');
     if (n === 2 && typeof sep === 'string') return concatPlain(L, t, sep);
     return concatFast(L, n, t, sep, i, j);
+  },
+  // table.remove(t [, pos]) of a plain table: raw accesses as the general entry makes them (it calls length()
+  // again after a NOFAST, which returns the same border: a second call finds the border the first left)
+  remove: (_L, n, t, p) => {
+    if (n < 1 || n > 2 || !isPlain(t) || (p !== undefined && (typeof p !== 'number' || Math.floor(p) !== p))) {
+      return NOFAST;
+    }
+    const size = t.length();
+    let pos = p === undefined ? size : p;
+    if (pos !== size && !(pos >= 1 && pos <= size + 1)) return NOFAST; // out of bounds: the general entry raises
+    if (pos >= 1 && pos <= size && size <= t.alimit) {
+      const a = t.arr;
+      const result = a[pos - 1];
+      if (pos < size) t.shiftDown(pos, size);
+      else a[pos - 1] = undefined; // the last element: nothing to shift
+      return result;
+    }
+    const result = t.getInt(pos);
+    for (; pos < size; pos++) t.setInt(pos, t.getInt(pos + 1));
+    t.setInt(pos, undefined);
+    return result;
   },
   // without a comparison function on a table sortNative takes: no Lua code runs, nothing can fail midway
   sort: (_L, n, t) => {
