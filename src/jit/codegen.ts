@@ -1363,7 +1363,7 @@ class Gen {
   private reload(r: number): string {
     const t = this.cur === null ? ANY : this.cur[r];
     if (t === FLT) return `x = S[B + ${r}]; if (typeof x === 'number' && Math.floor(x) !== x) f${r} = x; else if (x instanceof LFloat) f${r} = x.n; else FX.badLocal(); `;
-    if (t === INT) return `r${r} = S[B + ${r}]; if (typeof r${r} !== 'number' || Math.floor(r${r}) !== r${r}) FX.badLocal(); `;
+    if (t === INT) return `r${r} = S[B + ${r}]; if (!${intTest(`r${r}`)}) FX.badLocal(); `;
     if (t === I64) return `x = S[B + ${r}]; if (typeof x === 'number' && Math.floor(x) === x) { l${r} = x | 0; h${r} = Math.floor(x / 4294967296) | 0; } else if (typeof x === 'bigint') { l${r} = I.split(x); h${r} = I.h; } else FX.badLocal(); `;
     return `r${r} = S[B + ${r}]; `;
   }
