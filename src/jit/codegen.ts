@@ -468,7 +468,7 @@ class Gen {
         e(`x = ${this.R(argB(i))};`);
         if (argk(i)) {
           e(`${this.R(a + 1)} = x;`);
-          this.getStr(pc, RA, 'x', argC(i), [a + 1]);
+          this.getStr(pc, RA, 'x', argC(i), [a + 1], true, true);
         } else {
           e(`y = ${this.R(argC(i))}; ${this.R(a + 1)} = x;`);
           e(`if (x instanceof LuaTable && ((v = x.hash[y]) !== undefined || (v = x.getStr(y)) !== undefined || x.metatable === undefined)) ${RA} = v;`);
@@ -823,13 +823,16 @@ class Gen {
    * (every change to a table such a lookup read bumps it: runtime/table.ts, "Watched tables"); else the
    * generic lookup, rt.index (pure). Its DEOPT (a function `__index`, or an error) deoptimises, or, in a
    * function recompiled for such calls, calls it (mmDeopt). */
-  private getStr(pc: number, RA: string, x: string, kc: number, done: number[] = [], calls = true): void {
+  private getStr(pc: number, RA: string, x: string, kc: number, done: number[] = [], calls = true, method = false): void {
     const key = this.hashKey(kc);
     const ks = JSON.stringify(this.p.k[kc] as string);
     const ic = `ic${this.ics++}`;
     // (and the first metatable of the site's cache: a method or class field of a monomorphic site, inline;
     // a dictionary-mode table, strDict, may hold the key in its Map part: rt.field)
     this.emit(`if (${x} instanceof LuaTable && ((v = ${x}.hash${key}) !== undefined || (${x}.metatable === ${ic}.m0 && ${ic}.e === LuaTable.epoch && !${x}.strDict && ((v = ${ic}.v0), true)))) ${RA} = v;`);
+    // a method of a string (s:sub(...)) from the same entry, keyed by the string metatable (rt.field caches it
+    // only while its `__index` is a table, and any change to that metatable moves the epoch)
+    if (method) this.emit(`else if (typeof ${x} === 'string' && L.mtString === ${ic}.m0 && ${ic}.e === LuaTable.epoch) ${RA} = ${ic}.v0;`);
     // a function `__index` is called from here (rt.indexCall), not by deoptimising the frame
     const mm = calls ? this.mmDeopt(pc, `(v = rt.indexCall(${x}, ${ks})) === DEOPT`, RA, done) : this.deopt(pc);
     this.emit(`else if ((v = rt.field(${ic}, ${x}, ${ks})) !== DEOPT) ${RA} = v;`);

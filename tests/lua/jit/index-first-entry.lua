@@ -76,3 +76,43 @@ print(6, pcall(call, c))
 print(6, pcall(field, nil))
 print(6, pcall(function(o) return o.a.b end, c))
 print(6, pcall(call, "str"))
+
+-- 7. string methods from the site's cache: a warm site, then string's table changed, then __index replaced
+local function up(s) return s:upper() end
+local function len(s) return s:len() end
+print(7, warm(up, "abc"), warm(len, "abcd"))
+local oldUpper = string.upper
+string.upper = function(s) return "UP(" .. s .. ")" end
+print(7, up("x"), len("xy"))
+string.upper = oldUpper
+local smt = getmetatable("")
+local sidx = smt.__index
+smt.__index = function(s, k) return function(self) return k .. "#" .. self end end
+print(7, up("y"), len("z"))
+smt.__index = {upper = function(s) return "own upper " .. s end, len = sidx.len}
+print(7, warm(up, "w"), len("w"))
+smt.__index = nil
+print(7, pcall(up, "v"))
+smt.__index = sidx
+print(7, warm(up, "u"), pcall(up, 5), pcall(up, {}))
+
+-- 8. stores: a new field, a dead field revived, a nil store of a missing field, a table growing into a
+-- dictionary, a store into a class whose lookups are cached
+local function put(o, v) o.f = v end
+local rec = {}
+for i = 1, 30 do put(rec, i) end
+put(rec, nil)
+print(8, rec.f, next(rec))
+put(rec, "again")
+print(8, rec.f)
+local fresh = {}
+put(fresh, nil)
+print(8, next(fresh))
+local grow = {}
+for i = 1, 300 do grow["g" .. i] = i; if i % 50 == 0 then put(grow, i) end end
+print(8, grow.f, grow.g300)
+local D = class()
+local d = setmetatable({}, D)
+print(8, warm(function(o) return o.f end, d))
+put(D, "class f")
+print(8, d.f, (function(o) return o.f end)(d))
