@@ -397,7 +397,7 @@ class Gen {
       case Op.GETTABUP:
         e(`x = (t = U[${argB(i)}]).arr[t.idx];`);
         // (globals: a function `__index` on _ENV is rare, and each site's call path is code)
-        this.getStr(pc, RA, 'x', argC(i), false, [], false);
+        this.getStr(pc, RA, 'x', argC(i), [], false);
         return true;
       case Op.GETFIELD:
         e(`x = ${this.R(argB(i))};`);
@@ -468,7 +468,7 @@ class Gen {
         e(`x = ${this.R(argB(i))};`);
         if (argk(i)) {
           e(`${this.R(a + 1)} = x;`);
-          this.getStr(pc, RA, 'x', argC(i), true, [a + 1]);
+          this.getStr(pc, RA, 'x', argC(i), [a + 1], true, true);
         } else {
           e(`y = ${this.R(argC(i))}; ${this.R(a + 1)} = x;`);
           e(`if (x instanceof LuaTable && ((v = x.hash[y]) !== undefined || (v = x.getStr(y)) !== undefined || x.metatable === undefined)) ${RA} = v;`);
@@ -814,31 +814,29 @@ class Gen {
     return `(typeof y === 'number' && (n = y - 1) >>> 0 === n && n < x.alimit ? (v = x.arr[n]) : (v = x.get(y)))`;
   }
 
-  /** R[A] = x[k] for a constant string key: the own field by its constant name (V8's inline cache on the
-   * table's hidden class), or for a dictionary-mode table (strDict) the Map-part slot the site last found the
-   * key in (`icN.s`, tested against the slot's key; else rt.dictGet finds and remembers it); when there is
-   * none and the table has a metatable, the result of the `__index` chain,
-   * which depends only on that metatable and the tables along the chain: the site's cache `icN` holds it for
-   * four metatables inline (and more in rt.lookupMiss), valid while `LuaTable.epoch` is unchanged (every change
-   * to a table such a lookup read bumps it: runtime/table.ts, "Watched tables"); a miss walks the chain in
-   * rt.lookupMiss, which fills the cache. A function `__index` or a non-table value goes to rt.index (lookups
-   * are pure), whose DEOPT deoptimises, or, in a function recompiled for such calls, calls it (mmDeopt). */
-  private getStr(pc: number, RA: string, x: string, kc: number, method = false, done: number[] = [], calls = true): void {
+  /** R[A] = x[k] for a constant string key: the own field by its constant name inline (V8's inline cache on
+   * the table's hidden class), everything else in rt.field (shared by all sites: less code for V8 to parse,
+   * compile and optimise): a dictionary-mode table's (strDict) own key through the Map-part slot the site last
+   * found it in (`icN.s`); when there is none and the table (or a string) has a metatable, the result of the
+   * `__index` chain, which depends only on that metatable and the tables along the chain: the site's cache
+   * `icN` holds it for four metatables (and more in rt.lookupMiss), valid while `LuaTable.epoch` is unchanged
+   * (every change to a table such a lookup read bumps it: runtime/table.ts, "Watched tables"); else the
+   * generic lookup, rt.index (pure). Its DEOPT (a function `__index`, or an error) deoptimises, or, in a
+   * function recompiled for such calls, calls it (mmDeopt). */
+  private getStr(pc: number, RA: string, x: string, kc: number, done: number[] = [], calls = true, method = false): void {
     const key = this.hashKey(kc);
     const ks = JSON.stringify(this.p.k[kc] as string);
-    const l = `g${pc}`;
     const ic = `ic${this.ics++}`;
-    this.emit(`${l}: { if (${x} instanceof LuaTable) { if ((v = ${x}.hash${key}) !== undefined || (${x}.strDict && (v = (t = ${x}.mkeys) !== undefined && t[${ic}.s] === ${ks} ? ${x}.mvals[${ic}.s] : rt.dictGet(${ic}, ${x}, ${ks})) !== undefined) || (t = ${x}.metatable) === undefined) { ${RA} = v; break ${l}; }`);
-    // (one expression: the four inline pairs, DEOPT for none of them, which no pair holds; then the miss)
-    const hit = `t === ${ic}.m0 ? ${ic}.v0 : t === ${ic}.m1 ? ${ic}.v1 : t === ${ic}.m2 ? ${ic}.v2 : t === ${ic}.m3 ? ${ic}.v3 : DEOPT`;
-    this.emit(`if ((${ic}.e === LuaTable.epoch && (v = ${hit}) !== DEOPT) || (v = rt.lookupMiss(${ic}, t, ${ks})) !== DEOPT) { ${RA} = v; break ${l}; } }`);
-    // a method of a string (s:sub(...)): found in the string metatable's __index table, else the slow path
-    if (method) this.emit(`else if (typeof ${x} === 'string' && (t = L.mtString) !== undefined && (t = t.hash.__index) instanceof LuaTable && (v = t.hash${key}) !== undefined) { ${RA} = v; break ${l}; }`);
+    // (and the first metatable of the site's cache: a method or class field of a monomorphic site, inline;
+    // a dictionary-mode table, strDict, may hold the key in its Map part: rt.field)
+    this.emit(`if (${x} instanceof LuaTable && ((v = ${x}.hash${key}) !== undefined || (${x}.metatable === ${ic}.m0 && ${ic}.e === LuaTable.epoch && !${x}.strDict && ((v = ${ic}.v0), true)))) ${RA} = v;`);
+    // a method of a string (s:sub(...)) from the same entry, keyed by the string metatable (rt.field caches it
+    // only while its `__index` is a table, and any change to that metatable moves the epoch)
+    if (method) this.emit(`else if (typeof ${x} === 'string' && L.mtString === ${ic}.m0 && ${ic}.e === LuaTable.epoch) ${RA} = ${ic}.v0;`);
     // a function `__index` is called from here (rt.indexCall), not by deoptimising the frame
     const mm = calls ? this.mmDeopt(pc, `(v = rt.indexCall(${x}, ${ks})) === DEOPT`, RA, done) : this.deopt(pc);
-    // (a function that calls `__index` functions from here goes to that path at once: it does the same walk)
-    if (mm.includes('rt.indexCall')) this.emit(`${this.save(pc)} ${mm} ${RA} = v; }`);
-    else this.emit(`${this.save(pc)} if ((v = rt.index(${x}, ${ks})) === DEOPT) ${mm} ${RA} = v; }`);
+    this.emit(`else if ((v = rt.field(${ic}, ${x}, ${ks})) !== DEOPT) ${RA} = v;`);
+    this.emit(mm.includes('rt.indexCall') ? `else { ${this.save(pc)} ${mm} ${RA} = v; }` : `else ${mm}`);
   }
 
   /** A metamethod call made by a runtime helper (`test` calls it and is true when it could not: then deopt at
@@ -1787,7 +1785,8 @@ class Gen {
       lines.push(`const CS = FX.${this.gen ? 'genSite' : 'site'};`);
       lines.push(`const ${Array.from({ length: this.sites }, (_, s) => `cs${s} = CS()`).join(', ')};`);
     }
-    for (let s = 0; s < this.ics; s++) lines.push(`const ic${s} = rt.newLookupCache();`);
+    // the GETFIELD/SELF sites' lookup caches (rt.newLookupCache), declared together
+    if (this.ics > 0) lines.push(`const ${Array.from({ length: this.ics }, (_, s) => `ic${s} = rt.newLookupCache()`).join(', ')};`);
     if (uses.has('NOFAST')) lines.push('const NOFAST = FX.NOFAST;');
     if (uses.has('SEC')) lines.push('const SEC = FX.SEC;');
     if (uses.has('NXF')) lines.push('const NXF = FX.IT.next, IPF = FX.IT.ipairs, NXO = FX.NXO;');

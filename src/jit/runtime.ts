@@ -132,6 +132,8 @@ export interface LookupCache {
   /** The Map-part slot (mkeys/mvals) where a dictionary-mode receiver last held the site's key (dictGet). */
   s: number;
 }
+/** The Map part of a dictionary-mode table (runtime/table.ts: a slot keeps its key until a rehash). */
+interface DictParts { mkeys: unknown[] | undefined; mvals: LuaValue[] }
 /** Deopts of a proto for `__index`/`__newindex` function calls before it is recompiled to make them (calledMM). */
 const MM_DEOPTS = 4;
 /** Pairs a LookupCache keeps beyond its four inline ones. */
@@ -1110,6 +1112,40 @@ export class JitRuntime {
     if (slot < 0) return undefined;
     ic.s = slot;
     return t.slotValue(slot);
+  }
+
+  /** The rest of a GETFIELD/GETTABUP/SELF site's read of string key `k` from `t` when its inline record probe
+   * (`t.hash.k` of a table) gave nothing: the own key of a dictionary-mode table (strDict: the Map-part slot
+   * the site last found it in, `ic.s`, else dictGet), else nil for a table without a metatable, else the
+   * `__index` chain's value from the site's four cached pairs (keyed by metatable: the table's, or the string
+   * metatable for a string with an `__index` table) or lookupMiss, else rt.index. DEOPT when the generic
+   * lookup needs a metamethod call or raises (the site deoptimises or calls it, codegen.ts getStr). Out of line:
+   * these paths are cold or shared, and each site's code is V8 parse, bytecode, feedback and optimising-compile
+   * work; the record probe stays inline, per site (V8's inline cache on the table's hidden class). */
+  field(ic: LookupCache, t: LuaValue, k: string): LuaValue | typeof DEOPT {
+    let m: LuaTable | undefined;
+    if (t instanceof LuaTable) {
+      if (t.strDict) {
+        const d = t as unknown as DictParts;
+        const ks = d.mkeys;
+        const v = ks !== undefined && ks[ic.s] === k ? d.mvals[ic.s] : this.dictGet(ic, t, k);
+        if (v !== undefined) return v;
+      }
+      m = t.metatable;
+      if (m === undefined) return undefined;
+    } else if (typeof t === 'string') {
+      // (only an `__index` table is cached: without one, indexing a string raises)
+      m = this.L.mtString;
+      if (m === undefined || !((m.strDict ? m.getStr('__index') : m.hash.__index) instanceof LuaTable)) return this.index(t, k);
+    } else return this.index(t, k);
+    if (ic.e === LuaTable.epoch) {
+      if (m === ic.m0) return ic.v0;
+      if (m === ic.m1) return ic.v1;
+      if (m === ic.m2) return ic.v2;
+      if (m === ic.m3) return ic.v3;
+    }
+    const v = this.lookupMiss(ic, m, k);
+    return v !== DEOPT ? v : this.index(t, k);
   }
 
   /** The value of `k` found through the `__index` chain that starts at metatable `m`, for a table without an own

@@ -701,3 +701,62 @@ print(s, add(math.maxinteger, 1), add(1.5, 1), add("2", 3), add(mt, 1), A(2.5, 1
     assert.ok(!s.includes('th.cis') && !s.includes('S[B'), 'no inline frame building or spills');
   }
 });
+
+test('field reads keep the record probe and the first __index cache entry inline (the rest in rt.field)', () => {
+  const src = `
+local out = {}
+local function get(o) return o.x end
+local function meth(o) return o:m() end
+local function put(o, v) o.x = v end
+local Base = {m = function(self) return "base" end}
+Base.__index = Base
+local Derived = setmetatable({}, Base)
+Derived.__index = Derived
+local rec = {x = 1}
+local dict = {}
+for i = 1, 40 do dict["k" .. i] = i end
+dict.x = "dx"
+local inst = setmetatable({}, Derived)
+local fidx = setmetatable({}, {__index = function(t, k) return "f" .. k end})
+for _, o in ipairs({rec, dict, inst, fidx, rec, {}, dict}) do out[#out + 1] = tostring(get(o)) end
+Base.x = "bx"
+out[#out + 1] = tostring(get(inst))
+string.m = function(s) return "str" .. s end
+out[#out + 1] = meth("a") .. meth(inst)
+string.m = nil
+out[#out + 1] = tostring(pcall(meth, "b"))
+local smt = getmetatable("")
+local sidx = smt.__index
+smt.__index = nil
+out[#out + 1] = select(2, pcall(meth, "c"))
+smt.__index = {m = function(s) return "own" .. s end}
+out[#out + 1] = meth("d")
+smt.__index = sidx
+local fresh = {}
+put(fresh, 1); put(fresh, nil); put(fresh, 2)
+put(dict, "dy")
+local log = {}
+local ni = setmetatable({}, {__newindex = function(t, k, v) log[#log + 1] = k .. "=" .. tostring(v) end})
+put(ni, 5)
+local nt = setmetatable({}, {__newindex = fresh})
+put(nt, 7)
+put(Base, "bx2")
+out[#out + 1] = table.concat({tostring(fresh.x), tostring(dict.x), tostring(rawget(ni, "x")), table.concat(log, ","),
+  tostring(rawget(nt, "x")), tostring(get(inst)), tostring(get(Derived))}, " ")
+print(table.concat(out, " "))
+print(pcall(get, nil))
+print(pcall(put, 1, 2))
+`;
+  same(src);
+  const sources = generatedSources(src);
+  const fn = (re: RegExp): string => {
+    const s = sources.find((x) => re.test(x));
+    assert.ok(s !== undefined, `compiled ${re}`);
+    return s!;
+  };
+  const get = fn(/function lua_3\(/);
+  assert.ok(get.includes('.hash["x"]') && get.includes('rt.field('), 'record probe inline, the rest in rt.field');
+  assert.ok(get.includes('.m0') && !get.includes('.m1') && !get.includes('mkeys'), 'one inline cache entry, no inline dictionary probe');
+  const meth = fn(/function lua_4\(/);
+  assert.ok(meth.includes('L.mtString === ic') && !meth.includes('.hash.__index'), 'string methods through the site cache');
+});
