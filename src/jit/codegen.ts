@@ -471,7 +471,8 @@ class Gen {
           this.getStr(pc, RA, 'x', argC(i), [a + 1], true, true);
         } else {
           e(`y = ${this.R(argC(i))}; ${this.R(a + 1)} = x;`);
-          e(`if (x instanceof LuaTable && ((v = x.hash[y]) !== undefined || (v = x.getStr(y)) !== undefined || x.metatable === undefined)) ${RA} = v;`);
+          // (a register key of SELF is a string constant that did not fit an operand; getStr tests strDict first)
+          e(`if (x instanceof LuaTable && ((v = x.getStr(y)) !== undefined || x.metatable === undefined)) ${RA} = v;`);
           e(`else { ${this.save(pc)} if ((v = rt.index(x, y)) === DEOPT) ${this.mmDeopt(pc, '(v = rt.indexCall(x, y)) === DEOPT', RA, [a + 1])} ${RA} = v; }`);
         }
         return true;
@@ -945,6 +946,8 @@ class Gen {
         const Y = this.R(argB(i));
         e(`x = ${X}; y = ${Y};`);
         e(`if (x === y) n = 1; else if (typeof x !== 'object' && typeof y !== 'object' && typeof x !== 'bigint' && typeof y !== 'bigint') n = 0;`);
+        // an integral-valued float against a plain number (`v == math.floor(v)`): the doubles compare exactly
+        e(`else if (x instanceof LFloat && typeof y === 'number') n = x.n === y ? 1 : 0; else if (y instanceof LFloat && typeof x === 'number') n = x === y.n ? 1 : 0;`);
         e(`else { ${this.save(pc)} if ((n = rt.eq(x, y)) === 2) ${this.deopt(pc)} }`);
         e(`if (n === ${k}) ${jmp}`);
         return;
@@ -967,6 +970,8 @@ class Gen {
         const sym = op === Op.LT ? '<' : '<=';
         e(`x = ${X}; y = ${Y};`);
         e(`if (typeof x === 'number' && typeof y === 'number') n = x ${sym} y ? 1 : 0;`);
+        // integral-valued floats (boxed) against plain numbers or each other: exact double comparisons (no NaN)
+        e(`else if (x instanceof LFloat && typeof y === 'number') n = x.n ${sym} y ? 1 : 0; else if (y instanceof LFloat && typeof x === 'number') n = x ${sym} y.n ? 1 : 0;`);
         e(`else { ${this.save(pc)} if ((n = rt.order(x, y, ${op === Op.LE})) === 2) ${this.deopt(pc)} }`);
         e(`if (n === ${k}) ${jmp}`);
         return;
