@@ -970,7 +970,9 @@ class Gen {
         const sym = op === Op.LT ? '<' : '<=';
         e(`x = ${X}; y = ${Y};`);
         e(`if (typeof x === 'number' && typeof y === 'number') n = x ${sym} y ? 1 : 0;`);
-        // integral-valued floats (boxed) against plain numbers or each other: exact double comparisons (no NaN)
+        // strings: JS compares code units, which are the bytes (strcmp in the C locale, as l_strcmp there);
+        // an integral-valued float (boxed) against a plain number: an exact comparison of doubles (no NaN)
+        e(`else if (typeof x === 'string' && typeof y === 'string') n = x ${sym} y ? 1 : 0;`);
         e(`else if (x instanceof LFloat && typeof y === 'number') n = x.n ${sym} y ? 1 : 0; else if (y instanceof LFloat && typeof x === 'number') n = x ${sym} y.n ? 1 : 0;`);
         e(`else { ${this.save(pc)} if ((n = rt.order(x, y, ${op === Op.LE})) === 2) ${this.deopt(pc)} }`);
         e(`if (n === ${k}) ${jmp}`);

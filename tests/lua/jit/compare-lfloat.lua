@@ -46,3 +46,26 @@ for _ = 1, 20 do eq(t1, t2); eq(2.0, "2"); eq("2", 2.0) end
 print(show(eq(t1, t2)), show(eq(2.0, "2")), show(eq("2", 2.0)), show(eq(t1, 2.0)), show(eq(2.0, t1)))
 print(show(lt(t1, t2)), show(pcall(lt, 2.0, "3")), show(pcall(lt, "3", 2.0)))
 print(show(lt(2^63, math.maxinteger)), show(lt(math.maxinteger, 2^63)), show(eq(2^63, math.mininteger)))
+
+-- strings: byte order (high bytes, embedded zeros, prefixes), through the same generic LT/LE
+local strs = {"", "a", "ab", "a\0", "a\0b", "b", "B", "\200", "\127", "abc", "ab\255", "Z", "0", "10", "9"}
+local rows = {}
+for _ = 1, 20 do
+  for i = 1, #strs do
+    local row = {}
+    for j = 1, #strs do
+      local l1, l2 = lt(strs[i], strs[j])
+      row[j] = (l1 and "1" or "0") .. (l2 and "1" or "0")
+    end
+    rows[i] = table.concat(row, " ")
+  end
+end
+for i = 1, #strs do print(string.format("%q", strs[i]), rows[i]) end
+-- a site that saw strings, then numbers and mixed kinds
+local function cmp(a, b) return pcall(lt, a, b) end
+local res = {}
+for _, p in ipairs({{"x", "y"}, {"y", "x"}, {1, 2}, {2.0, 1}, {"1", 2}, {1, "2"}, {"b", "a"}}) do
+  for _ = 1, 10 do cmp(p[1], p[2]) end
+  res[#res + 1] = show(cmp(p[1], p[2]))
+end
+print(table.concat(res, " | "))
