@@ -946,8 +946,6 @@ class Gen {
         const Y = this.R(argB(i));
         e(`x = ${X}; y = ${Y};`);
         e(`if (x === y) n = 1; else if (typeof x !== 'object' && typeof y !== 'object' && typeof x !== 'bigint' && typeof y !== 'bigint') n = 0;`);
-        // an integral-valued float against a plain number (`v == math.floor(v)`): the doubles compare exactly
-        e(`else if (x instanceof LFloat && typeof y === 'number') n = x.n === y ? 1 : 0; else if (y instanceof LFloat && typeof x === 'number') n = x === y.n ? 1 : 0;`);
         e(`else { ${this.save(pc)} if ((n = rt.eq(x, y)) === 2) ${this.deopt(pc)} }`);
         e(`if (n === ${k}) ${jmp}`);
         return;
@@ -970,10 +968,10 @@ class Gen {
         const sym = op === Op.LT ? '<' : '<=';
         e(`x = ${X}; y = ${Y};`);
         e(`if (typeof x === 'number' && typeof y === 'number') n = x ${sym} y ? 1 : 0;`);
-        // strings: JS compares code units, which are the bytes (strcmp in the C locale, as l_strcmp there);
-        // an integral-valued float (boxed) against a plain number: an exact comparison of doubles (no NaN)
+        // two strings: JS compares code units, which are the bytes (strcmp in the C locale, as l_strcmp there).
+        // Everything else (boxed floats, bigints, metamethods) shares one call: each branch that first runs
+        // after V8 optimised the function deoptimises it, so rare operand kinds are not split into more.
         e(`else if (typeof x === 'string' && typeof y === 'string') n = x ${sym} y ? 1 : 0;`);
-        e(`else if (x instanceof LFloat && typeof y === 'number') n = x.n ${sym} y ? 1 : 0; else if (y instanceof LFloat && typeof x === 'number') n = x ${sym} y.n ? 1 : 0;`);
         e(`else { ${this.save(pc)} if ((n = rt.order(x, y, ${op === Op.LE})) === 2) ${this.deopt(pc)} }`);
         e(`if (n === ${k}) ${jmp}`);
         return;

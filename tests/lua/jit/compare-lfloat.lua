@@ -1,6 +1,7 @@
--- Generic EQ/LT/LE with integral-valued floats (boxed) against integers, non-integral floats and each
--- other, in both operand orders, plus the kinds that still take the general path (bigints, strings,
--- tables, __eq/__lt). Every function runs many times so the JS tier compiles it with mixed operand types.
+-- Generic EQ/LT/LE (operands of unknown type) with integral-valued floats (boxed) against integers,
+-- non-integral floats and each other, in both operand orders; two strings (LT/LE inline: byte order);
+-- and the kinds that take the general path (bigints, mixed string/number errors, tables, __eq/__lt).
+-- Every function runs many times so the JS tier compiles it with mixed operand types.
 local function eq(a, b) return a == b, a ~= b end
 local function lt(a, b) return a < b, a <= b end
 local function show(...)
