@@ -513,9 +513,10 @@ test('resolver errors on hand-built trees', () => {
     'input:1: too many local variables (limit is 200) in main function near <eof>');
 });
 
-// ---------------------------------------------------------------- speed
+// ---------------------------------------------------------------- complexity
 
-test('compiling is linear and fast', () => {
+// no absolute time bound (a loaded machine can take any time): 4x the statements must cost about 4x, not 16x
+test('compiling is linear', () => {
   const gen = (n: number) => 'local t, x = {}, 0\n' + Array.from({ length: n }, (_, i) =>
     `t[${i}] = x + ${i}.5; if x > ${i} then x = x - 1 elseif t.y then t.y = nil end`).join('\n');
   const time = (src: string) => {
@@ -527,7 +528,6 @@ test('compiling is linear and fast', () => {
   time(gen(2000)); // warm up
   const small = Math.min(time(gen(5000)), time(gen(5000)));
   const large = Math.min(time(gen(20000)), time(gen(20000)));
-  assert.ok(large < 2000, `20000 statements took ${large} ms`);
   assert.ok(large < small * 4 * 3 + 50, `not linear: ${small} ms for 5000, ${large} ms for 20000`);
 });
 
