@@ -44,6 +44,10 @@ const FRAME_NAMES = /\b(th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB|I)\b/;
 const COMMON_TEMPS = ['t', 'x', 'y', 'v', 'n', 'f', 'mv'].map((id) => new RegExp(`\\b${id}\\b`));
 /** The other names whose use wrap() looks for, found in one pass. */
 const USES = /\b(?:dpc|dx|dy|dz|xh|xl|yh|yl|qh|ql|qd|xd|yd|zd|wd|TN|T|NOFAST|SEC|NXF|M1|SP)\b|\b(?:U\[|FB\[|I\.|BX\()/g;
+/** String literals, comments, labelled jumps (1: keyword, 2: label) and label definitions (3) of generated JS. */
+const JS_TOKENS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?\*\/|\b(break|continue) ([A-Za-z_$][\w$]*);|\b([A-Za-z_$][\w$]*): (?=for \(|\{)/g;
+/** Temporaries a loop function declares when its body names them (numeric ones start as doubles). */
+const LOOP_TEMPS = ['t', 'x', 'y', 'v', 'n', 'f', 'mv', 'dpc', 'dx', 'dy', 'dz', 'xh', 'xl', 'yh', 'yl', 'qh', 'ql', 'qd', 'xd', 'yd', 'zd', 'wd'];
 /** Where a return pops the frame (replaced in wrap()). */
 const LEAVE = '/*leave*/';
 
@@ -110,6 +114,14 @@ class Gen {
   private resumeLoad: string | null = null;
   private resumeRN = '0';
 
+  /** Outermost loops of a main chunk are compiled as JS functions of their own (loop functions, see
+   * endOutline): their source lines (declared at the top of the body), the loop being collected, and the
+   * largest JS frame of one (charged to the frame's stack units). */
+  private readonly loopFns: string[] = [];
+  private outl: { region: Region; saved: string[] } | null = null;
+  private canOutline = false;
+  private loopCost = 0;
+
   /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
    * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
   constructor(private readonly p: Proto, private readonly suLimit: number, private readonly budget = false, private readonly gen = false,
@@ -149,8 +161,11 @@ class Gen {
     // cleared (by that call site), regions wholly before it are skipped whole, the ones around it entered
     const rpos = this.resume >= 0 ? st.pos.get(this.resume) ?? -1 : -1;
     if (this.resume >= 0 && (rpos < 0 || this.gen || p.isVararg || this.hasTbc || this.budget)) return null;
+    this.canOutline = p.linedefined === 0 && !this.gen && this.resume < 0;
     if (!this.emitRange(0, st.order.length, null, rpos)) return null;
     if (this.resume >= 0 && this.resumeLoad === null) return null;
+    // loop functions are declared first in the body (block-scoped, hoisted: they see the prologue's constants)
+    if (this.loopFns.length > 0) body.unshift(...this.loopFns);
     return this.wrap(body);
   }
 
@@ -169,11 +184,17 @@ class Gen {
         const r = stack.pop()!;
         this.close(r);
         if (skipped.has(r)) this.emit('}');
+        if (this.outl?.region === r) this.endOutline();
       }
       let opens = st.opens[pos];
       // the copy opens only the regions inside the loop (those opening with it come after it, inner ones)
       if (ctx !== null && pos === ctx.start) opens = opens.slice(opens.indexOf(ctx.region) + 1);
       for (const r of opens) {
+        // an outermost loop of a main chunk (its peeled copy included) is collected for its own function
+        if (r.kind === 'loop' && this.canOutline && ctx === null && this.outl === null && !stack.some((x) => x.kind === 'loop')) {
+          this.outl = { region: r, saved: this.out };
+          this.out = [];
+        }
         const q = ctx === null ? peels.find((x) => x.region === r) : undefined;
         if (q !== undefined) {
           this.emit(`X${q.h}: { P${q.h}: {`);
@@ -211,6 +232,7 @@ class Gen {
       const r = stack.pop()!;
       this.close(r);
       if (skipped.has(r)) this.emit('}');
+      if (this.outl?.region === r) this.endOutline();
     }
     return true;
   }
@@ -256,6 +278,65 @@ class Gen {
     else this.emit('}');
     // a peeled loop's enclosing X block (emitRange)
     if (this.peel === null && this.ty !== null && this.ty.peels.some((x) => x.region === r)) this.emit('}');
+  }
+
+  /** Ends the collection of an outermost loop of a main chunk (emitRange): the loop becomes a JS function of
+   * its own, `lua_<line>_L<pc>`, so that V8 optimises it by on-stack replacement as a small unit, soon, and
+   * its exit returns instead of running (and deoptimising) code of the chunk that never ran. It declares the
+   * registers it names (r, and typed f, h, l) as its parameters and its own temporaries, and leaves through
+   * one exit: every jump to a label outside it (a block after the loop, `D` for a deopt) sets the exit's
+   * number, the registers go back through the chunk's array O and the call site restores them and takes the
+   * same jump. A Lua return inside it returns the results itself (the frame popped), the call site passes
+   * them on: any value other than O. Errors and debug functions see the same frame record (ci, savedpc). */
+  private endOutline(): void {
+    const o = this.outl!;
+    this.outl = null;
+    const inner = this.out;
+    this.out = o.saved;
+    let text = inner.join('\n');
+    const labels = new Set<string>();
+    for (const m of text.matchAll(JS_TOKENS)) if (m[3] !== undefined) labels.add(m[3]);
+    if (/\barguments\b/.test(text)) {
+      for (const l of inner) this.emit(l);
+      return;
+    }
+    const exits: string[] = [];
+    text = text.replace(JS_TOKENS, (m: string, kw?: string, label?: string) => {
+      if (kw === undefined || labels.has(label!)) return m;
+      const jmp = `${kw} ${label};`;
+      let k = exits.indexOf(jmp);
+      if (k < 0) k = exits.push(jmp) - 1;
+      return `{ oc = ${k + 1}; break OUT; }`;
+    });
+    // the registers it names, declared in the chunk's function (names in string constants aside)
+    const p = this.p;
+    const regs: string[] = [];
+    const named = new Set(text.match(/\b[rfhl]\d+\b/g) ?? []);
+    for (let r = 0; r < p.maxstacksize; r++) if (!this.captured.has(r) && named.has(`r${r}`)) regs.push(`r${r}`);
+    if (this.ty !== null) {
+      for (const r of this.ty.fregs) if (named.has(`f${r}`)) regs.push(`f${r}`);
+      for (const r of this.ty.iregs) if (named.has(`h${r}`) || named.has(`l${r}`)) regs.push(`h${r}`, `l${r}`);
+    }
+    const temps: string[] = [];
+    for (const t of LOOP_TEMPS) if (new RegExp(`\\b${t}\\b`).test(text)) temps.push(LOOP_TEMPS.indexOf(t) < 7 ? t : `${t} = 0`);
+    const name = `lua_${p.linedefined}_L${o.region.pc}`;
+    const dp = exits.includes('break D;');
+    const fn: string[] = [`function ${name}(${regs.join(', ')}) {`];
+    fn.push(`let oc = 0${temps.map((t) => ', ' + t).join('')};`);
+    fn.push('OUT: {');
+    fn.push(text);
+    fn.push('}');
+    fn.push(`O[0] = oc;${dp ? ' O[1] = dpc;' : ''}${regs.map((r, j) => ` O[${j + 2}] = ${r};`).join('')}`);
+    fn.push('return O; }');
+    this.loopFns.push(...fn);
+    this.loopCost = Math.max(this.loopCost, 64 + 8 * (regs.length + temps.length + 2 + Math.max(12, this.maxArgs + 8)));
+    // the call site: a Lua return inside passed on, else the registers back and the loop's exit taken
+    this.emit(`if ((v = ${name}(${regs.join(', ')})) !== O) return v;`);
+    let back = 'x = O[0];';
+    if (dp) back += ' dpc = O[1];';
+    back += regs.map((r, j) => ` ${r} = O[${j + 2}];`).join('');
+    this.emit(back + ' O.length = 0;');
+    if (exits.length > 0) this.emit(exits.map((j, k) => `if (x === ${k + 1}) ${j}`).join(' '));
   }
 
   private emit(s: string): void {
@@ -1782,7 +1863,7 @@ class Gen {
     // allocates for expressions (a call needs its arguments in consecutive registers)
     const useT = uses.has('T');
     const declared = 5 + (useT ? 1 : 0) + (!this.gen && uses.has('TN') ? 1 : 0) + (p.isVararg ? 5 : 0) + (useU ? 1 : 0) + locals.length + temps.length;
-    const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
+    const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8)) + this.loopCost;
     const lines: string[] = [];
     lines.push('"use strict";');
     // call sites' records, all of one shape (FX.site, FX.genSite)
@@ -1796,6 +1877,7 @@ class Gen {
     if (uses.has('SEC')) lines.push('const SEC = FX.SEC;');
     if (uses.has('NXF')) lines.push('const NXF = FX.IT.next, IPF = FX.IT.ipairs, NXO = FX.NXO;');
     lines.push('const GC = L.gc;');
+    if (this.loopFns.length > 0) lines.push('const O = [];');
     if (uses.has('FB[')) lines.push('const FB = SP.fb;');
     if (uses.has('M1')) lines.push('const M1 = GA();');
     if (uses.has('I.')) lines.push('const I = FX.I;');
