@@ -376,7 +376,7 @@ class Gen {
     fn.push(dk === 0 ? text : text.split(DEOPT_EXIT).join(`{ O[0] = ${dk}; O[1] = dpc; ${stores[dk]} return O; }`));
     fn.push('}');
     fn.push('O[0] = oc;');
-    fn.push(stores.map((st, k) => k === dk ? '' : `${k === 0 ? '' : 'else '}if (oc === ${k}) { ${st} }`).join(' '));
+    fn.push(stores.map((st, k) => k === dk && dk > 0 ? '' : `${k === 0 ? '' : 'else '}if (oc === ${k}) { ${st} }`).join(' '));
     fn.push('return O; }');
     this.loopFns.push(...fn);
     // (nested loop functions stack their frames: each is charged)
@@ -449,7 +449,11 @@ class Gen {
     }
     const live = pc < 0 ? undefined : this.exitLive().get(pc);
     if (live === undefined) return outs;
-    return outs.filter((r) => live[Number(r.slice(1))] === 1);
+    // the registers of the local variables active there too, dead or not: debug.getlocal reads them and the
+    // collector marks their values (the k-th active local lives in register k - 1)
+    let nactive = 0;
+    for (const lv of this.p.locvars) if (lv.startpc <= pc && pc < lv.endpc) nactive++;
+    return outs.filter((r) => live[Number(r.slice(1))] === 1 || Number(r.slice(1)) < nactive);
   }
 
   private emit(s: string): void {

@@ -178,3 +178,23 @@ for i = 1, 80 do
   g = g + i / 3
 end
 print("hash", h, string.format("%.6f", g))
+-- locals assigned in a loop and not read after it stay visible to debug.getlocal and keep their values alive
+local last
+for i = 1, 5 do last = {i} end
+local function localsOf(level)
+  local names = {}
+  for k = 1, 300 do
+    local name, val = debug.getlocal(level + 1, k)
+    if not name then break end
+    if name == "last" then names[#names + 1] = name .. "=" .. tostring(type(val) == "table" and val[1]) end
+  end
+  return table.concat(names, " ")
+end
+print("dead local", localsOf(1))
+local weak = setmetatable({}, {__mode = "k"})
+local keep
+for i = 1, 3 do keep = {}; weak[keep] = i end
+collectgarbage(); collectgarbage()
+local left = 0
+for _ in pairs(weak) do left = left + 1 end
+print("weak", left)
