@@ -16,7 +16,12 @@
  *    prologue forwards its calls to the newer one (`SP.fn`), so call sites caching any version stay right;
  *  - a *resume variant* (compileResume, `resume` = a CALL's pc) continues an interpreter frame after that call:
  *    the units before it are guarded by `RES` (regions wholly before it skipped, those around it entered), the
- *    call site takes the results from the stack once, registers come from their slots (wrapResume).
+ *    call site takes the results from the stack once, registers come from their slots (wrapResume);
+ *  - the loops of a main chunk (outermost ones, and nested ones with enough code around them) are *loop
+ *    functions* `lua_0_L<pc>` of their own, beside the chunk's function (endOutline): a main chunk runs once,
+ *    so V8 optimises its loops only by on-stack replacement, and a small unit whose exit returns is compiled
+ *    soon and is not thrown away when the chunk goes on into code that never ran. Registers go in and out
+ *    through the arrays O and OF; the frame (record, savedpc, stack units) stays the chunk's.
  */
 import type { Proto } from '../compiler/proto.js';
 import { Op, OPS, OP_NAMES, argA, argB, argC, argk, argsB, argsC, argBx, argsBx, argAx } from '../compiler/opcodes.js';
