@@ -759,6 +759,7 @@ print(pcall(put, 1, 2))
   assert.ok(get.includes('.m0') && !get.includes('.m1') && !get.includes('mkeys'), 'one inline cache entry, no inline dictionary probe');
   const meth = fn(/function lua_4\(/);
   assert.ok(meth.includes('L.mtString === ic') && !meth.includes('.hash.__index'), 'string methods through the site cache');
+});
 
 test('loops of a main chunk run as loop functions of their own; exits, returns, deopts and errors as before', () => {
   const src = `
