@@ -16,7 +16,12 @@
  *    prologue forwards its calls to the newer one (`SP.fn`), so call sites caching any version stay right;
  *  - a *resume variant* (compileResume, `resume` = a CALL's pc) continues an interpreter frame after that call:
  *    the units before it are guarded by `RES` (regions wholly before it skipped, those around it entered), the
- *    call site takes the results from the stack once, registers come from their slots (wrapResume).
+ *    call site takes the results from the stack once, registers come from their slots (wrapResume);
+ *  - the loops of a main chunk (outermost ones, and nested ones with enough code around them) are *loop
+ *    functions* `lua_0_L<pc>` of their own, beside the chunk's function (endOutline): a main chunk runs once,
+ *    so V8 optimises its loops only by on-stack replacement, and a small unit whose exit returns is compiled
+ *    soon and is not thrown away when the chunk goes on into code that never ran. Registers go in and out
+ *    through the arrays O and OF; the frame (record, savedpc, stack units) stays the chunk's.
  */
 import type { Proto } from '../compiler/proto.js';
 import { Op, OPS, OP_NAMES, argA, argB, argC, argk, argsB, argsC, argBx, argsBx, argAx } from '../compiler/opcodes.js';
@@ -44,6 +49,18 @@ const FRAME_NAMES = /\b(th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB|I)\b/;
 const COMMON_TEMPS = ['t', 'x', 'y', 'v', 'n', 'f', 'mv'].map((id) => new RegExp(`\\b${id}\\b`));
 /** The other names whose use wrap() looks for, found in one pass. */
 const USES = /\b(?:dpc|dx|dy|dz|xh|xl|yh|yl|qh|ql|qd|xd|yd|zd|wd|TN|T|NOFAST|SEC|NXF|M1|SP)\b|\b(?:U\[|FB\[|I\.|BX\()/g;
+/** String literals, comments, labelled jumps (1: keyword, 2: label) and label definitions (3) of generated JS. */
+const JS_TOKENS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?\*\/|\b(break|continue) ([A-Za-z_$][\w$]*);|\b([A-Za-z_$][\w$]*): (?=for \(|\{)/g;
+/** Constants of a compiled function's frame (wrap()) that a loop function takes as arguments. */
+const FRAME_CONSTS = ['cl', 'th', 'SU', 'S', 'B', 'ci', 'U', 'T', 'TN', 'F0', 'F', 'NA', 'NX'];
+/** Instructions of an enclosing loop besides a nested loop that make the nested one a function (outlines()). */
+const OUTLINE_REST = 32;
+/** Assignments to a register (r, f, h, l locals) in generated JS. */
+const ASSIGNED = /\b([rfhl]\d+) ?(?:[-+*\/%&|^]|<<|>>>?|\*\*)?=(?!=)|\b([rfhl]\d+)(?:\+\+|--)|(?:\+\+|--)([rfhl]\d+)\b/g;
+/** Where a loop function's deopt exit is put in (endOutline). */
+const DEOPT_EXIT = '/*deopt-exit*/';
+/** Temporaries a loop function declares when its body names them (numeric ones start as doubles). */
+const LOOP_TEMPS = ['t', 'x', 'y', 'v', 'n', 'f', 'mv', 'dpc', 'dx', 'dy', 'dz', 'xh', 'xl', 'yh', 'yl', 'qh', 'ql', 'qd', 'xd', 'yd', 'zd', 'wd'];
 /** Where a return pops the frame (replaced in wrap()). */
 const LEAVE = '/*leave*/';
 
@@ -110,6 +127,16 @@ class Gen {
   private resumeLoad: string | null = null;
   private resumeRN = '0';
 
+  /** Outermost loops of a main chunk are compiled as JS functions of their own (loop functions, see
+   * endOutline): their source lines (declared at the top of the body), the loop being collected, and the
+   * largest JS frame of one (charged to the frame's stack units). */
+  private readonly loopFns: string[] = [];
+  private outl: { region: Region; saved: string[] }[] = [];
+  private canOutline = false;
+  private loopCost = 0;
+  private loopFloats = 0;
+  private liveAt: Map<number, Uint8Array> | null = null;
+
   /** `gen`: the generator variant, for coroutines (generator.ts): calls `yield*` into callees' generator
    * variants or yield requests to the driver (G), deopts hand the frame to the run loop. */
   constructor(private readonly p: Proto, private readonly suLimit: number, private readonly budget = false, private readonly gen = false,
@@ -149,6 +176,7 @@ class Gen {
     // cleared (by that call site), regions wholly before it are skipped whole, the ones around it entered
     const rpos = this.resume >= 0 ? st.pos.get(this.resume) ?? -1 : -1;
     if (this.resume >= 0 && (rpos < 0 || this.gen || p.isVararg || this.hasTbc || this.budget)) return null;
+    this.canOutline = p.linedefined === 0 && !this.gen && this.resume < 0;
     if (!this.emitRange(0, st.order.length, null, rpos)) return null;
     if (this.resume >= 0 && this.resumeLoad === null) return null;
     return this.wrap(body);
@@ -169,11 +197,17 @@ class Gen {
         const r = stack.pop()!;
         this.close(r);
         if (skipped.has(r)) this.emit('}');
+        if (this.outl.length > 0 && this.outl[this.outl.length - 1].region === r) this.endOutline();
       }
       let opens = st.opens[pos];
       // the copy opens only the regions inside the loop (those opening with it come after it, inner ones)
       if (ctx !== null && pos === ctx.start) opens = opens.slice(opens.indexOf(ctx.region) + 1);
       for (const r of opens) {
+        // a loop of a main chunk (its peeled copy included) is collected for its own function (outlines())
+        if (r.kind === 'loop' && this.canOutline && this.outlines(r, stack, ctx)) {
+          this.outl.push({ region: r, saved: this.out });
+          this.out = [];
+        }
         const q = ctx === null ? peels.find((x) => x.region === r) : undefined;
         if (q !== undefined) {
           this.emit(`X${q.h}: { P${q.h}: {`);
@@ -211,6 +245,7 @@ class Gen {
       const r = stack.pop()!;
       this.close(r);
       if (skipped.has(r)) this.emit('}');
+      if (this.outl.length > 0 && this.outl[this.outl.length - 1].region === r) this.endOutline();
     }
     return true;
   }
@@ -256,6 +291,174 @@ class Gen {
     else this.emit('}');
     // a peeled loop's enclosing X block (emitRange)
     if (this.peel === null && this.ty !== null && this.ty.peels.some((x) => x.region === r)) this.emit('}');
+  }
+
+  /** Whether loop r of a main chunk gets its own function: an outermost loop always; a nested one when its
+   * nearest enclosing loop has at least OUTLINE_REST instructions besides it. Such code around the inner loop
+   * would be compiled with the inner loop's OSR and deoptimise it at its exit while it has not run yet (sort's
+   * repetition loop: filling tables, then sorting them); while a small enclosing body runs whole at its first
+   * iteration, and entering a loop function costs a call and the registers' hand-over on each of its
+   * iterations (mandelbrot's pixel loop around the iteration loop: 1.5x slower outlined). */
+  private outlines(r: Region, stack: Region[], ctx: Peel | null): boolean {
+    let enc: Region | undefined = ctx?.region;
+    for (const x of stack) if (x.kind === 'loop') enc = x;
+    if (enc === undefined) return true;
+    const order = this.st.order;
+    let rest = 0;
+    for (let k = enc.start; k < enc.end; k++) if (k < r.start || k >= r.end) rest += order[k].size;
+    return rest >= OUTLINE_REST;
+  }
+
+  /** Ends the collection of a loop of a main chunk (emitRange): the loop becomes a JS function of
+   * its own, `lua_<line>_L<pc>`, so that V8 optimises it by on-stack replacement as a small unit, soon, and
+   * its exit returns instead of running (and deoptimising) code of the chunk that never ran. It declares the
+   * registers it names (r, and typed f, h, l) as its parameters and its own temporaries, and leaves through
+   * one exit: every jump to a label outside it (a block after the loop, `D` for a deopt) sets the exit's
+   * number, the registers go back through the chunk's array O and the call site restores them and takes the
+   * same jump. A Lua return inside it returns the results itself (the frame popped), the call site passes
+   * them on: any value other than O. Errors and debug functions see the same frame record (ci, savedpc). */
+  private endOutline(): void {
+    const o = this.outl.pop()!;
+    const inner = this.out;
+    this.out = o.saved;
+    let text = inner.join('\n');
+    const labels = new Set<string>();
+    for (const m of text.matchAll(JS_TOKENS)) if (m[3] !== undefined) labels.add(m[3]);
+    if (/\barguments\b/.test(text)) {
+      for (const l of inner) this.emit(l);
+      return;
+    }
+    const exits: string[] = [];
+    text = text.replace(JS_TOKENS, (m: string, kw?: string, label?: string) => {
+      if (kw === undefined || labels.has(label!)) return m;
+      const jmp = `${kw} ${label};`;
+      let k = exits.indexOf(jmp);
+      if (k < 0) k = exits.push(jmp) - 1;
+      // a deopt hands the registers over where it happens (DEOPT_EXIT, replaced below): a common exit for
+      // them would keep every register's value alive to it, boxed (mandelbrot 1.4x slower)
+      return label === 'D' ? DEOPT_EXIT : `{ oc = ${k + 1}; break OUT; }`;
+    });
+    // the registers it names, declared in the chunk's function (names in string constants aside)
+    const p = this.p;
+    const regs: string[] = [];
+    const named = new Set(text.match(/\b[rfhl]\d+\b/g) ?? []);
+    for (let r = 0; r < p.maxstacksize; r++) if (!this.captured.has(r) && named.has(`r${r}`)) regs.push(`r${r}`);
+    if (this.ty !== null) {
+      for (const r of this.ty.fregs) if (named.has(`f${r}`)) regs.push(`f${r}`);
+      for (const r of this.ty.iregs) if (named.has(`h${r}`) || named.has(`l${r}`)) regs.push(`h${r}`, `l${r}`);
+    }
+    const temps: string[] = [];
+    for (const t of LOOP_TEMPS) if (new RegExp(`\\b${t}\\b`).test(text)) temps.push(LOOP_TEMPS.indexOf(t) < 7 ? t : `${t} = 0`);
+    let name = `lua_${p.linedefined}_L${o.region.pc}`;
+    // (a loop inside a peeled loop is emitted twice: in the first-iteration copy and in the loop)
+    while (this.loopFns.some((l) => l.startsWith(`function ${name}(`))) name += '_';
+    // the registers it may assign, restored after the call
+    const set = new Set<string>();
+    for (const m of text.matchAll(ASSIGNED)) set.add(m[1] ?? m[2] ?? m[3]);
+    const outs = regs.filter((r) => set.has(r) || (r[0] === 'h' && set.has('l' + r.slice(1))) || (r[0] === 'l' && set.has('h' + r.slice(1))));
+    // each way out hands back the registers it may have assigned that are live at its target (all of them
+    // for a deopt: the frame is spilled whole)
+    // (a deopt has boxed its float and 64-bit registers into their `r` locals, all the spill reads: their raw
+    // forms stay behind, so that V8 never needs them boxed on the way, which cost mandelbrot 1.3x)
+    const sets = [o.region, ...exits].map((x) => x === 'break D;' ? outs.filter((r) => r[0] === 'r') : this.liveOuts(x, outs));
+    // unboxed floats go both ways through the Float64Array OF (a double argument or array element would be
+    // boxed on each entry and exit), the others as arguments and through O
+    const fl = regs.filter((r) => r[0] === 'f');
+    const args = regs.filter((r) => r[0] !== 'f');
+    const fouts = outs.filter((r) => r[0] === 'f');
+    const routs = outs.filter((r) => r[0] !== 'f');
+    this.loopFloats = Math.max(this.loopFloats, fl.length);
+    // the frame's constants it names come as arguments too (locals of its own, not context slots)
+    const probe = text.split(LEAVE).join('th F0 B SU');
+    const consts = FRAME_CONSTS.filter((c) => new RegExp(`\\b${c}\\b`).test(probe));
+    const fn: string[] = [`function ${name}(${consts.join(', ')}) {`];
+    fn.push(`let oc = 0${args.map((r, j) => `, ${r} = O[${j}]`).join('')}${fl.map((r) => `, ${r} = 0`).join('')}${temps.map((t) => ', ' + t).join('')};`);
+    if (fl.length > 0) fn.push(fl.map((r, j) => `${r} = OF[${j}];`).join(' '));
+    const hand = (f: (r: string, slot: string) => string): string[] => sets.map((set) => set.map((r) => r[0] === 'f' ? f(r, `OF[${fouts.indexOf(r)}]`) : f(r, `O[${routs.indexOf(r) + 2}]`)).join(' '));
+    const stores = hand((r, slot) => `${slot} = ${r};`);
+    fn.push('OUT: {');
+    const dk = exits.indexOf('break D;') + 1;
+    fn.push(dk === 0 ? text : text.split(DEOPT_EXIT).join(`{ O[0] = ${dk}; O[1] = dpc; ${stores[dk]} return O; }`));
+    fn.push('}');
+    fn.push('O[0] = oc;');
+    fn.push(stores.map((st, k) => k === dk && dk > 0 ? '' : `${k === 0 ? '' : 'else '}if (oc === ${k}) { ${st} }`).join(' '));
+    fn.push('return O; }');
+    this.loopFns.push(...fn);
+    // (nested loop functions stack their frames: each is charged)
+    this.loopCost += 64 + 8 * (regs.length + temps.length + 2 + Math.max(12, this.maxArgs + 8));
+    // the call site: a Lua return inside passed on, else the registers back and the loop's exit taken
+    this.emit(`${args.map((r, j) => `O[${j}] = ${r}; `).join('')}${fl.map((r, j) => `OF[${j}] = ${r}; `).join('')}if ((v = ${name}(${consts.join(', ')})) !== O) return v;`);
+    // (O keeps its values until the next exit overwrites them: it is no root of the Lua collector)
+    const loads = hand((r, slot) => `${r} = ${slot};`);
+    this.emit(`x = O[0]; if (x === 0) { ${loads[0]} }`);
+    for (let k = 0; k < exits.length; k++) this.emit(`else if (x === ${k + 1}) { ${exits[k] === 'break D;' ? 'dpc = O[1]; ' : ''}${loads[k + 1]} ${exits[k]} }`);
+  }
+
+  /** Registers live on entry to each unit (by pc), for loop functions' exits: an open call or return reads
+   * the registers from its base up, not all (types.ts's liveness, for boxing, takes all). */
+  private exitLive(): Map<number, Uint8Array> {
+    if (this.liveAt !== null) return this.liveAt;
+    const n = this.p.maxstacksize;
+    const code = this.p.code;
+    const order = this.st.order;
+    const live = new Map<number, Uint8Array>();
+    for (const u of order) live.set(u.pc, new Uint8Array(n));
+    const out = new Uint8Array(n);
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let k = order.length - 1; k >= 0; k--) {
+        const u = order[k];
+        out.fill(0);
+        for (const t of u.next === -1 ? u.jumps : [u.next, ...u.jumps]) {
+          const l = live.get(t);
+          if (l === undefined) { out.fill(1); break; }
+          for (let r = 0; r < n; r++) out[r] |= l[r];
+        }
+        const i = code[u.pc];
+        const op = i & 0x7f;
+        const a = argA(i);
+        // certain writes only (a conditional move or a for step may leave a register); an open call or vararg
+        // leaves its results pending for the next instruction: every register from its base is dead before it
+        const w = (op === Op.CALL || op === Op.VARARG) && argC(i) === 0 ? [a, n] : u.size === 1 && op !== Op.TESTSET &&
+          op !== Op.FORPREP && op !== Op.FORLOOP && op !== Op.TFORLOOP && op !== Op.TFORPREP ? writesOf(i) : null;
+        if (w !== null && w[1] >= 0) for (let r = w[0]; r < w[1] && r < n; r++) out[r] = 0;
+        const rd = readsOf(i);
+        const open = (op === Op.CALL || op === Op.TAILCALL || op === Op.RETURN) && argB(i) === 0;
+        if (open) for (let r = a; r < n; r++) out[r] = 1;
+        else if (rd === 'all') out.fill(1);
+        else for (const r of rd) if (r < n) out[r] = 1;
+        const cur = live.get(u.pc)!;
+        for (let r = 0; r < n; r++) if (out[r] !== cur[r]) { cur[r] = out[r]; changed = true; }
+      }
+    }
+    this.liveAt = live;
+    return live;
+  }
+
+  /** The registers of `outs` (those a loop function may assign) live after its exit `x`: its own region's end
+   * or a jump statement (`break B12;`, `continue L5;`); all of them when unknown (a deopt, a peeled copy). */
+  private liveOuts(x: Region | string, outs: string[]): string[] {
+    if (this.peel !== null) return outs;
+    let pc = -1;
+    const st = this.st;
+    const after = (r: Region): number => st.order[r.end]?.pc ?? -1;
+    if (typeof x !== 'string') pc = after(x);
+    else {
+      const m = /^(break|continue) ([BL])(\d+);$/.exec(x);
+      if (m === null) return outs;
+      const t = Number(m[3]);
+      if (m[2] === 'B' || m[1] === 'continue') pc = t;
+      else {
+        for (const rs of st.opens) for (const r of rs) if (r.kind === 'loop' && r.pc === t) pc = after(r);
+      }
+    }
+    const live = pc < 0 ? undefined : this.exitLive().get(pc);
+    if (live === undefined) return outs;
+    // the registers of the local variables active there too, dead or not: debug.getlocal reads them and the
+    // collector marks their values (the k-th active local lives in register k - 1)
+    let nactive = 0;
+    for (const lv of this.p.locvars) if (lv.startpc <= pc && pc < lv.endpc) nactive++;
+    return outs.filter((r) => live[Number(r.slice(1))] === 1 || Number(r.slice(1)) < nactive);
   }
 
   private emit(s: string): void {
@@ -1762,11 +1965,12 @@ class Gen {
     if (!this.gen) {
       for (let k = 0; k < body.length; k++) if (body[k].includes(LEAVE)) body[k] = body[k].split(LEAVE).join(leave);
       text = body.join('\n');
+      for (let k = 0; k < this.loopFns.length; k++) this.loopFns[k] = this.loopFns[k].split(LEAVE).join(leave);
     }
     const temps = COMMON_TEMPS.filter((re) => re.test(text)).map((re) => re.source.slice(2, -2));
-    // the other names looked for, in one pass over the text
+    // the other names looked for, in one pass over the text (loop functions' included)
     const uses = new Set<string>();
-    for (const m of text.matchAll(USES)) uses.add(m[0]);
+    for (const m of (this.loopFns.length > 0 ? text + '\n' + this.loopFns.join('\n') : text).matchAll(USES)) uses.add(m[0]);
     const deopts = uses.has('dpc');
     if (deopts && !temps.includes('v')) temps.push('v');
     if (deopts) temps.push('dpc = 0');
@@ -1782,7 +1986,7 @@ class Gen {
     // allocates for expressions (a call needs its arguments in consecutive registers)
     const useT = uses.has('T');
     const declared = 5 + (useT ? 1 : 0) + (!this.gen && uses.has('TN') ? 1 : 0) + (p.isVararg ? 5 : 0) + (useU ? 1 : 0) + locals.length + temps.length;
-    const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8));
+    const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8)) + this.loopCost;
     const lines: string[] = [];
     lines.push('"use strict";');
     // call sites' records, all of one shape (FX.site, FX.genSite)
@@ -1796,12 +2000,15 @@ class Gen {
     if (uses.has('SEC')) lines.push('const SEC = FX.SEC;');
     if (uses.has('NXF')) lines.push('const NXF = FX.IT.next, IPF = FX.IT.ipairs, NXO = FX.NXO;');
     lines.push('const GC = L.gc;');
+    if (this.loopFns.length > 0) lines.push(`const O = [], OF = new Float64Array(${Math.max(1, this.loopFloats)});`);
     if (uses.has('FB[')) lines.push('const FB = SP.fb;');
     if (uses.has('M1')) lines.push('const M1 = GA();');
     if (uses.has('I.')) lines.push('const I = FX.I;');
     if (uses.has('BX(')) lines.push('const BX = FX.bx;');
     const name = `lua_${p.linedefined}`;
     if (this.resume >= 0) return this.wrapResume(lines, body, name, params, locals, temps, cost, useU, useT, deopts);
+    // loop functions (endOutline): in the factory's scope, as the function itself
+    for (const l of this.loopFns) lines.push(l);
     // a parenthesised function expression is compiled by V8 at once (a bare one would be pre-parsed here,
     // then parsed again at its first call)
     lines.push(`return (function${this.gen ? '*' : ''} ${name}(cl${params.map((x) => ', ' + x).join('')}) {`);

@@ -760,3 +760,37 @@ print(pcall(put, 1, 2))
   const meth = fn(/function lua_4\(/);
   assert.ok(meth.includes('L.mtString === ic') && !meth.includes('.hash.__index'), 'string methods through the site cache');
 });
+
+test('loops of a main chunk run as loop functions of their own; exits, returns, deopts and errors as before', () => {
+  const src = `
+local t, s = {}, 0
+for i = 1, 30 do
+  for j = 1, 4 do
+    if j == 3 then break end
+    s = s + i * j
+    if i == 20 then s = s + 0.5 end
+  end
+  if i == 25 then goto out end
+  t[#t + 1] = i
+end
+::out::
+local k = 0
+while true do
+  k = k + 1
+  if k == 7 then s = s .. "!" end
+  if k > 9 then break end
+end
+local f = load("local n = 0 for i = 1, 10 do n = n + i if n > 20 then return i, n end end return 'end'")
+print(s, #t, k, f())
+print(pcall(load("for i = 1, 3 do if i == 2 then error('at ' .. i) end end", "=c")))
+local function inner() local a = 0 for i = 1, 3 do a = a + i end return a end
+print(inner())
+`;
+  same(src);
+  const sources = generatedSources(src);
+  const main = sources[0];
+  assert.ok(/function lua_0\(/.test(main), 'the main chunk is compiled first');
+  assert.ok((main.match(/function lua_0_L\d+_*\(/g) ?? []).length >= 2, 'one function per top-level loop');
+  const fn = sources.find((s) => /function lua_\d+\(/.test(s) && !/function lua_0\(/.test(s) && s.includes('for (;;)'));
+  assert.ok(fn !== undefined && !fn.includes('_L'), 'a function other than a main chunk keeps its loops inline');
+});
