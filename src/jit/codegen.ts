@@ -32,7 +32,7 @@ import { newTbc } from '../interp/metamethods.js';
 import { gcStep, TABLE_COST, CLOSURE_COST, UPVAL_COST, STRING_COST } from '../runtime/gc.js';
 import { structure, edgesOf, type Structure, type Region } from './cfg.js';
 import { DEOPT, genericArray, namesLocals, setDirect, type Compiled, type JitRuntime, type Resumed } from './runtime.js';
-import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, type State, type Operand } from './types.js';
+import { Types, FLT, INT, ANY, I64, arithKind, constType, operands, readsOf, writesOf, Ar, Liveness, type State, type Operand } from './types.js';
 import { edgeKey, keyIn, type Peel } from './types.js';
 import { bitKind, bitOperands, constShift, Bw } from './types.js';
 import { I64 as I64H, words } from './int64.js';
@@ -401,36 +401,31 @@ class Gen {
     const n = this.p.maxstacksize;
     const code = this.p.code;
     const order = this.st.order;
-    const live = new Map<number, Uint8Array>();
-    for (const u of order) live.set(u.pc, new Uint8Array(n));
-    const out = new Uint8Array(n);
-    for (let changed = true; changed;) {
-      changed = false;
-      for (let k = order.length - 1; k >= 0; k--) {
-        const u = order[k];
-        out.fill(0);
-        for (const t of u.next === -1 ? u.jumps : [u.next, ...u.jumps]) {
-          const l = live.get(t);
-          if (l === undefined) { out.fill(1); break; }
-          for (let r = 0; r < n; r++) out[r] |= l[r];
-        }
-        const i = code[u.pc];
-        const op = i & 0x7f;
-        const a = argA(i);
-        // certain writes only (a conditional move or a for step may leave a register); an open call or vararg
-        // leaves its results pending for the next instruction: every register from its base is dead before it
-        const w = (op === Op.CALL || op === Op.VARARG) && argC(i) === 0 ? [a, n] : u.size === 1 && op !== Op.TESTSET &&
-          op !== Op.FORPREP && op !== Op.FORLOOP && op !== Op.TFORLOOP && op !== Op.TFORPREP ? writesOf(i) : null;
-        if (w !== null && w[1] >= 0) for (let r = w[0]; r < w[1] && r < n; r++) out[r] = 0;
-        const rd = readsOf(i);
-        const open = (op === Op.CALL || op === Op.TAILCALL || op === Op.RETURN) && argB(i) === 0;
-        if (open) for (let r = a; r < n; r++) out[r] = 1;
-        else if (rd === 'all') out.fill(1);
-        else for (const r of rd) if (r < n) out[r] = 1;
-        const cur = live.get(u.pc)!;
-        for (let r = 0; r < n; r++) if (out[r] !== cur[r]) { cur[r] = out[r]; changed = true; }
-      }
+    const index = new Map<number, number>();
+    for (let k = 0; k < order.length; k++) index.set(order[k].pc, k);
+    const lv = new Liveness(n, order.length);
+    const to = (k: number, t: number): void => {
+      const j = index.get(t);
+      if (j === undefined) lv.exitAll(k); else lv.edge(k, j);
+    };
+    for (let k = 0; k < order.length; k++) {
+      const u = order[k];
+      if (u.next !== -1) to(k, u.next);
+      for (const t of u.jumps) to(k, t);
+      const i = code[u.pc];
+      const op = i & 0x7f;
+      const a = argA(i);
+      // certain writes only (a conditional move or a for step may leave a register); an open call or vararg
+      // leaves its results pending for the next instruction: every register from its base is dead before it
+      const w = (op === Op.CALL || op === Op.VARARG) && argC(i) === 0 ? [a, n] : u.size === 1 && op !== Op.TESTSET &&
+        op !== Op.FORPREP && op !== Op.FORLOOP && op !== Op.TFORLOOP && op !== Op.TFORPREP ? writesOf(i) : null;
+      if (w !== null && w[1] >= 0) lv.kill(k, w[0], w[1]);
+      if ((op === Op.CALL || op === Op.TAILCALL || op === Op.RETURN) && argB(i) === 0) lv.readsFrom(k, a);
+      else lv.reads(k, readsOf(i));
     }
+    const sets = lv.solve();
+    const live = new Map<number, Uint8Array>();
+    for (let k = 0; k < order.length; k++) live.set(order[k].pc, sets[k]);
     this.liveAt = live;
     return live;
   }
