@@ -794,3 +794,46 @@ print(inner())
   const fn = sources.find((s) => /function lua_\d+\(/.test(s) && !/function lua_0\(/.test(s) && s.includes('for (;;)'));
   assert.ok(fn !== undefined && !fn.includes('_L'), 'a function other than a main chunk keeps its loops inline');
 });
+
+test('Liveness (types.ts) gives the least fixpoint of backward liveness', async () => {
+  const { Liveness } = await import('../../src/jit/types.js');
+  let seed = 12345;
+  const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  for (let round = 0; round < 200; round++) {
+    const n = 1 + rnd(70), m = 1 + rnd(40);
+    const succ: number[][] = [], kill: [number, number][] = [], reads: (number[] | 'all')[] = [], out: boolean[] = [];
+    const lv = new Liveness(n, m);
+    for (let k = 0; k < m; k++) {
+      const ss: number[] = [];
+      for (let e = rnd(3); e > 0; e--) { const j = rnd(m); ss.push(j); lv.edge(k, j); }
+      lv.edge(k, undefined);
+      succ.push(ss);
+      const a = rnd(n + 5), b = a + rnd(4);
+      kill.push([a, b]);
+      lv.kill(k, a, b);
+      const rd: number[] | 'all' = rnd(15) === 0 ? 'all' : Array.from({ length: rnd(4) }, () => rnd(n + 3));
+      reads.push(rd);
+      lv.reads(k, rd);
+      out.push(rnd(12) === 0);
+      if (out[k]) lv.exitAll(k);
+    }
+    // naive: full sweeps over byte sets until nothing changes
+    const sets = Array.from({ length: m }, () => new Uint8Array(n));
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let k = m - 1; k >= 0; k--) {
+        const o = new Uint8Array(n);
+        if (out[k]) o.fill(1);
+        for (const j of succ[k]) for (let r = 0; r < n; r++) o[r] |= sets[j][r];
+        const rd = reads[k];
+        if (rd === 'all') o.fill(1);
+        else {
+          for (let r = kill[k][0]; r < kill[k][1] && r < n; r++) o[r] = 0;
+          for (const r of rd) if (r < n) o[r] = 1;
+        }
+        for (let r = 0; r < n; r++) if (o[r] !== sets[k][r]) { sets[k][r] = o[r]; changed = true; }
+      }
+    }
+    assert.deepEqual(lv.solve(), sets, `round ${round}`);
+  }
+});
