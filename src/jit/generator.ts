@@ -510,7 +510,6 @@ export class GenRuntime {
     return REQ;
   }
 
-
   /** Call site `site` (plain or generator code) calls coroutine.resume or wrap function `f`: its fast entries
    * (runtime/fastnative.ts: the site calls them when it sees `f` again, before its instanceof tests and
    * without its slow path) become entries that make the direct switch (`resume`) with the arguments the
