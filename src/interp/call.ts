@@ -38,9 +38,17 @@ export const S_PCALL = 1, S_XPCALL = 2, S_YIELD = 3, S_RESUME = 4, S_WRAP = 5, S
  * `fn` is what a direct JS invocation does (it goes through State.call). `pass` is for S_PASS natives: it
  * returns the function (and its arguments) to call, whose results become the native's results. */
 export class SpecialFunction extends NativeFunction {
-  constructor(name: string, readonly special: number, readonly co?: Coroutine,
-    readonly pass?: (L: State, args: LuaValue[]) => { fn: LuaValue; args: LuaValue[]; nresults: number } | LuaValue[]) {
+  // declared fields assigned in the constructor, not parameter properties (emitted as class fields, which V8
+  // defines after super() before the stores: one wrap function per coroutine.wrap)
+  declare readonly special: number;
+  declare readonly co: Coroutine | undefined;
+  declare readonly pass: ((L: State, args: LuaValue[]) => { fn: LuaValue; args: LuaValue[]; nresults: number } | LuaValue[]) | undefined;
+  constructor(name: string, special: number, co?: Coroutine,
+    pass?: (L: State, args: LuaValue[]) => { fn: LuaValue; args: LuaValue[]; nresults: number } | LuaValue[]) {
     super(name, specialViaState as NativeFn);
+    this.special = special;
+    this.co = co;
+    this.pass = pass;
   }
 }
 

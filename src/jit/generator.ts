@@ -192,6 +192,10 @@ class Segment {
   }
 }
 
+/** Marks the switching entries made by switchSite (recognised when a site changes from one wrap function to
+ * another: a property of the entry, not a WeakSet lookup, on every new wrap function a site meets). */
+const SWITCHING: unique symbol = Symbol('switching');
+
 /** GenRuntime.YF until coroutine.yield has been seen: equal to no Lua value. */
 const NOT_SEEN: unknown = Object.freeze({});
 
@@ -506,9 +510,6 @@ export class GenRuntime {
     return REQ;
   }
 
-  /** Switching entries made by switchSite (recognised when a site changes from one wrap function to another). */
-  private readonly entries = new WeakSet<object>();
-
   /** Call site `site` (plain or generator code) calls coroutine.resume or wrap function `f`: its fast entries
    * (runtime/fastnative.ts: the site calls them when it sees `f` again, before its instanceof tests and
    * without its slow path) become entries that make the direct switch (`resume`) with the arguments the
@@ -519,14 +520,15 @@ export class GenRuntime {
    * null, o false: the site takes callAt, whose results may be any number). One pair of entries per site,
    * reading the function from the site (`n` is f whenever they run). */
   switchSite(site: { n: unknown; q: unknown; o: boolean; t: unknown; m?: unknown }, f: SpecialFunction): void {
-    if (!this.entries.has(site.q as object)) {
+    const q0 = site.q;
+    if (typeof q0 !== 'function' || (q0 as { [SWITCHING]?: true })[SWITCHING] !== true) {
       const q: FastFn = (_L, k, a, b, c, d) => this.entry(site.n as SpecialFunction, k, a, b, c, d);
       const t: FastFn = (_L, k, a, b, c, d) => {
         const r = this.entry(site.n as SpecialFunction, k, a, b, c, d);
         SECOND.v = this.rt.n > 1 ? this.rt.v[1] : undefined;
         return r;
       };
-      this.entries.add(q);
+      (q as { [SWITCHING]?: true })[SWITCHING] = true;
       site.q = q;
       site.t = t;
     }
