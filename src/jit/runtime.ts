@@ -186,7 +186,7 @@ export const MAX_SPREAD = 1024;
 /** Frames a segment past the JS stack budget converts at most (its top ones): the compiled frame below them
  * (the cut) continues them from its own JS depth (resumeCut), so a recursion that goes a little past the
  * budget again and again converts only what it needs, not the whole segment each time. */
-const UNWIND_FRAMES = 256;
+const UNWIND_FRAMES = 64;
 /** Nested compiled tail calls kept on the JS stack before the interpreter takes over (constant stack). */
 const MAX_TAIL_NEST = 100;
 

@@ -104,3 +104,19 @@ local function ochain(n)
   return r + dive(2500, n)
 end
 print('ochain', ochain(100))
+
+-- frames waiting at a generic for's iterator call (TFORCALL: no resume variant) finish interpreted (one
+-- level in 25: such calls count as C levels, at most 200)
+local function idive(d)
+  if d == 0 then return 1 end
+  if d % 25 ~= 0 then return idive(d - 1) + 1 end
+  local s = 0
+  for v in function(_, c) if c == nil then return idive(d - 1) + 1 end end do s = s + v end
+  return s
+end
+local function ichain(n)
+  if n == 0 then return 0 end
+  local r = ichain(n - 1)
+  return r + idive(2400 + n)
+end
+print('ichain', ichain(200))
