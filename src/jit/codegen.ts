@@ -1236,7 +1236,9 @@ class Gen {
     // the callee's prologue found the JS stack budget used up and unwinds this segment (runtime.ts
     // viaInterp): this frame leaves its registers in the stack and returns at once, its record staying, to
     // become an interpreter frame at this call
-    const unw = this.gen ? '' : ` if (rt.unw) { ${this.spill(base)}return; }`;
+    // (a partial unwind stops at one compiled frame, `rt.cut`: it continues the frames above it from its own
+    // JS depth, runtime.ts resumeCut, which returns its callee's results; FCOST is the frame's stack units)
+    const unw = this.gen ? '' : ` if (rt.unw) { if (rt.cut !== ci) { ${this.spill(base)}return; } v = rt.resumeCut(SU + FCOST${this.p.isVararg ? ' + 8 * (NA + 1)' : ''}); th.top = B + ${this.p.maxstacksize}; }`;
     this.emit(`th.top = B + ${this.p.maxstacksize};${unw}${dld ? ` if (rt.dbg) { ${dld}}` : ''}`);
   }
 
@@ -1984,6 +1986,7 @@ class Gen {
     const cost = 64 + 8 * (np + 2 + declared + Math.max(12, this.maxArgs + 8)) + this.loopCost;
     const lines: string[] = [];
     lines.push('"use strict";');
+    if (!this.gen) lines.push(`const FCOST = ${cost};`);
     // call sites' records, all of one shape (FX.site, FX.genSite)
     if (this.sites > 0) {
       lines.push(`const CS = FX.${this.gen ? 'genSite' : 'site'};`);
