@@ -48,7 +48,7 @@ const FRAME_NAMES = /\b(th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB|I)\b/;
 /** Temporaries declared when a body uses them (wrap()), tested one by one: most bodies use them early. */
 const COMMON_TEMPS = ['t', 'x', 'y', 'v', 'n', 'f', 'mv'].map((id) => new RegExp(`\\b${id}\\b`));
 /** The other names whose use wrap() looks for, found in one pass. */
-const USES = /\b(?:dpc|dx|dy|dz|xh|xl|yh|yl|qh|ql|qd|xd|yd|zd|wd|TN|T|NOFAST|SEC|NXF|M1|SP)\b|\b(?:U\[|FB\[|I\.|BX\()/g;
+const USES = /\b(?:dpc|dx|dy|dz|xh|xl|yh|yl|qh|ql|qd|xd|yd|zd|wd|TN|T|NOFAST|SEC|NXF|M1|SP)\b|\b(?:U\[|FB\[|I\.|BX\(|LT\(|LE\(|NE\()/g;
 /** String literals, comments, labelled jumps (1: keyword, 2: label) and label definitions (3) of generated JS. */
 const JS_TOKENS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?\*\/|\b(break|continue) ([A-Za-z_$][\w$]*);|\b([A-Za-z_$][\w$]*): (?=for \(|\{)/g;
 /** Constants of a compiled function's frame (wrap()) that a loop function takes as arguments. */
@@ -1143,8 +1143,8 @@ class Gen {
       case Op.EQ: {
         const Y = this.R(argB(i));
         e(`x = ${X}; y = ${Y};`);
-        e(`if (x === y) n = 1; else if (typeof x !== 'object' && typeof y !== 'object' && typeof x !== 'bigint' && typeof y !== 'bigint') n = 0;`);
-        e(`else { ${this.save(pc)} if ((n = rt.eq(x, y)) === 2) ${this.deopt(pc)} }`);
+        // the rest through one shared helper called whenever the values differ (see compareHelpers)
+        e(`if (x === y) n = 1; else if ((n = NE(rt, x, y)) === 2) ${this.deopt(pc)}`);
         e(`if (n === ${k}) ${jmp}`);
         return;
       }
@@ -1863,6 +1863,13 @@ class Gen {
     const num = (r: number): string | null => (cur[r] === FLT ? `f${r}` : cur[r] === INT ? this.R(r) : null);
     const c64 = this.i64Cond(op, i);
     if (c64 === null) return false;
+    if (c64 === undefined && (op === Op.LT || op === Op.LE) && (num(a) === null) !== (num(argB(i)) === null)) {
+      // one known number, the other anything: the shared helper (no box of a raw double, no cold branch)
+      const xs = num(a) ?? this.R(a), ys = num(argB(i)) ?? this.R(argB(i));
+      this.emit(`if ((n = ${op === Op.LT ? 'LT' : 'LE'}(${xs}, ${ys})) === 2) ${this.deopt(pc)}`);
+      this.emit(`if (n === ${argk(i)}) ${this.testJump(pc, pos)}`);
+      return true;
+    }
     const X = c64 !== undefined ? '' : num(a);
     if (X === null) return false;
     let cond = c64 ?? '';
@@ -1885,12 +1892,14 @@ class Gen {
         cond = `${X} ${sym} ${argsB(i)}`;
       }
     }
-    const code = this.p.code;
-    const target = pc + 2 + ((code[pc + 1] >>> 7) - 0xffffff);
-    // a taken backward jump is a budget step (as in test())
-    const jmp = target <= pc + 1 ? `{ ${this.step(pc + 1)}${this.jump(target, pos)} }` : this.jump(target, pos);
-    this.emit(`if (${argk(i) ? '' : '!'}(${cond})) ${jmp}`);
+    this.emit(`if (${argk(i) ? '' : '!'}(${cond})) ${this.testJump(pc, pos)}`);
     return true;
+  }
+
+  /** The jump of the test at pc (its JMP at pc + 1); a taken backward jump is a budget step (as in test()). */
+  private testJump(pc: number, pos: number): string {
+    const target = pc + 2 + ((this.p.code[pc + 1] >>> 7) - 0xffffff);
+    return target <= pc + 1 ? `{ ${this.step(pc + 1)}${this.jump(target, pos)} }` : this.jump(target, pos);
   }
 
   /** The condition of a comparison with a 64-bit (I64) operand: undefined when none is I64, null when the
@@ -2003,6 +2012,9 @@ class Gen {
     if (uses.has('M1')) lines.push('const M1 = GA();');
     if (uses.has('I.')) lines.push('const I = FX.I;');
     if (uses.has('BX(')) lines.push('const BX = FX.bx;');
+    if (uses.has('LT(')) lines.push('const LT = FX.lt;');
+    if (uses.has('LE(')) lines.push('const LE = FX.le;');
+    if (uses.has('NE(')) lines.push('const NE = FX.ne;');
     const name = `lua_${p.linedefined}`;
     if (this.resume >= 0) return this.wrapResume(lines, body, name, params, locals, temps, cost, useU, useT, deopts);
     // loop functions (endOutline): in the factory's scope, as the function itself
@@ -2162,6 +2174,38 @@ function fconst(n: number): string {
 }
 const FK = new Float64Array([0, -0, Infinity, -Infinity]);
 
+/*
+ * Comparison helpers (FX.lt, FX.le, FX.ne). A branch of generated code that first runs after V8 optimised the
+ * function deoptimises it ("insufficient type feedback") and costs a recompile of the whole function, so the
+ * rare operand kinds of EQ (boxed floats, bigints, tables) and of LT/LE with one known number are not inline
+ * branches or calls from a cold site: they go through one small helper called on the common path too (the
+ * call site has feedback, V8 inlines the helper), whose own feedback is shared by all generated code and
+ * seeded with every operand kind before the first compilation (warmCompares), so its rare branches are
+ * compiled code from the start.
+ */
+
+/** x < y (le: x <= y) of numbers (boxed floats, bigints; raw doubles of FLT registers too: the order of
+ * values does not depend on the subtype) and strings: 1/0; 2 for anything else (metamethods, errors). */
+function order(x: LuaValue, y: LuaValue, le: boolean): number {
+  const a = x instanceof LFloat ? x.n : x, b = y instanceof LFloat ? y.n : y;
+  // JS compares a bigint with a number by their mathematical values (NaN: false), as Lua does
+  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return (le ? a <= b : a < b) ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return (le ? a <= b : a < b) ? 1 : 0;
+  return 2;
+}
+
+let warmed = false;
+
+/** Runs the comparison helpers on every operand kind (once, before the first compilation; no effects). */
+function warmCompares(rt: JitRuntime): void {
+  if (warmed) return;
+  warmed = true;
+  const vals: LuaValue[] = [1, 2.5, new LFloat(2), -(2n ** 62n), 'a', 'b', new LuaTable(0, 0), undefined, true];
+  for (let k = 0; k < 16; k++) {
+    for (const x of vals) for (const y of vals) { FX.lt(x, y); FX.le(x, y); if (x !== y) FX.ne(rt, x, y); }
+  }
+}
+
 /** JS `X % Y` of two integers (Y not 0): V8's own remainder when both are int32 (an integer instruction: the
  * operands' feedback is small integers), else FX.fmod, which avoids V8's call into C for larger values. */
 function intRem(X: string, Y: string): string {
@@ -2189,6 +2233,11 @@ const FX = {
   },
   /** JS `%` without V8's call into C for non-int32 operands (number.ts) */
   fmod,
+  /** Comparisons called from the common path of generated code (see compareHelpers) */
+  lt: (x: LuaValue, y: LuaValue): number => typeof x === 'number' && typeof y === 'number' ? (x < y ? 1 : 0) : order(x, y, false),
+  le: (x: LuaValue, y: LuaValue): number => typeof x === 'number' && typeof y === 'number' ? (x <= y ? 1 : 0) : order(x, y, true),
+  ne: (rt: JitRuntime, x: LuaValue, y: LuaValue): number =>
+    typeof x !== 'object' && typeof y !== 'object' && typeof x !== 'bigint' && typeof y !== 'bigint' ? 0 : rt.eq(x, y),
   /** The limit of an integer numeric for (integer start and step) when it is a float: floor(y) for a positive
    * step, ceil(y) for a negative one, as PUC's forlimit; +-inf stay (the loop then skips or runs beyond the
    * safe range, which the caller's guards handle); y itself (so the caller deopts) for anything else. */
@@ -2318,6 +2367,7 @@ function warmExit(rt: JitRuntime, fn: Compiled, p: Proto, src: string): void {
 /** Compiles `p` to a JS function, or returns null when its flow is irreducible (it stays interpreted). */
 export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: ReadonlySet<number>, up: Respec | null = null): Compiled | null {
   if (!rt.dbg && namesLocals(p)) rt.dbg = true;
+  warmCompares(rt);
   const g = new Gen(p, gen ? 0 : rt.suLimit, rt.L.budget !== undefined, gen, !rt.dbg, spec);
   const src = g.generate();
   if (src === null) return null;
@@ -2334,6 +2384,7 @@ export function compileProto(p: Proto, rt: JitRuntime, gen = false, spec?: Reado
  * call cannot be resumed compiled (vararg or to-be-closed frames, execution budget, irreducible flow). Without
  * float-speculated loads (no feedback records of its own: it runs once per frame it resumes). */
 export function compileResume(p: Proto, rt: JitRuntime, pc: number): Resumed | null {
+  warmCompares(rt);
   const g = new Gen(p, rt.suLimit, rt.L.budget !== undefined, false, !rt.dbg, new Set<number>(), pc);
   const src = g.generate();
   if (src === null) return null;

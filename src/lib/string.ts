@@ -10,7 +10,7 @@
  */
 import { gcAllocated } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
-import { LuaFunction, NativeFunction, typeName, type LuaValue } from '../runtime/value.js';
+import { LFloat, LuaFunction, NativeFunction, typeName, type LuaValue } from '../runtime/value.js';
 import type { ArithOp, LuaState } from '../runtime/state.js';
 import {
   argError, checkInteger, checkString, luaError, optInteger, optString, typeError,
@@ -52,6 +52,7 @@ export function openString(L: LuaState): LuaTable {
     lib.setStr(name, fast !== undefined ? new FastNative(name, fn, fast, ONE.has(name), FAST2[name], FASTM[name]) : new NativeFunction(name, fn));
   }
   L.setTypeMetatable('string', stringMetatable(L, lib));
+  warmFormat(L);
   return lib;
 }
 
@@ -70,9 +71,21 @@ const formatFast = viaArgs(strFormat);
 function plainText(L: LuaState, v: LuaValue, given: boolean): boolean {
   if (!given) return true;
   // nil too: debug.setmetatable(nil, mt) can give it a __tostring
-  if (typeof v !== 'string' && typeof v !== 'number' && v !== undefined) return false;
+  if (typeof v !== 'string' && typeof v !== 'number' && v !== undefined && typeof v !== 'bigint' && !(v instanceof LFloat)) return false;
   const mt = L.getMetatable(v);
   return mt === undefined || mt.getStr('__tostring') === undefined;
+}
+
+/** Runs string.format's fast entry on the rare number kinds (boxed integral floats, big integers) once, before
+ * any compiled code inlines it: a branch that first runs inside optimised code deoptimises the whole caller
+ * (V8: insufficient type feedback), which recompiles it. No effects. */
+function warmFormat(L: LuaState): void {
+  const fmt = FAST.format!;
+  for (let k = 0; k < 16; k++) {
+    fmt(L, 2, '%d', new LFloat(2), undefined, undefined);
+    fmt(L, 2, '%.14g', new LFloat(2), undefined, undefined);
+    fmt(L, 2, '%d', 2n ** 62n, undefined, undefined);
+  }
 }
 
 /** Fast entries that always stand for exactly one result (FastNative.one). */
