@@ -48,7 +48,7 @@ const FRAME_NAMES = /\b(th|S|B|T|GC|L|G|P|M1|mv|f|SP|FB|I)\b/;
 /** Temporaries declared when a body uses them (wrap()), tested one by one: most bodies use them early. */
 const COMMON_TEMPS = ['t', 'x', 'y', 'v', 'n', 'f', 'mv'].map((id) => new RegExp(`\\b${id}\\b`));
 /** The other names whose use wrap() looks for, found in one pass. */
-const USES = /\b(?:dpc|dx|dy|dz|xh|xl|yh|yl|qh|ql|qd|xd|yd|zd|wd|TN|T|NOFAST|SEC|NXF|M1|SP)\b|\b(?:U\[|FB\[|I\.|BX\(|LT\(|LE\(|NE\()/g;
+const USES = /\b(?:dpc|dx|dy|dz|xh|xl|yh|yl|qh|ql|qd|xd|yd|zd|wd|TN|T|NOFAST|SEC|NXF|M1|SP)\b|\b(?:U\[|FB\[|I\.|BX\(|LT\(|LE\(|NE\(|SL\()/g;
 /** String literals, comments, labelled jumps (1: keyword, 2: label) and label definitions (3) of generated JS. */
 const JS_TOKENS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?\*\/|\b(break|continue) ([A-Za-z_$][\w$]*);|\b([A-Za-z_$][\w$]*): (?=for \(|\{)/g;
 /** Constants of a compiled function's frame (wrap()) that a loop function takes as arguments. */
@@ -715,7 +715,7 @@ class Gen {
       case Op.NOT: e(`x = ${this.R(argB(i))}; ${RA} = x === undefined || x === false;`); return true;
       case Op.LEN:
         e(`x = ${this.R(argB(i))};`);
-        e(`if (typeof x === 'string') ${RA} = x.length;`);
+        e(`if (typeof x === 'string') ${RA} = SL(x);`);
         e(`else if (x instanceof LuaTable && x.metatable === undefined) ${RA} = x.length();`);
         e(`else { ${this.save(pc)} if ((v = rt.len(x)) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
         return true;
@@ -952,7 +952,7 @@ class Gen {
     }
     const RA = this.R(a);
     this.emit(`x = ${this.R(argB(i))};`);
-    this.emit(`if (typeof x === 'string') ${RA} = x.length + ${c};`);
+    this.emit(`if (typeof x === 'string') ${RA} = SL(x) + ${c};`);
     this.emit(`else if (x instanceof LuaTable && x.metatable === undefined && (n = x.length()) + ${c} <= ${MAX}) ${RA} = n + ${c};`);
     this.emit(`else { if ((v = rt.lenAdd(x, ${c})) === DEOPT) ${this.deopt(pc)} ${RA} = v; }`);
     this.appended.add(this.key(pc + 1));
@@ -2015,6 +2015,7 @@ class Gen {
     if (uses.has('LT(')) lines.push('const LT = FX.lt;');
     if (uses.has('LE(')) lines.push('const LE = FX.le;');
     if (uses.has('NE(')) lines.push('const NE = FX.ne;');
+    if (uses.has('SL(')) lines.push('const SL = FX.sl;');
     const name = `lua_${p.linedefined}`;
     if (this.resume >= 0) return this.wrapResume(lines, body, name, params, locals, temps, cost, useU, useT, deopts);
     // loop functions (endOutline): in the factory's scope, as the function itself
@@ -2233,9 +2234,13 @@ const FX = {
   },
   /** JS `%` without V8's call into C for non-int32 operands (number.ts) */
   fmod,
-  /** Comparisons called from the common path of generated code (see compareHelpers) */
+  /** Comparisons called from the common path of generated code (see the comment above order()) */
   lt: (x: LuaValue, y: LuaValue): number => typeof x === 'number' && typeof y === 'number' ? (x < y ? 1 : 0) : order(x, y, false),
   le: (x: LuaValue, y: LuaValue): number => typeof x === 'number' && typeof y === 'number' ? (x <= y ? 1 : 0) : order(x, y, true),
+  /** A string's length (LEN): one load site for all generated code, whose feedback soon holds every string
+   * representation V8 gives Lua strings (an inline `x.length` deoptimised decodeValue of bench/json.lua with
+   * "wrong map" when a one-character internalised string first came) */
+  sl: (s: string): number => s.length,
   ne: (rt: JitRuntime, x: LuaValue, y: LuaValue): number =>
     typeof x !== 'object' && typeof y !== 'object' && typeof x !== 'bigint' && typeof y !== 'bigint' ? 0 : rt.eq(x, y),
   /** The limit of an integer numeric for (integer start and step) when it is a float: floor(y) for a positive

@@ -837,3 +837,31 @@ test('Liveness (types.ts) gives the least fixpoint of backward liveness', async 
     assert.deepEqual(lv.solve(), sets, `round ${round}`);
   }
 });
+
+test('EQ and comparisons with one known number go through the shared helpers (no box, no cold inline branch)', () => {
+  const src = `
+local function cmp(v, t)
+  local a = v > -1e15 and v < 1e15
+  local b = v <= 0.5
+  local c = v == t
+  return a, b, c
+end
+local mt = {__lt = function(x, y) return true end, __le = function(x, y) return false end, __eq = function() return true end}
+local T1, T2 = setmetatable({}, mt), setmetatable({}, mt)
+for _, v in ipairs({1, 2.5, 2.0, -0.0, 0/0, math.huge, -math.huge, math.mininteger, math.maxinteger, 2^53, 1e300, -1e15, 1e15}) do
+  print(cmp(v, v)); print(cmp(v, 2)); print(cmp(v, 2.0)); print(cmp(v, math.maxinteger)); print(cmp(v, "2"))
+end
+print(cmp(T1, T2))
+print(pcall(cmp, "x", 1))
+print(pcall(cmp, nil, 1))
+print(pcall(cmp, {}, 1))
+print(string.format("%d %5.1f %g %s %d %.14g", 2.0, 3.0, 2^63, math.mininteger, math.mininteger, 2.0^60))
+print(pcall(string.format, "%d", 3.5))
+`;
+  same(src);
+  const s = generatedSources(src).find((x) => /function lua_2\(/.test(x));
+  assert.ok(s !== undefined, 'cmp compiled');
+  assert.ok(s.includes('LT(') && s.includes('LE(') && s.includes('NE(rt, '), 'shared helpers');
+  assert.ok(!s.includes('new LFloat('), 'no float constant boxed');
+  assert.ok(!s.includes('rt.eq(') && !s.includes('rt.order('), 'no cold runtime call');
+});
