@@ -55,7 +55,23 @@ export function openMath(L: LuaState): LuaTable {
   lib.setStr('maxinteger', 9223372036854775807n);
   lib.setStr('mininteger', -9223372036854775808n);
   void L;
+  warmFast();
   return lib;
+}
+
+let warmed = false;
+
+/** Runs the fast entries on every argument kind once (no effects): compiled code inlines them, and a branch
+ * that first runs inside optimised code (the first boxed integral float at math.floor, say) deoptimises the
+ * whole caller (V8: insufficient type feedback), which V8 then compiles again. */
+function warmFast(): void {
+  if (warmed) return;
+  warmed = true;
+  const L = undefined as unknown as LuaState; // the entries never use it
+  const kinds: LuaValue[] = [3, -2.5, new LFloat(2), NaN, 2n ** 62n, '1', undefined];
+  for (let k = 0; k < 16; k++) {
+    for (const f of Object.values(FAST)) for (const x of kinds) { f!(L, 1, x, undefined, undefined, undefined); f!(L, 2, 1, x, undefined, undefined); }
+  }
 }
 
 /* ------------------------------------------------------------------------------------------ fast entries */
