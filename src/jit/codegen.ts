@@ -1864,9 +1864,18 @@ class Gen {
     const c64 = this.i64Cond(op, i);
     if (c64 === null) return false;
     if (c64 === undefined && (op === Op.LT || op === Op.LE) && (num(a) === null) !== (num(argB(i)) === null)) {
-      // one known number, the other anything: the shared helper (no box of a raw double, no cold branch)
-      const xs = num(a) ?? this.R(a), ys = num(argB(i)) ?? this.R(argB(i));
-      this.emit(`if ((n = ${op === Op.LT ? 'LT' : 'LE'}(${xs}, ${ys})) === 2) ${this.deopt(pc)}`);
+      // one known number, the other anything: no box of a raw double. An integer compares inline with a plain
+      // number, the rest through the shared helper; a float always through the helper (its own feedback covers
+      // the rare kinds: no cold branch here; the generic test would box an integral one and call rt.order)
+      const unk = num(a) === null ? a : argB(i);
+      const xs = num(a) ?? 'x', ys = num(argB(i)) ?? 'x';
+      const fn = op === Op.LT ? 'LT' : 'LE';
+      this.emit(`x = ${this.R(unk)};`);
+      if (cur[unk === a ? argB(i) : a] === FLT) this.emit(`if ((n = ${fn}(${xs}, ${ys})) === 2) ${this.deopt(pc)}`);
+      else {
+        this.emit(`if (typeof x === 'number') n = ${xs} ${op === Op.LT ? '<' : '<='} ${ys} ? 1 : 0;`);
+        this.emit(`else if ((n = ${fn}(${xs}, ${ys})) === 2) ${this.deopt(pc)}`);
+      }
       this.emit(`if (n === ${argk(i)}) ${this.testJump(pc, pos)}`);
       return true;
     }
