@@ -79,7 +79,11 @@ function plainText(L: LuaState, v: LuaValue, given: boolean): boolean {
 /** Runs string.format's fast entry on the rare number kinds (boxed integral floats, big integers) once, before
  * any compiled code inlines it: a branch that first runs inside optimised code deoptimises the whole caller
  * (V8: insufficient type feedback), which recompiles it. No effects. */
+let formatWarmed = false;
+
 function warmFormat(L: LuaState): void {
+  if (formatWarmed) return; // V8's feedback belongs to the process, not to a state
+  formatWarmed = true;
   const fmt = FAST.format!;
   for (let k = 0; k < 16; k++) {
     fmt(L, 2, '%d', new LFloat(2), undefined, undefined);
