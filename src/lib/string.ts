@@ -19,7 +19,7 @@ import { arithNum, str2number } from '../runtime/number.js';
 import { LuaError } from '../runtime/errors.js';
 import { Proto } from '../compiler/proto.js';
 import { dump } from '../compiler/dump.js';
-import { MAX_RESULTS, findEntry, gsubEntry, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
+import { MAX_RESULTS, findEntry, gsubEntry, gsubReplace, startPos, strFind, strGmatch, strGsub } from './strpattern.js';
 import { formatEntry, strFormat } from './strformat.js';
 import { strPack, strPackSize, strUnpack } from './strpack.js';
 import { FastNative, NOFAST, SECOND, viaArgs, viaArgs2, type FastFn } from '../runtime/fastnative.js';
@@ -193,8 +193,14 @@ const FAST: Record<string, FastFn | undefined> = {
   find: fixedFirst(findFixed, findFast),
   match: fixedFirst(matchFixed, matchFast),
   // replacement functions and metatables call Lua: only strings, numbers and plain tables here
-  gsub: fixedFirst(gsubEntry, (L, n, s, p, r, m) => typeof r === 'string' || typeof r === 'number' ||
-    (r instanceof LuaTable && r.metatable === undefined) ? gsubFast(L, n, s, p, r, m) : NOFAST),
+  gsub: fixedFirst(gsubEntry, (L, n, s, p, r, m) => {
+    if (typeof r === 'string') {
+      const v = gsubReplace(n, s, p, r);
+      if (v !== NOFAST) return v;
+    }
+    return typeof r === 'string' || typeof r === 'number' || (r instanceof LuaTable && r.metatable === undefined)
+      ? gsubFast(L, n, s, p, r, m) : NOFAST;
+  }),
   format: (L, n, f, a, b, c) => {
     const r = formatEntry(L, n, f, a, b, c);
     if (r !== NOFAST) return r;

@@ -1250,6 +1250,61 @@ export function gsubEntry(_L: LuaState, n: number, src: LuaValue, p: LuaValue, r
   return copied === 0 ? src : out + src.slice(copied);
 }
 
+/** The last replacement string gsubReplace translated, for how many captures, and its translation. */
+let lastRs = '', lastNcap = -1, lastJs: string | null = '';
+
+/** A Lua replacement string as a JS replacement pattern for a regex with ncap captures (what replTemplate
+ * decodes, in String.prototype.replace's syntax: '$&' the whole match, '$0n'/'$nn' capture n, always two
+ * digits so that a digit after it stays a digit, '$$' a '$'), or null for an invalid '%' use. */
+function jsReplacement(rs: string, ncap: number): string | null {
+  if (rs === lastRs && ncap === lastNcap) return lastJs;
+  let out = '';
+  for (let i = 0; i < rs.length; i++) {
+    const c = rs.charCodeAt(i);
+    if (c === 36) { // '$'
+      out += '$$';
+    } else if (c === ESC) {
+      const d = rs.charCodeAt(++i);
+      if (d === ESC) {
+        out += '%';
+      } else if (d >= 48 && d <= 57) {
+        const l = d - 49;
+        if (l >= ncap && l > 0) return null;
+        out += l < 0 || l >= ncap ? '$&' : l < 9 ? '$0' + (l + 1) : '$' + (l + 1);
+      } else {
+        return null;
+      }
+    } else {
+      out += rs[i];
+    }
+  }
+  lastRs = rs;
+  lastNcap = ncap;
+  lastJs = out;
+  return out;
+}
+
+/** gsub's one-result fast entry (the count is not wanted) for `s:gsub(p, r)` with r a string, when p has a
+ * host regex (strregex.ts) whose matches are never empty: String.prototype.replace with the global regex,
+ * which replaces the same matches as PUC's loop (the leftmost match from where the last one ended; with no
+ * empty match, PUC's skip of an empty match at the end of the previous one never happens) without a JS
+ * object per match. NOFAST for anything else, for an invalid replacement (the general entry raises it) and
+ * when the engine gives up (the general entry then runs the matcher). */
+export function gsubReplace(n: number, src: LuaValue, p: LuaValue, repl: LuaValue): LuaValue | typeof NOFAST {
+  if (n !== 3 || typeof src !== 'string' || typeof p !== 'string' || typeof repl !== 'string') return NOFAST;
+  const info = patInfo(p);
+  if (info.anchor) return NOFAST;
+  const rx = regexOf(info, p, true);
+  if (rx === null || !rx.nonEmpty || rx.pos !== null) return NOFAST;
+  const js = jsReplacement(repl, rx.ncap);
+  if (js === null) return NOFAST;
+  try {
+    return src.replace(rx.re, js);
+  } catch {
+    return NOFAST;
+  }
+}
+
 /** A replacement string with %0-%9 and %% expanded (add_s). */
 function expandReplacement(ms: MatchState, rs: string, s: number, e: number): string {
   let out = '';

@@ -38,6 +38,9 @@ export interface PatRegex {
   readonly ncap: number;
   /** Per capture: is it a position capture '()'? null when there is none (no 'd' flag then). */
   readonly pos: boolean[] | null;
+  /** No match can be empty (every match has at least one char): the pattern has an item that must match a
+   * char (a class without quantifier or with '+'). Back references and frontiers count as empty. */
+  readonly nonEmpty: boolean;
 }
 
 /** Class test helpers of the matcher (strpattern.ts), passed in to keep the modules acyclic. */
@@ -96,6 +99,7 @@ export function patternRegex(pat: string, anchorable: boolean, tools: ClassTools
   const closed: boolean[] = [];
   const pos: boolean[] = [];
   let anyPos = false;
+  let minLen = 0;
   while (i < n) {
     const c = pat.charCodeAt(i);
     if (c === 40) { // '('
@@ -166,11 +170,13 @@ export function patternRegex(pat: string, anchorable: boolean, tools: ClassTools
       src += String.fromCharCode(q);
       nest++;
       i = ep + 1;
+      if (q === 43) minLen++;
     } else if (q === 45) { // '-': lazy
       src += '*?';
       nest++;
       i = ep + 1;
     } else {
+      minLen++;
       i = ep;
     }
   }
@@ -181,5 +187,5 @@ export function patternRegex(pat: string, anchorable: boolean, tools: ClassTools
   } catch {
     return null; // not expected (every part is escaped); the matcher is always right
   }
-  return { re, ncap, pos: anyPos ? pos : null };
+  return { re, ncap, pos: anyPos ? pos : null, nonEmpty: minLen > 0 };
 }
