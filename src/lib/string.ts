@@ -293,10 +293,17 @@ function reverse(s: string): string {
 
 const HAS_HIGH = /[\x80-\xff]/;
 
+/** The UTF-8 length of a string, when the host has a native count (Node's Buffer.byteLength): a byte string
+ * has a byte >= 0x80 exactly when that length exceeds its char count (each such byte takes two UTF-8 bytes).
+ * Measured on 3 KB strings: ~5k instructions against ~24k for HAS_HIGH.test. */
+const utf8Length: ((s: string) => number) | null = typeof Buffer === 'function' &&
+  typeof Buffer.byteLength === 'function' && Buffer.byteLength('\xff\x7f', 'utf8') === 3
+  ? (s) => Buffer.byteLength(s, 'utf8') : null;
+
 /** Does s have a byte >= 0x80? (A loop: cheaper than a regular expression on the short strings usual here.) */
 function hasHigh(s: string): boolean {
   const n = s.length;
-  if (n > 64) return HAS_HIGH.test(s);
+  if (n > 64) return utf8Length !== null ? utf8Length(s) !== n : HAS_HIGH.test(s);
   for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) return true;
   return false;
 }
