@@ -20,7 +20,7 @@ import {
 import { LuaError } from '../runtime/errors.js';
 import { LuaTable, addressOf, metatableChanged } from '../runtime/table.js';
 import { arithNum, tostringNumber, numLessThan, numLessEqual } from '../runtime/number.js';
-import type { ArithOp, LuaState, OutputStream } from '../runtime/state.js';
+import type { ArithOp, CallbackSite, LuaState, OutputStream } from '../runtime/state.js';
 import type { Host } from '../host/host.js';
 import { parse } from '../syntax/parser.js';
 import { compile } from '../compiler/index.js';
@@ -70,8 +70,8 @@ interface DirectTier {
   n: number;
   v: LuaValue[];
   compiled(p: Proto): DirectFn | undefined;
-  invokeIn(th: Coroutine, f: LuaClosure, j: DirectFn, args: LuaValue[]): LuaValue;
-  invokePair(th: Coroutine, f: LuaClosure, j: DirectFn, a: LuaValue, b: LuaValue): LuaValue;
+  invokeIn(th: Coroutine, f: LuaClosure, j: DirectFn, args: LuaValue[], func?: number): LuaValue;
+  invokePair(th: Coroutine, f: LuaClosure, j: DirectFn, a: LuaValue, b: LuaValue, func: number): LuaValue;
 }
 type DirectFn = (cl: LuaClosure, ...args: LuaValue[]) => LuaValue;
 
@@ -239,14 +239,14 @@ export class State implements LuaState {
 
   /** fn(args) from JS wanting its first result only (sort comparators, gsub replacement functions): a
    * compiled Lua callee returns it without any result array. */
-  callFirst(fn: LuaValue, args: LuaValue[]): LuaValue {
+  callFirst(fn: LuaValue, args: LuaValue[], site?: CallbackSite): LuaValue {
     const th = this.cur;
     if (fn instanceof LuaClosure) {
       const jit = this.jit;
       if (jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver && th.ciIdx < jit.maxDepth) {
         const j = jit.compiled(fn.p);
         if (j !== undefined) {
-          const r = jit.invokeIn(th, fn, j, args);
+          const r = jit.invokeIn(th, fn, j, args, site === undefined ? th.safeTop() : callbackFunc(th, site));
           return jit.n > 0 ? r : undefined;
         }
       }
@@ -255,8 +255,8 @@ export class State implements LuaState {
   }
 
   /** The first result of fn(a, b) from JS (sort comparators): callFirst without an argument array for a
-   * compiled Lua callee. */
-  callPair(fn: LuaValue, a: LuaValue, b: LuaValue): LuaValue {
+   * compiled Lua callee. `site` (both): the caller's CallbackSite, which saves finding the frame's slot. */
+  callPair(fn: LuaValue, a: LuaValue, b: LuaValue, site?: CallbackSite): LuaValue {
     const th = this.cur;
     if (fn instanceof LuaClosure) {
       // a proto's `jf` is its compiled function once the JS tier compiled it (what compiled call sites call)
@@ -264,7 +264,7 @@ export class State implements LuaState {
       const jit = this.jit;
       if (j !== undefined && jit !== undefined && th.hookMask === 0 && th.isMain && !this.asyncDriver
         && th.ciIdx < jit.maxDepth) {
-        const r = jit.invokePair(th, fn, j, a, b);
+        const r = jit.invokePair(th, fn, j, a, b, site === undefined ? th.safeTop() : callbackFunc(th, site));
         return jit.n > 0 ? r : undefined;
       }
     }
@@ -665,3 +665,15 @@ function strOf(v: LuaValue): string {
   return typeof v === 'string' ? v : tostringNumber(v as number | bigint | LFloat);
 }
 
+/** The stack slot of a callback's frame for `site` (see CallbackSite): th.safeTop(), computed once per native
+ * invocation. Valid while the thread, its frame index and its top are those it was computed for: between the
+ * callbacks of one native invocation they are (each call restores them), and the frames below cannot change. */
+function callbackFunc(th: Coroutine, site: CallbackSite): number {
+  if (site.th === th && site.ci === th.ciIdx && site.top === th.top) return site.func;
+  const func = th.safeTop();
+  site.th = th;
+  site.ci = th.ciIdx;
+  site.top = th.top;
+  site.func = func;
+  return func;
+}

@@ -583,12 +583,13 @@ export class JitRuntime {
    * checked what enter() checks (main thread, no hooks, depth). Same C-call and non-yieldable counts as callIn;
    * on an error the JS-stack accounting is restored, then State.compiledError recovers as callIn does. One try
    * block for all of it: two nested ones (State's and this one's) cost ~65 instructions a call. */
-  invokeIn(th: Coroutine, f: LuaClosure, j: Compiled, args: LuaValue[]): LuaValue {
+  invokeIn(th: Coroutine, f: LuaClosure, j: Compiled, args: LuaValue[], func = th.safeTop()): LuaValue {
     const L = this.L;
     const top0 = th.top;
-    const func = th.safeTop();
     if (func + 1 + EXTRA_STACK > th.stack.length) th.grow(func + 1 + EXTRA_STACK);
-    th.stack[func] = f;
+    // (the slot usually holds f already, from the previous callback of the same native: a store costs ~75
+    // instructions while f is young, in the write barrier's remembered-set insertion)
+    if (th.stack[func] !== f) th.stack[func] = f;
     const ci0 = th.ciIdx, nny0 = th.nny, cc0 = L.nCcalls;
     const nest = this.tailNest;
     const su = this.su;
@@ -630,13 +631,15 @@ export class JitRuntime {
   }
 
   /** invokeIn() for a call with exactly the two arguments a and b (sort comparators: State.callPair), without
-   * an argument array. Same bookkeeping and recovery as invokeIn. */
-  invokePair(th: Coroutine, f: LuaClosure, j: Compiled, a: LuaValue, b: LuaValue): LuaValue {
+   * an argument array. Same bookkeeping and recovery as invokeIn. `func` (both): th.safeTop(), which the caller
+   * may know already (State's CallbackSite). */
+  invokePair(th: Coroutine, f: LuaClosure, j: Compiled, a: LuaValue, b: LuaValue, func: number): LuaValue {
     const L = this.L;
     const top0 = th.top;
-    const func = th.safeTop();
     if (func + 1 + EXTRA_STACK > th.stack.length) th.grow(func + 1 + EXTRA_STACK);
-    th.stack[func] = f;
+    // (the slot usually holds f already, from the previous callback of the same native: a store costs ~75
+    // instructions while f is young, in the write barrier's remembered-set insertion)
+    if (th.stack[func] !== f) th.stack[func] = f;
     const ci0 = th.ciIdx, nny0 = th.nny, cc0 = L.nCcalls;
     const nest = this.tailNest;
     const su = this.su;

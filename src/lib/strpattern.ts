@@ -23,7 +23,7 @@
  * Character classes use the C locale: only ASCII bytes are letters, digits, spaces, punctuation...
  */
 import { LuaFunction, NativeFunction, NONE, Userdata, isNumber, typeName, type LuaValue } from '../runtime/value.js';
-import type { LuaState } from '../runtime/state.js';
+import { CallbackSite, type LuaState } from '../runtime/state.js';
 import { FastNative, NOFAST, SECOND, type FastFn } from '../runtime/fastnative.js';
 import { LuaTable } from '../runtime/table.js';
 import {
@@ -113,6 +113,8 @@ export class MatchState {
   readonly capLen = new Int32Array(MAX_CAPTURES);
   /** Member bytes of the pattern's '[...]' sets, by the position of their '[' (built at first use). */
   sets: (Uint8Array | undefined)[] = NO_SETS;
+  /** The replacement function calls' CallbackSite (State.callFirst) of the gsub call holding this state. */
+  readonly site = new CallbackSite();
   constructor(public L: LuaState) {}
 
   prepare(src: string, pat: string): void {
@@ -139,6 +141,7 @@ function acquire(L: LuaState, src: string, pat: string): MatchState {
   const ms = pool.length > 0 ? pool.pop()! : new MatchState(L);
   ms.L = L;
   ms.prepare(src, pat);
+  ms.site.th = undefined; // a site serves one native invocation
   return ms;
 }
 
@@ -1323,7 +1326,7 @@ function expandReplacement(ms: MatchState, rs: string, s: number, e: number): st
 }
 
 /** The engine's call wanting one result without a result array, when it has one (State.callFirst). */
-type FirstCall = (fn: LuaValue, args: LuaValue[]) => LuaValue;
+type FirstCall = (fn: LuaValue, args: LuaValue[], site?: CallbackSite) => LuaValue;
 
 /** The value of a table or function replacement as text, or undefined to keep the original match. */
 function replacementValue(L: LuaState, ms: MatchState, repl: LuaValue, isFn: boolean, s: number, e: number):
@@ -1331,7 +1334,7 @@ function replacementValue(L: LuaState, ms: MatchState, repl: LuaValue, isFn: boo
   let v: LuaValue;
   if (isFn) {
     const first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
-    v = first !== undefined ? first.call(L, repl, captures(ms, s, e)) : L.call(repl, captures(ms, s, e))[0];
+    v = first !== undefined ? first.call(L, repl, captures(ms, s, e), ms.site) : L.call(repl, captures(ms, s, e))[0];
   } else {
     const key = getCapture(ms, 0, s, e);
     // a table without a metatable is read raw (what L.index would do, without its dispatch)
@@ -1354,7 +1357,7 @@ function rxReplacementValue(L: LuaState, ms: MatchState, rx: PatRegex, m: RegExp
   let v: LuaValue;
   if (isFn) {
     const first = (L as LuaState & { callFirst?: FirstCall }).callFirst;
-    v = first !== undefined ? first.call(L, repl, rxCaptures(rx, m)) : L.call(repl, rxCaptures(rx, m))[0];
+    v = first !== undefined ? first.call(L, repl, rxCaptures(rx, m), ms.site) : L.call(repl, rxCaptures(rx, m))[0];
   } else {
     const key = rx.ncap === 0 ? m[0] : rxCapture(rx, m, 0);
     v = repl instanceof LuaTable && repl.metatable === undefined ? repl.get(key) : L.index(repl, key);

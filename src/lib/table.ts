@@ -20,7 +20,7 @@ import { LFloat, NativeFunction, NONE, typeName, MAX_SAFE } from '../runtime/val
 import { FastNative, NOFAST, viaArgs, type FastFn } from '../runtime/fastnative.js';
 import { tointeger } from '../runtime/number.js';
 import type { LuaValue } from '../runtime/value.js';
-import type { LuaState } from '../runtime/state.js';
+import { CallbackSite, type LuaState } from '../runtime/state.js';
 import {
   luaError, argError, typeError, checkInteger, optInteger, optString, toStringCoerce,
 } from '../runtime/auxlib.js';
@@ -451,7 +451,7 @@ function insertionSort(a: LuaValue[], n: number, kind: string): boolean {
   return true;
 }
 
-type PairCall = (fn: LuaValue, a: LuaValue, b: LuaValue) => LuaValue;
+type PairCall = (fn: LuaValue, a: LuaValue, b: LuaValue, site?: CallbackSite) => LuaValue;
 
 /** PUC-Lua's quicksort over t[lo..up] through lua_geti/lua_seti-like accesses (see the file header). */
 class Sorter {
@@ -462,6 +462,8 @@ class Sorter {
   private readonly pair: LuaValue[] = ['', ''];
   /** t when it is a table (the comparator may give it a metatable midway: every access checks). */
   private readonly tab: LuaTable | undefined;
+  /** The comparator calls' CallbackSite (all from this sort's frame). */
+  private readonly site = new CallbackSite();
   constructor(private L: LuaState, private t: LuaValue, private cmp: LuaValue) {
     this.callPair = (L as LuaState & { callPair?: PairCall }).callPair;
     this.tab = t instanceof LuaTable ? t : undefined;
@@ -486,7 +488,7 @@ class Sorter {
     if (this.cmp === undefined) return this.L.lessThan(a, b);
     const callPair = this.callPair;
     let r: LuaValue;
-    if (callPair !== undefined) r = callPair.call(this.L, this.cmp, a, b);
+    if (callPair !== undefined) r = callPair.call(this.L, this.cmp, a, b, this.site);
     else {
       // one argument array for all comparisons: L.call copies the arguments out before running the callee
       const pair = this.pair;

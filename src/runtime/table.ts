@@ -186,11 +186,11 @@ function addDropped(t: LuaTable, n: number): number {
 }
 
 /* The slot of the Map key found last (by any table): a store to the key just read (`t[k] = t[k] + 1`,
- * dictionary-mode string keys) skips its second lookup. A Map's slots never move while it lives (a rehash
- * makes a new Map), and `===` agrees with the Map's SameValueZero on normalised keys (no NaN keys; -0 is
- * stored as the integer 0). */
-let lastMap: Map<unknown, number> | undefined;
-let lastKey: unknown;
+ * dictionary-mode string keys) skips its second lookup when `mkeys[lastSlot] === k` in the storing table.
+ * That test suffices: a key is in a table's Map iff it is in its `mkeys`, at its slot (slots never move while
+ * the Map lives: a rehash makes new ones), and `===` agrees with the Map's SameValueZero on normalised keys
+ * (no NaN keys; -0 is stored as the integer 0). Only a small integer is stored per read: remembering the Map
+ * and the key as well (two pointer stores with write barriers) cost ~40 instructions per dictionary read. */
 let lastSlot = 0;
 
 export class LuaTable extends LuaObject {
@@ -350,8 +350,6 @@ export class LuaTable extends LuaObject {
     }
     const slot = m.get(k);
     if (slot === undefined) return undefined;
-    lastMap = m;
-    lastKey = k;
     lastSlot = slot;
     return this.mvals![slot];
   }
@@ -449,7 +447,9 @@ export class LuaTable extends LuaObject {
     const m = this.map;
     if (m !== undefined) {
       // `t[k] = f(t[k])`: the slot the read just found (no second hash lookup)
-      const slot = m === lastMap && k === lastKey ? lastSlot : m.get(k);
+      const ks = this.mkeys!;
+      const ls = lastSlot;
+      const slot = ls < ks.length && ks[ls] === k ? ls : m.get(k);
       if (slot !== undefined) {
         this.mvals![slot] = v;
         return;
