@@ -2088,7 +2088,9 @@ class Gen {
     // (the generator variant's driver reads its frames' records: it keeps them complete)
     const full = this.gen ? ' ci.savedpc = 0; ci.nresults = -1;' : '';
     lines.push(`ci.func = ${p.isVararg ? 'F' : 'B - 1'}; ci.base = B; ci.top = ${top}; ci.closure = cl; ci.fn = undefined;${full}`);
-    lines.push(`ci.flags = ${this.gen ? 'FL' : '0'}; ci.kind = 0; ci.tail = rt.tail; ci.leq = false;${p.isVararg ? ' ci.nextraargs = NX;' : this.gen ? ' ci.nextraargs = 0;' : ''} rt.tail = false;`);
+    // the tail flag as constants: a stored `true`/`false` needs no write barrier, and rt.tail is rarely set
+    const tail = this.gen ? 'ci.tail = rt.tail; rt.tail = false;' : 'if (rt.tail) { ci.tail = true; rt.tail = false; } else ci.tail = false;';
+    lines.push(`ci.flags = ${this.gen ? 'FL' : '0'}; ci.kind = 0; ci.leq = false;${p.isVararg ? ' ci.nextraargs = NX;' : this.gen ? ' ci.nextraargs = 0;' : ''} ${tail}`);
     // a frame entered by a tail call continues its caller's chain of consecutive tail frames on the JS stack
     // (rt.tailNest is set by that caller just before the call); any other entry starts a new chain
     if (!this.gen && uses.has('TN')) lines.push('const TN = ci.tail ? rt.tailNest : 0;');
