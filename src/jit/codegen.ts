@@ -1717,7 +1717,7 @@ class Gen {
   private intArith(kind: Ar, a: number, ox: Operand, oy: Operand): void {
     const X = this.int(ox), Y = this.int(oy);
     const RA = this.R(a);
-    const ovf = `if (v > ${MAX} || v < -${MAX}) { FX.ovf(cl); ${this.deopt(this.curPc)} }`;
+    const ovf = `if ((v | 0) !== v && (v > ${MAX} || v < -${MAX})) { FX.ovf(cl); ${this.deopt(this.curPc)} }`;
     switch (kind) {
       case Ar.ADD: this.emit(`v = ${X} + ${Y}; ${ovf} ${RA} = v;`); return;
       case Ar.SUB: this.emit(`v = ${X} - ${Y}; ${ovf} ${RA} = v;`); return;
