@@ -1096,7 +1096,11 @@ class Gen {
     switch (sel) {
       case 0: case 1: case 2: {
         const sym = sel === 0 ? '+' : sel === 1 ? '-' : '*';
-        e(`a${pc}: { if (${both}) { v = ${X} ${sym} ${Y}; if (Math.floor(v) !== v || (Math.floor(${X}) === ${X} && ${yInt} && v <= ${MAX} && v >= -${MAX})) { ${RA} = v${sel === 2 ? ' + 0' : ''}; break a${pc}; } }`);
+        // int32 operands first (an integer sum or difference of two is safe, a product when it is int32 too):
+        // V8 folds these tests away for small integers, which Math.floor and the bounds cost in doubles
+        const y32 = yNum && Number.isInteger(Number(Y)) && (Number(Y) | 0) === Number(Y) ? '' : ` && (${Y} | 0) === ${Y}`;
+        const i32 = `(${X} | 0) === ${X}${y32}${sel === 2 ? ' && (v | 0) === v' : ''}`;
+        e(`a${pc}: { if (${both}) { v = ${X} ${sym} ${Y}; if (${i32} || Math.floor(v) !== v || (Math.floor(${X}) === ${X} && ${yInt} && v <= ${MAX} && v >= -${MAX})) { ${RA} = v${sel === 2 ? ' + 0' : ''}; break a${pc}; } }`);
         e(`if (${boxed}) { ${open}; v = x ${sym} y; ${put} } else { ${slow} } }`);
         return;
       }
