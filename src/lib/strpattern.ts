@@ -147,6 +147,7 @@ function acquire(L: LuaState, src: string, pat: string): MatchState {
 
 function release(ms: MatchState): void {
   ms.src = ms.pat = ''; // do not keep big strings alive
+  ms.site.th = undefined; // nor the thread of its last callbacks
   if (pool.length < 8) pool.push(ms);
 }
 
